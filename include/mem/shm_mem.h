@@ -1,0 +1,24 @@
+/* sipbridge module SDK: "shm" memory (OpenSIPS 1.11 interface).
+ * Thread-safe; the *_unsafe variants exist for source compatibility and are the same
+ * calls (there is no separate lock to hold). See mem.h for the accounting rules. */
+#ifndef SB_SDK_SHM_MEM_H
+#define SB_SDK_SHM_MEM_H
+
+#include <stddef.h>
+
+void *shm_malloc(size_t size);
+void *shm_realloc(void *p, size_t size);
+void shm_free(void *p);
+
+#define shm_malloc_unsafe(_s)      shm_malloc(_s)
+#define shm_realloc_unsafe(_p, _s) shm_realloc((_p), (_s))
+#define shm_free_unsafe(_p)        shm_free(_p)
+#define shm_lock()                 do {} while (0)
+#define shm_unlock()               do {} while (0)
+
+void shm_status(void);
+unsigned long shm_available(void);
+
+#define SHM_MEM_ERROR LM_ERR("No more shm memory\n")
+
+#endif

@@ -1,0 +1,145 @@
+/* sipbridge module SDK: pseudo-variables (OpenSIPS 1.11 interface).
+ *
+ * A pseudo-variable a module parses (pv_parse_spec, pv_parse_format, fixup_spve...) is
+ * compiled by the Java script engine; the spec keeps a handle to it and getf/setf are
+ * core functions that ask Java for the value on the message being processed. String
+ * values returned in pv_value_t point into a per-thread buffer owned by the core: they
+ * stay valid until the next pseudo-variable evaluation on the same thread (as in
+ * OpenSIPS, copy them if you keep them). */
+#ifndef SB_SDK_PVAR_H
+#define SB_SDK_PVAR_H
+
+#include "str.h"
+#include "usr_avp.h"
+
+struct sip_msg;
+
+#define PV_MARKER_STR "$"
+#define PV_MARKER     '$'
+#define PV_LNBRACKET_STR "("
+#define PV_LNBRACKET     '('
+#define PV_RNBRACKET_STR ")"
+#define PV_RNBRACKET     ')'
+#define PV_LIBRACKET_STR "["
+#define PV_LIBRACKET     '['
+#define PV_RIBRACKET_STR "]"
+#define PV_RIBRACKET     ']'
+
+#define PV_VAL_NONE  0
+#define PV_VAL_NULL  1
+#define PV_VAL_EMPTY 2
+#define PV_VAL_STR   4
+#define PV_VAL_INT   8
+#define PV_TYPE_INT  16
+#define PV_VAL_PKG   32
+#define PV_VAL_SHM   64
+
+#define PV_NAME_INTSTR 0
+#define PV_NAME_PVAR   1
+
+#define PV_IDX_INT  0
+#define PV_IDX_PVAR 1
+#define PV_IDX_ALL  2
+
+/* Assignment operators for pv_set_value / setf. */
+#define EQ_T       254
+#define COLONEQ_T  253
+
+enum _pv_type {
+	PVT_NONE = 0, PVT_EMPTY, PVT_NULL, PVT_MARKER, PVT_AVP, PVT_HDR, PVT_PID,
+	PVT_RETURN_CODE, PVT_TIMES, PVT_TIMEF, PVT_MSGID, PVT_METHOD, PVT_STATUS,
+	PVT_REASON, PVT_RURI, PVT_RURI_USERNAME, PVT_RURI_DOMAIN, PVT_RURI_PORT,
+	PVT_FROM, PVT_FROM_USERNAME, PVT_FROM_DOMAIN, PVT_FROM_TAG, PVT_TO,
+	PVT_TO_USERNAME, PVT_TO_DOMAIN, PVT_TO_TAG, PVT_CSEQ, PVT_CONTACT,
+	PVT_CALLID, PVT_USERAGENT, PVT_MSG_BUF, PVT_MSG_LEN, PVT_FLAGS, PVT_HEXFLAGS,
+	PVT_SRCIP, PVT_SRCPORT, PVT_RCVIP, PVT_RCVPORT, PVT_PROTO, PVT_DSTURI,
+	PVT_SCRIPTVAR, PVT_BODY, PVT_OTHER, PVT_EXTRA
+};
+typedef enum _pv_type pv_type_t;
+
+typedef struct _pv_value {
+	str rs;     /* string value */
+	int ri;     /* integer value */
+	int flags;  /* PV_VAL_* */
+} pv_value_t, *pv_value_p;
+
+typedef struct _pv_name {
+	int type;   /* PV_NAME_* */
+	union {
+		struct {
+			int type;      /* AVP_NAME_STR or 0 */
+			int_str name;
+		} isname;
+		void *dname;   /* sipbridge: the Java handle of the compiled spec */
+	} u;
+} pv_name_t, *pv_name_p;
+
+typedef struct _pv_index {
+	int type;   /* PV_IDX_* */
+	union {
+		int ival;
+		void *dval;
+	} u;
+} pv_index_t, *pv_index_p;
+
+typedef struct _pv_param {
+	pv_name_t pvn;
+	pv_index_t pvi;
+} pv_param_t, *pv_param_p;
+
+typedef int (*pv_getf_t)(struct sip_msg *, pv_param_t *, pv_value_t *);
+typedef int (*pv_setf_t)(struct sip_msg *, pv_param_t *, int, pv_value_t *);
+
+typedef struct _pv_spec {
+	pv_type_t type;
+	pv_getf_t getf;
+	pv_setf_t setf;   /* NULL when read-only */
+	pv_param_t pvp;
+	void *trans;
+} pv_spec_t, *pv_spec_p;
+
+typedef int (*pv_parse_name_f)(pv_spec_p sp, str *in);
+typedef int (*pv_parse_index_f)(pv_spec_p sp, str *in);
+typedef int (*pv_init_param_f)(pv_spec_p sp, int param);
+
+/* A pseudo-variable exported by a module (module_exports.items). */
+typedef struct _pv_export {
+	str name;
+	pv_type_t type;
+	pv_getf_t getf;
+	pv_setf_t setf;
+	pv_parse_name_f parse_name;
+	pv_parse_index_f parse_index;
+	pv_init_param_f init_param;
+	int iparam;
+} pv_export_t;
+
+/* A format: literal text followed by one spec, chained. */
+typedef struct _pv_elem {
+	str text;
+	pv_spec_t spec;
+	struct _pv_elem *next;
+} pv_elem_t, *pv_elem_p;
+
+#define pv_is_w(pv) ((pv)->setf != NULL)
+
+char *pv_parse_spec(str *in, pv_spec_p sp);
+int pv_get_spec_value(struct sip_msg *msg, pv_spec_p sp, pv_value_t *value);
+int pv_set_value(struct sip_msg *msg, pv_spec_p sp, int op, pv_value_t *value);
+int pv_print_spec(struct sip_msg *msg, pv_spec_p sp, char *buf, int *len);
+void pv_spec_free(pv_spec_t *spec);
+int pv_parse_format(str *in, pv_elem_p *el);
+int pv_printf(struct sip_msg *msg, pv_elem_p list, char *buf, int *len);
+int pv_printf_s(struct sip_msg *msg, pv_elem_p list, str *s);
+int pv_elem_free_all(pv_elem_p log);
+void pv_value_destroy(pv_value_t *val);
+
+/* Helpers for modules' own getf functions. */
+int pv_get_null(struct sip_msg *msg, pv_param_t *param, pv_value_t *res);
+int pv_get_uintval(struct sip_msg *msg, pv_param_t *param, pv_value_t *res, unsigned int uival);
+int pv_get_sintval(struct sip_msg *msg, pv_param_t *param, pv_value_t *res, int sival);
+int pv_get_strval(struct sip_msg *msg, pv_param_t *param, pv_value_t *res, str *sval);
+int pv_get_strintval(struct sip_msg *msg, pv_param_t *param, pv_value_t *res, str *sval, int ival);
+int pv_get_intstrval(struct sip_msg *msg, pv_param_t *param, pv_value_t *res, int ival, str *sval);
+
+#endif
