@@ -198,7 +198,12 @@ static inline char *q_memchr(char *p, int c, unsigned int size)
 
 static inline char *q_memrchr(char *p, int c, unsigned int size)
 {
-	return (char *)memrchr(p, c, size);
+	while (size > 0) {
+		size--;
+		if (p[size] == (char)c)
+			return p + size;
+	}
+	return NULL;
 }
 
 /* 0 when equal; like memcmp otherwise (shorter string first). */

@@ -1,0 +1,2 @@
+/* OpenSER 1.1 dialect: same counted string as the main tree. */
+#include "../str.h"

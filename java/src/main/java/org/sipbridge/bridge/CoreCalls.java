@@ -1,0 +1,89 @@
+package org.sipbridge.bridge;
+
+import jnr.ffi.annotations.Delegate;
+
+/**
+ * The core library's Java-facing functions ({@code SB_JAVA_API} in native/), bound with
+ * jnr-ffi. Pointers travel as {@code long} addresses so that the hot path
+ * ({@link #sb_call}) is a plain jffi call with three scalar arguments and no objects.
+ */
+public interface CoreCalls {
+
+    // --- modules, locks
+    int sb_module_new(String name, int threadSafe);
+    void sb_module_set_thread_safe(int module, int threadSafe);
+    void sb_module_join(int a, int b);
+    int sb_module_same_lock(int a, int b);
+
+    // --- call frames and module entry points (see native/invoke.c)
+    long sb_frame_new(int module, long function, int dialect, int paramNo);
+    int sb_frame_set_param(long frame, int i, String value);
+    long sb_frame_param(long frame, int i);
+    int sb_frame_fixup(long frame, long fixup, int i);
+    int sb_frame_free_fixup(long frame, long freeFixup, int i);
+    void sb_frame_free(long frame);
+    int sb_call(long frame, long msg, int routeType);
+    int sb_call_init(int module, long fn);
+    int sb_call_child_init(int module, long fn, int rank);
+    void sb_call_destroy(int module, long fn);
+    int sb_call_response(int module, long fn, long msg);
+    int sb_call_param_func(int module, long fn, int type, long value);
+    long sb_set_str_param(int module, long ptr, String value);
+    void sb_release_str_param(long ptr, long copy);
+    void sb_set_int_param(long ptr, int value);
+    void sb_set_route_type(int routeType);
+
+    // --- memory accounting
+    int sb_mem_counters(int module, int pool, long[] out, int n);
+    void sb_mem_reset_peaks(int module);
+    long sb_pkg_strdup(int module, String value);
+    void sb_pkg_free(long p);
+
+    // --- statistics
+    long sb_stat_register(int module, String name, int flags);
+    long sb_stat_counter(long statVar);
+    long sb_stat_find(String name);
+    long sb_stat_value(long statVar);
+    void sb_stats_unregister(int module);
+    int sb_stats_register_exports(int module, long statExports);
+
+    // --- layout and versions
+    int sb_layout_table(long[] out, int n);
+    String sb_core_version(int which);
+
+    // --- logging
+    void sb_log_set_sink(LogSink sink);
+    void sb_log_set_level(int level);
+    int sb_log_get_level();
+
+    // --- find_export and friends, served by Java
+    void sb_registry_set_callbacks(FindCmd findCmd, ModuleLoaded moduleLoaded, FindParam findParam);
+
+    /** One formatted LM_* record. Addresses of NUL-terminated strings. */
+    interface LogSink {
+        @Delegate
+        void log(int level, long module, long function, long message, int length);
+    }
+
+    /** Address of a cmd_export_t or 0. module is 0 for "any module". */
+    interface FindCmd {
+        @Delegate
+        long find(long module, long name, int paramNo, int flags, int caller);
+    }
+
+    interface ModuleLoaded {
+        @Delegate
+        int loaded(long name);
+    }
+
+    interface FindParam {
+        @Delegate
+        long find(long module, long name, int type);
+    }
+
+    /** cmd_function: the message and six char* (unused ones NULL). */
+    interface CmdFunction {
+        @Delegate
+        int call(long msg, long p1, long p2, long p3, long p4, long p5, long p6);
+    }
+}

@@ -1,0 +1,286 @@
+package org.sipbridge.core;
+
+import org.sipbridge.bridge.Dialect;
+import org.sipbridge.bridge.MemoryCounters;
+import org.sipbridge.bridge.ModuleLoader;
+import org.sipbridge.bridge.NativeCore;
+import org.sipbridge.bridge.NativeModule;
+import org.sipbridge.bridge.RegistryBridge;
+import org.sipbridge.module.Argument;
+import org.sipbridge.module.CallSite;
+import org.sipbridge.module.FunctionExport;
+import org.sipbridge.module.JavaModule;
+import org.sipbridge.module.MessageContext;
+import org.sipbridge.module.Module;
+import org.sipbridge.module.ModuleException;
+import org.sipbridge.module.ModuleRegistry;
+import org.sipbridge.module.ParamExport;
+import org.sipbridge.module.ParamType;
+import org.sipbridge.module.Statistic;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The modules of one server, C and Java, through the OpenSIPS lifecycle:
+ * <ol>
+ * <li>configuration: {@link #loadModule}, {@link #addJavaModule}, {@link #modparam};</li>
+ * <li>{@link #initModules}: init_f in load order (non-zero stops the start), statistics;</li>
+ * <li>{@link #bind}: fixups per call site;</li>
+ * <li>{@link #childInit}: on each worker thread (ranks 1..N) and once with PROC_MAIN;</li>
+ * <li>running: call sites, {@link #onResponse};</li>
+ * <li>{@link #close}: free_fixup per call site, destroy_f newest module first, unload.</li>
+ * </ol>
+ * Errors are ModuleExceptions with the text a user sees; nothing here exits the JVM.
+ */
+public final class ModuleSystem implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger("sipbridge.modules");
+
+    /** child_init rank of the main thread. */
+    public static final int PROC_MAIN = 0;
+
+    private enum State { CONFIGURING, INITIALIZED, CLOSED }
+
+    private final NativeCore core;
+    private final ModuleLoader loader;
+    private final ModuleRegistry registry = new ModuleRegistry();
+    private final RegistryBridge bridge;
+    private final List<Path> mpath = new ArrayList<>();
+    private final Set<String> threadSafe = new HashSet<>();
+    private final List<CallSite> callSites = Collections.synchronizedList(new ArrayList<>());
+    private State state = State.CONFIGURING;
+    private Integer configLogLevel;
+
+    public ModuleSystem() {
+        this(NativeCore.get());
+    }
+
+    public ModuleSystem(NativeCore core) {
+        this.core = core;
+        this.loader = new ModuleLoader(core);
+        this.bridge = new RegistryBridge(core, registry);
+    }
+
+    public NativeCore core() {
+        return core;
+    }
+
+    public ModuleRegistry registry() {
+        return registry;
+    }
+
+    /** The mpath directories loadmodule searches, in order. */
+    public void setMpath(List<Path> dirs) {
+        mpath.clear();
+        mpath.addAll(dirs);
+    }
+
+    /** Lets a C module's code run on several threads at once (configuration says it may). */
+    public void declareThreadSafe(String moduleName) {
+        threadSafe.add(moduleName.toLowerCase(Locale.ROOT));
+    }
+
+    /** The configuration's log_level (null: follow the SLF4J configuration only). */
+    public void setConfigLogLevel(Integer level) {
+        this.configLogLevel = level;
+        applyLogLevel();
+    }
+
+    /**
+     * Sets the level C's LM_* macros test: the most verbose level any module's SLF4J logger
+     * accepts, capped by log_level. Call again after changing logger levels at run time.
+     */
+    public void applyLogLevel() {
+        core.log().applyLevel(registry.modules().stream().map(Module::name).toList(), configLogLevel);
+    }
+
+    /**
+     * loadmodule: resolves the name against mpath, loads and checks it. The same module
+     * twice is a warning and the first one stays. dialect null means "recognise it".
+     */
+    public Module loadModule(String nameOrPath, Dialect dialect) {
+        requireState(State.CONFIGURING, "loadmodule");
+        Path path = ModuleLoader.resolve(nameOrPath, mpath);
+        for (Module m : registry.modules()) {
+            if (m instanceof NativeModule nm && nm.path().equals(path)) {
+                LOG.warn("module {} ({}) is already loaded, ignoring loadmodule \"{}\"", m.name(), path, nameOrPath);
+                return m;
+            }
+        }
+        String stem = path.getFileName().toString().replaceFirst("\\.so$", "");
+        NativeModule m = loader.load(path, dialect, threadSafe.contains(stem.toLowerCase(Locale.ROOT)));
+        if (registry.module(m.name()).isPresent()) {
+            m.unload();
+            LOG.warn("a module named {} is already loaded, ignoring {}", m.name(), path);
+            return registry.module(m.name()).get();
+        }
+        if (!m.threadSafe() && threadSafe.contains(m.name().toLowerCase(Locale.ROOT))) {
+            core.calls().sb_module_set_thread_safe(m.nativeIndex(), 1);
+        }
+        registry.add(m);
+        applyLogLevel();
+        LOG.debug("loaded module {} {} ({}) from {}", m.name(), m.version(), m.kind(), path);
+        return m;
+    }
+
+    /** Registers a Java module: a native record (accounting, statistics) and its exports. */
+    public void addJavaModule(JavaModule m) {
+        requireState(State.CONFIGURING, "adding a Java module");
+        if (registry.module(m.name()).isPresent()) {
+            throw new ModuleException("a module named " + m.name() + " is already loaded");
+        }
+        int index = core.calls().sb_module_new(m.name(), 1);
+        if (index <= 0) {
+            throw new ModuleException("too many modules");
+        }
+        m.assignNativeIndex(index);
+        for (Statistic s : m.statisticObjects()) {
+            long var = core.calls().sb_stat_register(index, s.name(), s.flags());
+            if (var == 0) {
+                throw new ModuleException("module " + m.name() + ": cannot register statistic " + s.name()
+                        + " (name already used?)");
+            }
+            s.attach(new com.sun.jna.Pointer(core.calls().sb_stat_counter(var)).getByteBuffer(0, 8));
+        }
+        registry.add(m);
+    }
+
+    /**
+     * modparam(moduleRegex, name, value): every module whose name matches the anchored,
+     * case-insensitive regex and has the parameter gets the value. value is a String or
+     * an Integer, and must match the parameter's type.
+     */
+    public void modparam(String moduleRegex, String name, Object value) {
+        requireState(State.CONFIGURING, "modparam");
+        List<Module> mods = registry.matching(moduleRegex);
+        if (mods.isEmpty()) {
+            throw new ModuleException("no module matching <" + moduleRegex + "> found");
+        }
+        ParamType given = value instanceof Integer ? ParamType.INTEGER : ParamType.STRING;
+        int set = 0;
+        for (Module m : mods) {
+            for (ParamExport p : m.params()) {
+                if (!p.name().equals(name)) {
+                    continue;
+                }
+                if (p.type() != given) {
+                    throw new ModuleException("type mismatch for parameter <" + name + "> in module <" + m.name()
+                            + ">: it takes a " + p.type().describe() + ", the configuration gives a "
+                            + given.describe());
+                }
+                p.set(value);
+                set++;
+            }
+        }
+        if (set == 0) {
+            throw new ModuleException("parameter <" + name + "> not found in module <" + moduleRegex + ">");
+        }
+    }
+
+    /** init_f of every module in load order; the first failure stops the start. */
+    public void initModules() {
+        requireState(State.CONFIGURING, "init");
+        applyLogLevel();
+        for (Module m : registry.modules()) {
+            int r = m.init();
+            if (r != 0) {
+                throw new ModuleException("init_f of module " + m.name() + " failed (returned " + r + ")");
+            }
+        }
+        state = State.INITIALIZED;
+    }
+
+    public boolean initialized() {
+        return state == State.INITIALIZED;
+    }
+
+    /** The function a script uses (see ModuleRegistry#lookup for the errors). */
+    public FunctionExport lookup(String name, int paramCount, int routeType) {
+        return registry.lookup(name, paramCount, routeType);
+    }
+
+    /** Runs the fixups of one call site; it is closed (free_fixup) at shutdown. */
+    public CallSite bind(FunctionExport f, List<Argument> args) {
+        requireState(State.INITIALIZED, "fixups");
+        CallSite cs = f.bind(args);
+        callSites.add(cs);
+        return cs;
+    }
+
+    /** init_child_f(rank) of every module, on the calling thread, in load order. */
+    public void childInit(int rank) {
+        requireState(State.INITIALIZED, "child_init");
+        for (Module m : registry.modules()) {
+            int r = m.childInit(rank);
+            if (r < 0) {
+                throw new ModuleException("child_init(" + rank + ") of module " + m.name() + " failed (returned "
+                        + r + ")");
+            }
+        }
+    }
+
+    /** response_f of every module that has one, newest first; 0 from any drops the reply. */
+    public int onResponse(MessageContext ctx) {
+        for (Module m : registry.newestFirst()) {
+            if (m.handlesResponses() && m.onResponse(ctx) == 0) {
+                return 0;
+            }
+        }
+        return 1;
+    }
+
+    /** pkg or shm accounting of a module. */
+    public MemoryCounters memory(Module m, int pool) {
+        return MemoryCounters.of(core.calls(), m.nativeIndex(), pool);
+    }
+
+    /** free_fixup of every call site, destroy_f newest module first, then unload. */
+    @Override
+    public void close() {
+        if (state == State.CLOSED) {
+            return;
+        }
+        boolean initialized = state == State.INITIALIZED;
+        state = State.CLOSED;
+        List<CallSite> sites;
+        synchronized (callSites) {
+            sites = new ArrayList<>(callSites);
+            callSites.clear();
+        }
+        Collections.reverse(sites);
+        for (CallSite cs : sites) {
+            try {
+                cs.close();
+            } catch (RuntimeException e) {
+                LOG.error("freeing a call site failed", e);
+            }
+        }
+        List<Module> mods = registry.newestFirst();
+        if (initialized) {
+            for (Module m : mods) {
+                try {
+                    m.destroy();
+                } catch (RuntimeException e) {
+                    LOG.error("destroy of module {} failed", m.name(), e);
+                }
+            }
+        }
+        for (Module m : mods) {
+            m.unload();
+        }
+        bridge.close();
+    }
+
+    private void requireState(State wanted, String what) {
+        if (state != wanted) {
+            throw new IllegalStateException(what + " is not allowed now (modules are " + state.name().toLowerCase(Locale.ROOT) + ")");
+        }
+    }
+}

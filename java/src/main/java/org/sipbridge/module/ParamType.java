@@ -1,0 +1,27 @@
+package org.sipbridge.module;
+
+/** The value kinds of module parameters (STR_PARAM, INT_PARAM). */
+public enum ParamType {
+    STRING(1), INTEGER(2);
+
+    /** The C flag value. */
+    public final int flag;
+
+    ParamType(int flag) {
+        this.flag = flag;
+    }
+
+    public static ParamType ofFlag(int flag) {
+        for (ParamType t : values()) {
+            if (t.flag == flag) {
+                return t;
+            }
+        }
+        return null;
+    }
+
+    /** How a configuration writes a value of this type. */
+    public String describe() {
+        return this == STRING ? "string" : "integer";
+    }
+}

@@ -1,0 +1,53 @@
+package org.sipbridge.testing;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import org.slf4j.LoggerFactory;
+
+import java.util.List;
+
+/** Collects what one SLF4J logger (a module's name) receives, for assertions. */
+public final class LogCapture implements AutoCloseable {
+    private final Logger logger;
+    private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
+    private final Level previous;
+
+    public LogCapture(String loggerName, Level level) {
+        logger = (Logger) LoggerFactory.getLogger(loggerName);
+        previous = logger.getLevel();
+        logger.setLevel(level);
+        appender.start();
+        logger.addAppender(appender);
+    }
+
+    public static LogCapture of(String loggerName) {
+        return new LogCapture(loggerName, Level.DEBUG);
+    }
+
+    /** Formatted messages, in order. */
+    public List<String> messages() {
+        synchronized (appender.list) {
+            return appender.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+        }
+    }
+
+    public List<ILoggingEvent> events() {
+        synchronized (appender.list) {
+            return List.copyOf(appender.list);
+        }
+    }
+
+    /** Messages containing "event: ", with everything before it cut. */
+    public List<String> lifecycleEvents() {
+        return messages().stream().filter(m -> m.contains("event: "))
+                .map(m -> m.substring(m.indexOf("event: ") + 7)).toList();
+    }
+
+    @Override
+    public void close() {
+        logger.detachAppender(appender);
+        logger.setLevel(previous);
+    }
+}

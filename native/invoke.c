@@ -1,0 +1,208 @@
+/* Calls into module code. Every call goes through here so that the module's lock is held,
+ * the module is the current one (memory accounting) and route_type is right.
+ *
+ * A call frame is the native half of one script call site: the function pointer and the
+ * six fixed-up parameters. The Java call site keeps the frame's address, so calling a C
+ * function from a script is one native call with two words: sb_call(frame, msg, rt).
+ *
+ * Ownership: frames are allocated by sb_frame_new and freed by sb_frame_free (Java's call
+ * site owns the address). Parameters start as pkg copies charged to the module; the
+ * module's fixup owns them from then on (it may replace or free them). */
+#include <string.h>
+#include "sb_core.h"
+
+__thread int route_type = REQUEST_ROUTE;
+
+enum sb_dialect { SB_DIALECT_OPENSIPS = 0, SB_DIALECT_OPENSER = 1 };
+
+typedef int (*openser_cmd_function)(struct sip_msg *, char *, char *);
+
+struct sb_frame {
+	cmd_function function;
+	char *params[6];
+	struct sb_module *module;
+	int dialect;
+	int param_no;
+	int params_owned_by_core;  /* no fixup ran: the strings are still the core's copies */
+};
+
+/* Provided by the message view (native/msg) once linked in: builds the sip_msg view of a
+ * message the first time C code needs it. */
+void sb_msg_ensure(struct sip_msg *msg) __attribute__((weak));
+
+SB_JAVA_API struct sb_frame *sb_frame_new(int module, void *function, int dialect, int param_no)
+{
+	struct sb_module *m = sb_module_at(module);
+	struct sb_frame *f;
+	if (m == NULL || function == NULL || param_no < 0 || param_no > 6)
+		return NULL;
+	f = sb_pkg_malloc_for(SB_CORE_MODULE, sizeof(*f));
+	if (f == NULL)
+		return NULL;
+	memset(f, 0, sizeof(*f));
+	f->function = (cmd_function)function;
+	f->module = m;
+	f->dialect = dialect;
+	f->param_no = param_no;
+	f->params_owned_by_core = 1;
+	return f;
+}
+
+/* Java: parameter i (1-based) is a pkg copy of s, charged to the frame's module. */
+SB_JAVA_API int sb_frame_set_param(struct sb_frame *f, int i, const char *s)
+{
+	if (i < 1 || i > f->param_no)
+		return -1;
+	f->params[i - 1] = sb_pkg_strdup_for(f->module->index, s);
+	return f->params[i - 1] ? 0 : -1;
+}
+
+SB_JAVA_API void *sb_frame_param(struct sb_frame *f, int i)
+{
+	return (i >= 1 && i <= 6) ? f->params[i - 1] : NULL;
+}
+
+/* Java: run the function's fixup for parameter i, or fixup(NULL, 0) when i == 0. */
+SB_JAVA_API int sb_frame_fixup(struct sb_frame *f, void *fixup, int i)
+{
+	int prev, r;
+	if (fixup == NULL || i < 0 || i > f->param_no)
+		return -1;
+	f->params_owned_by_core = 0;
+	prev = sb_enter(f->module);
+	r = i == 0 ? ((fixup_function)fixup)(NULL, 0)
+			: ((fixup_function)fixup)((void **)&f->params[i - 1], i);
+	sb_leave(f->module, prev);
+	return r;
+}
+
+/* Java: run free_fixup for parameter i at shutdown. */
+SB_JAVA_API int sb_frame_free_fixup(struct sb_frame *f, void *free_fixup, int i)
+{
+	int prev, r;
+	if (free_fixup == NULL || i < 0 || i > f->param_no)
+		return -1;
+	prev = sb_enter(f->module);
+	r = i == 0 ? ((free_fixup_function)free_fixup)(NULL, 0)
+			: ((free_fixup_function)free_fixup)((void **)&f->params[i - 1], i);
+	sb_leave(f->module, prev);
+	return r;
+}
+
+/* Java: free the frame; the parameter strings too when no fixup took them over. */
+SB_JAVA_API void sb_frame_free(struct sb_frame *f)
+{
+	int i;
+	if (f == NULL)
+		return;
+	if (f->params_owned_by_core)
+		for (i = 0; i < 6; i++)
+			pkg_free(f->params[i]);
+	pkg_free(f);
+}
+
+/* The hot path: one script call of a C function. */
+SB_JAVA_API int sb_call(struct sb_frame *f, struct sip_msg *msg, int rtype)
+{
+	int prev, r;
+	char **p = f->params;
+	prev = sb_enter(f->module);
+	route_type = rtype;
+	if (msg && sb_msg_ensure)
+		sb_msg_ensure(msg);
+	if (f->dialect == SB_DIALECT_OPENSER)
+		r = ((openser_cmd_function)(void *)f->function)(msg, p[0], p[1]);
+	else
+		r = f->function(msg, p[0], p[1], p[2], p[3], p[4], p[5]);
+	sb_leave(f->module, prev);
+	return r;
+}
+
+/* Lifecycle calls, all under the module's lock and accounting. */
+SB_JAVA_API int sb_call_init(int module, void *fn)
+{
+	struct sb_module *m = sb_module_at(module);
+	int prev, r;
+	if (!m || !fn)
+		return -1;
+	prev = sb_enter(m);
+	r = ((init_function)fn)();
+	sb_leave(m, prev);
+	return r;
+}
+
+SB_JAVA_API int sb_call_child_init(int module, void *fn, int rank)
+{
+	struct sb_module *m = sb_module_at(module);
+	int prev, r;
+	if (!m || !fn)
+		return -1;
+	prev = sb_enter(m);
+	r = ((child_init_function)fn)(rank);
+	sb_leave(m, prev);
+	return r;
+}
+
+SB_JAVA_API void sb_call_destroy(int module, void *fn)
+{
+	struct sb_module *m = sb_module_at(module);
+	int prev;
+	if (!m || !fn)
+		return;
+	prev = sb_enter(m);
+	((destroy_function)fn)();
+	sb_leave(m, prev);
+}
+
+SB_JAVA_API int sb_call_response(int module, void *fn, struct sip_msg *msg)
+{
+	struct sb_module *m = sb_module_at(module);
+	int prev, r;
+	if (!m || !fn)
+		return 1;
+	prev = sb_enter(m);
+	route_type = ONREPLY_ROUTE;
+	if (msg && sb_msg_ensure)
+		sb_msg_ensure(msg);
+	r = ((response_function)fn)(msg);
+	sb_leave(m, prev);
+	return r;
+}
+
+/* modparam with USE_FUNC_PARAM: val is a char* (pkg copy charged to the module, which
+ * may keep it) or an int passed in the pointer. */
+SB_JAVA_API int sb_call_param_func(int module, void *fn, unsigned int type, void *val)
+{
+	struct sb_module *m = sb_module_at(module);
+	int prev, r;
+	if (!m || !fn)
+		return -1;
+	prev = sb_enter(m);
+	r = ((param_func_t)fn)((modparam_t)type, val);
+	sb_leave(m, prev);
+	return r;
+}
+
+/* modparam STR_PARAM: *(char**)ptr = pkg copy (the module may keep it). Returns the copy,
+ * so that the loader can free it at unload if the module still points at it. */
+SB_JAVA_API char *sb_set_str_param(int module, void *ptr, const char *value)
+{
+	char *copy = sb_pkg_strdup_for(module, value);
+	if (copy != NULL)
+		*(char **)ptr = copy;
+	return copy;
+}
+
+/* Java, at unload: free a STR_PARAM copy the module still points at. */
+SB_JAVA_API void sb_release_str_param(void *ptr, char *copy)
+{
+	if (*(char **)ptr == copy) {
+		pkg_free(copy);
+		*(char **)ptr = NULL;
+	}
+}
+
+SB_JAVA_API void sb_set_int_param(void *ptr, int value) { *(int *)ptr = value; }
+
+/* Java: the route type the current thread runs (for the Java side of the bridge). */
+SB_JAVA_API void sb_set_route_type(int rtype) { route_type = rtype; }

@@ -1,0 +1,94 @@
+/* Module records on the native side: index, name and the lock that keeps a module that is
+ * not thread-safe on one thread at a time. Records are created by the Java loader before
+ * any module code runs and live until the process ends (indexes are never reused, so
+ * accounting of an unloaded module stays readable). */
+#include <string.h>
+#include "sb_core.h"
+
+static struct sb_module modules[SB_MAX_MODULES];
+static int next_index = 1;
+static pthread_mutex_t registry_lock = PTHREAD_MUTEX_INITIALIZER;
+
+struct sb_module *sb_module_at(int index)
+{
+	if (index <= 0 || index >= SB_MAX_MODULES || !modules[index].in_use)
+		return NULL;
+	return &modules[index];
+}
+
+/* Recursive: a module function may call into the core, which may call the same module
+ * again on this thread (a Java API that runs a route, a module binding itself). */
+static void init_group(struct sb_lock_group *g)
+{
+	pthread_mutexattr_t attr;
+	pthread_mutexattr_init(&attr);
+	pthread_mutexattr_settype(&attr, PTHREAD_MUTEX_RECURSIVE);
+	pthread_mutex_init(&g->mutex, &attr);
+	pthread_mutexattr_destroy(&attr);
+}
+
+/* Java: a new module record; returns its index (>0) or -1 when the table is full. */
+SB_JAVA_API int sb_module_new(const char *name, int thread_safe)
+{
+	struct sb_module *m;
+	int idx;
+	pthread_mutex_lock(&registry_lock);
+	idx = next_index < SB_MAX_MODULES ? next_index++ : -1;
+	pthread_mutex_unlock(&registry_lock);
+	if (idx < 0)
+		return -1;
+	m = &modules[idx];
+	memset(m, 0, sizeof(*m));
+	m->index = idx;
+	strncpy(m->name, name, sizeof(m->name) - 1);
+	init_group(&m->own_group);
+	m->group = thread_safe ? NULL : &m->own_group;
+	m->in_use = 1;
+	return idx;
+}
+
+SB_JAVA_API void sb_module_set_thread_safe(int index, int thread_safe)
+{
+	struct sb_module *m = sb_module_at(index);
+	if (m)
+		m->group = thread_safe ? NULL : &m->own_group;
+}
+
+/* Java: module a bound an API of module b; from now on they share one lock, because
+ * a's code calls b's directly. Only called while no worker runs module code. */
+SB_JAVA_API void sb_module_join(int a, int b)
+{
+	struct sb_module *ma = sb_module_at(a), *mb = sb_module_at(b);
+	struct sb_lock_group *from, *to;
+	int i;
+	if (!ma || !mb || !ma->group || !mb->group || ma->group == mb->group)
+		return;
+	from = mb->group;
+	to = ma->group;
+	for (i = 1; i < SB_MAX_MODULES; i++)
+		if (modules[i].in_use && modules[i].group == from)
+			modules[i].group = to;
+}
+
+/* Java: whether two modules share a lock (for tests and the start-up summary). */
+SB_JAVA_API int sb_module_same_lock(int a, int b)
+{
+	struct sb_module *ma = sb_module_at(a), *mb = sb_module_at(b);
+	return ma && mb && ma->group && ma->group == mb->group;
+}
+
+int sb_enter(struct sb_module *m)
+{
+	int previous = sb_current_module;
+	if (m->group)
+		pthread_mutex_lock(&m->group->mutex);
+	sb_current_module = m->index;
+	return previous;
+}
+
+void sb_leave(struct sb_module *m, int previous)
+{
+	sb_current_module = previous;
+	if (m->group)
+		pthread_mutex_unlock(&m->group->mutex);
+}

@@ -1,0 +1,300 @@
+/* Pseudo-variables for C modules, evaluated by the Java script engine.
+ *
+ * pv_parse_spec / pv_parse_format hand the text to Java, which compiles it once and
+ * returns a handle; the spec stores the handle and core getf/setf functions that ask Java
+ * for the value on the current message. Values are written by Java into a per-thread
+ * buffer owned here: they stay valid until the next evaluation on the same thread.
+ *
+ * Without a registered engine (a C-only test), parsing fails with an error. */
+#include <stdlib.h>
+#include <string.h>
+#include "sb_core.h"
+
+/* Compile a spec at the start of text; returns a handle (>0) and sets *consumed, or 0. */
+typedef long (*sb_pv_parse_f)(const char *text, int len, int *consumed, int *writable);
+/* Compile a format (text with embedded specs); returns a handle (>0) or 0. */
+typedef long (*sb_pv_format_f)(const char *text, int len);
+/* Evaluate a spec or a format handle on msg. Writes the string form into buf (cap bytes)
+ * and sets *len, *ival and *flags (PV_VAL_*). Returns 0, -1 on error, or -(needed) when
+ * buf is too small. */
+typedef int (*sb_pv_eval_f)(long handle, struct sip_msg *msg, char *buf, int cap, int *len,
+		int *ival, int *flags);
+/* Assign to a writable spec: op is EQ_T/COLONEQ_T, value given as string and/or int. */
+typedef int (*sb_pv_set_f)(long handle, struct sip_msg *msg, int op, const char *s, int slen,
+		int ival, int flags);
+typedef void (*sb_pv_release_f)(long handle);
+
+static sb_pv_parse_f parse_cb;
+static sb_pv_format_f format_cb;
+static sb_pv_eval_f eval_cb;
+static sb_pv_set_f set_cb;
+static sb_pv_release_f release_cb;
+
+SB_JAVA_API void sb_pv_set_callbacks(sb_pv_parse_f parse, sb_pv_format_f format,
+		sb_pv_eval_f eval, sb_pv_set_f set, sb_pv_release_f release)
+{
+	parse_cb = parse;
+	format_cb = format;
+	eval_cb = eval;
+	set_cb = set;
+	release_cb = release;
+}
+
+/* Per-thread value buffer, grown on demand (core memory, freed at thread exit). */
+static __thread char *value_buf;
+static __thread int value_cap;
+static pthread_key_t value_key;
+static pthread_once_t value_once = PTHREAD_ONCE_INIT;
+
+static void free_value_buf(void *p) { free(p); }
+static void make_key(void) { pthread_key_create(&value_key, free_value_buf); }
+
+static char *ensure_buf(int need)
+{
+	char *nb;
+	int cap;
+	if (need <= value_cap)
+		return value_buf;
+	pthread_once(&value_once, make_key);
+	cap = value_cap ? value_cap : 4096;
+	while (cap < need)
+		cap *= 2;
+	if ((nb = realloc(value_buf, (size_t)cap)) == NULL)
+		return NULL;
+	value_buf = nb;
+	value_cap = cap;
+	pthread_setspecific(value_key, nb);
+	return nb;
+}
+
+/* Evaluate a handle into the per-thread buffer. */
+static int eval(long handle, struct sip_msg *msg, pv_value_t *res)
+{
+	int len = 0, ival = 0, flags = 0, r;
+	if (eval_cb == NULL || ensure_buf(4096) == NULL)
+		return -1;
+	r = eval_cb(handle, msg, value_buf, value_cap, &len, &ival, &flags);
+	if (r < -1) {
+		if (ensure_buf(-r) == NULL)
+			return -1;
+		r = eval_cb(handle, msg, value_buf, value_cap, &len, &ival, &flags);
+	}
+	if (r < 0)
+		return -1;
+	memset(res, 0, sizeof(*res));
+	res->flags = flags;
+	res->ri = ival;
+	if (flags & PV_VAL_STR) {
+		res->rs.s = value_buf;
+		res->rs.len = len;
+	}
+	return 0;
+}
+
+static int java_getf(struct sip_msg *msg, pv_param_t *param, pv_value_t *res)
+{
+	return eval((long)param->pvn.u.dname, msg, res);
+}
+
+static int java_setf(struct sip_msg *msg, pv_param_t *param, int op, pv_value_t *val)
+{
+	if (set_cb == NULL)
+		return -1;
+	if (val == NULL || (val->flags & PV_VAL_NULL))
+		return set_cb((long)param->pvn.u.dname, msg, op, NULL, 0, 0, PV_VAL_NULL);
+	return set_cb((long)param->pvn.u.dname, msg, op, val->rs.s, val->rs.len, val->ri, val->flags);
+}
+
+char *pv_parse_spec(str *in, pv_spec_p sp)
+{
+	int consumed = 0, writable = 0;
+	long h;
+	if (in == NULL || in->s == NULL || sp == NULL)
+		return NULL;
+	if (parse_cb == NULL) {
+		LM_ERR("cannot parse <%.*s>: no script engine provides pseudo-variables\n", in->len, in->s);
+		return NULL;
+	}
+	memset(sp, 0, sizeof(*sp));
+	if ((h = parse_cb(in->s, in->len, &consumed, &writable)) <= 0)
+		return NULL;
+	sp->type = PVT_OTHER;
+	sp->getf = java_getf;
+	sp->setf = writable ? java_setf : NULL;
+	sp->pvp.pvn.type = PV_NAME_PVAR;
+	sp->pvp.pvn.u.dname = (void *)h;
+	return in->s + consumed;
+}
+
+int pv_get_spec_value(struct sip_msg *msg, pv_spec_p sp, pv_value_t *value)
+{
+	if (sp == NULL || sp->getf == NULL || value == NULL)
+		return -1;
+	return sp->getf(msg, &sp->pvp, value);
+}
+
+int pv_set_value(struct sip_msg *msg, pv_spec_p sp, int op, pv_value_t *value)
+{
+	if (sp == NULL || sp->setf == NULL)
+		return -1;
+	return sp->setf(msg, &sp->pvp, op, value);
+}
+
+int pv_print_spec(struct sip_msg *msg, pv_spec_p sp, char *buf, int *len)
+{
+	pv_value_t v;
+	if (pv_get_spec_value(msg, sp, &v) != 0 || !(v.flags & PV_VAL_STR) || v.rs.len >= *len)
+		return -1;
+	memcpy(buf, v.rs.s, (size_t)v.rs.len);
+	buf[v.rs.len] = 0;
+	*len = v.rs.len;
+	return 0;
+}
+
+static void release_spec(pv_spec_t *spec)
+{
+	if (spec && spec->getf == java_getf && release_cb)
+		release_cb((long)spec->pvp.pvn.u.dname);
+}
+
+void pv_spec_free(pv_spec_t *spec)
+{
+	release_spec(spec);
+	pkg_free(spec);
+}
+
+/* A format is one element whose spec evaluates the whole text in Java; text is empty. */
+int pv_parse_format(str *in, pv_elem_p *el)
+{
+	pv_elem_p e;
+	long h;
+	if (in == NULL || el == NULL)
+		return -1;
+	if (format_cb == NULL) {
+		LM_ERR("cannot parse <%.*s>: no script engine provides pseudo-variables\n", in->len, in->s);
+		return -1;
+	}
+	if ((h = format_cb(in->s, in->len)) <= 0)
+		return -1;
+	if ((e = pkg_malloc(sizeof(*e))) == NULL) {
+		if (release_cb)
+			release_cb(h);
+		return -1;
+	}
+	memset(e, 0, sizeof(*e));
+	e->spec.type = PVT_OTHER;
+	e->spec.getf = java_getf;
+	e->spec.pvp.pvn.type = PV_NAME_PVAR;
+	e->spec.pvp.pvn.u.dname = (void *)h;
+	*el = e;
+	return 0;
+}
+
+int pv_printf_s(struct sip_msg *msg, pv_elem_p list, str *s)
+{
+	pv_value_t v;
+	if (list == NULL || s == NULL)
+		return -1;
+	if (list->next == NULL && list->text.len == 0) {
+		if (pv_get_spec_value(msg, &list->spec, &v) != 0)
+			return -1;
+		*s = (v.flags & PV_VAL_STR) ? v.rs : (str){ "", 0 };
+		return 0;
+	}
+	LM_ERR("unsupported format element list\n");
+	return -1;
+}
+
+int pv_printf(struct sip_msg *msg, pv_elem_p list, char *buf, int *len)
+{
+	str s;
+	if (pv_printf_s(msg, list, &s) < 0 || s.len >= *len)
+		return -1;
+	memcpy(buf, s.s, (size_t)s.len);
+	buf[s.len] = 0;
+	*len = s.len;
+	return 0;
+}
+
+int pv_elem_free_all(pv_elem_p log)
+{
+	pv_elem_p next;
+	for (; log; log = next) {
+		next = log->next;
+		release_spec(&log->spec);
+		pkg_free(log);
+	}
+	return 0;
+}
+
+void pv_value_destroy(pv_value_t *val)
+{
+	if (val == NULL)
+		return;
+	if (val->flags & PV_VAL_PKG)
+		pkg_free(val->rs.s);
+	if (val->flags & PV_VAL_SHM)
+		shm_free(val->rs.s);
+	memset(val, 0, sizeof(*val));
+}
+
+/* Helpers for modules' own getf functions (module_exports.items). */
+int pv_get_null(struct sip_msg *msg, pv_param_t *param, pv_value_t *res)
+{
+	(void)msg; (void)param;
+	if (res == NULL)
+		return -1;
+	res->rs.s = "<null>";
+	res->rs.len = 6;
+	res->ri = 0;
+	res->flags = PV_VAL_NULL;
+	return 0;
+}
+
+int pv_get_uintval(struct sip_msg *msg, pv_param_t *param, pv_value_t *res, unsigned int uival)
+{
+	int l = 0;
+	(void)msg; (void)param;
+	res->rs.s = int2str(uival, &l);
+	res->rs.len = l;
+	res->ri = (int)uival;
+	res->flags = PV_VAL_STR | PV_VAL_INT | PV_TYPE_INT;
+	return 0;
+}
+
+int pv_get_sintval(struct sip_msg *msg, pv_param_t *param, pv_value_t *res, int sival)
+{
+	int l = 0;
+	(void)msg; (void)param;
+	res->rs.s = sint2str(sival, &l);
+	res->rs.len = l;
+	res->ri = sival;
+	res->flags = PV_VAL_STR | PV_VAL_INT | PV_TYPE_INT;
+	return 0;
+}
+
+int pv_get_strval(struct sip_msg *msg, pv_param_t *param, pv_value_t *res, str *sval)
+{
+	(void)msg; (void)param;
+	res->rs = *sval;
+	res->flags = PV_VAL_STR;
+	return 0;
+}
+
+int pv_get_strintval(struct sip_msg *msg, pv_param_t *param, pv_value_t *res, str *sval, int ival)
+{
+	(void)msg; (void)param;
+	res->rs = *sval;
+	res->ri = ival;
+	res->flags = PV_VAL_STR | PV_VAL_INT;
+	return 0;
+}
+
+int pv_get_intstrval(struct sip_msg *msg, pv_param_t *param, pv_value_t *res, int ival, str *sval)
+{
+	(void)msg; (void)param;
+	res->rs = *sval;
+	res->ri = ival;
+	res->flags = PV_VAL_STR | PV_VAL_INT | PV_TYPE_INT;
+	return 0;
+}

@@ -1,0 +1,51 @@
+/* Internal declarations shared by the core library's sources (not part of the SDK). */
+#ifndef SB_NATIVE_CORE_H
+#define SB_NATIVE_CORE_H
+
+#include <pthread.h>
+#include <stdint.h>
+#include "sb_sdk.h"
+
+/* Module index 0 is the core itself; C and Java modules get 1.. in load order. */
+#define SB_MAX_MODULES 256
+#define SB_CORE_MODULE 0
+
+/* The module whose code this thread is running: memory is charged to it, and the
+ * trampoline holds its lock. Set around every call into a module. */
+extern __thread int sb_current_module;
+
+/* Serialises the code of modules that are not thread-safe. Modules that bind each other's
+ * APIs share one group, since their code calls into each other directly. Reentrant for
+ * the owning thread (a module function may call back into the core, which may call the
+ * same module again). */
+struct sb_lock_group {
+	pthread_mutex_t mutex;   /* recursive */
+};
+
+struct sb_module {
+	int index;
+	int in_use;
+	char name[64];
+	struct sb_lock_group *group;   /* NULL when the module is thread-safe */
+	struct sb_lock_group own_group;
+};
+
+struct sb_module *sb_module_at(int index);
+
+/* Enter/leave a module: lock its group (if any) and make it the current module.
+ * sb_enter returns the previous current module, to hand back to sb_leave. */
+int sb_enter(struct sb_module *m);
+void sb_leave(struct sb_module *m, int previous);
+
+/* Memory pools, for accounting. */
+enum sb_pool { SB_POOL_PKG = 0, SB_POOL_SHM = 1 };
+
+/* Allocate on behalf of a given module (the core copying fixup parameters for it). */
+void *sb_pkg_malloc_for(int module, size_t size);
+char *sb_pkg_strdup_for(int module, const char *s);
+
+/* Upcalls into Java, registered once at start-up (see registry.c, pv.c). */
+typedef void (*sb_log_sink_f)(int level, const char *module, const char *func,
+		const char *msg, int len);
+
+#endif

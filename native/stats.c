@@ -1,0 +1,175 @@
+/* Statistics registry shared by C and Java modules. stat_var records and their counters
+ * are allocated here (shm, charged to the core) and live until sb_stats_unregister for the
+ * module at unload; modules only keep pointers. Names are unique across modules, as in
+ * OpenSIPS; lookups are by name under a lock (start-up and management, not per message). */
+#include <string.h>
+#include "sb_core.h"
+
+struct stat_entry {
+	stat_var var;
+	stat_val val;
+	int module;       /* owner index, for unregistering */
+	struct stat_entry *next;
+};
+
+static struct stat_entry *stats_head;
+static pthread_mutex_t stats_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static struct stat_entry *find_locked(const char *name, int len)
+{
+	struct stat_entry *e;
+	for (e = stats_head; e; e = e->next)
+		if (e->var.name.len == len && memcmp(e->var.name.s, name, (size_t)len) == 0)
+			return e;
+	return NULL;
+}
+
+static int module_index_named(const char *module)
+{
+	int i;
+	struct sb_module *m;
+	for (i = 1; i < SB_MAX_MODULES; i++)
+		if ((m = sb_module_at(i)) && strcmp(m->name, module) == 0)
+			return i;
+	return SB_CORE_MODULE;
+}
+
+static stat_var *add(int module, const char *name, int flags, stat_function f)
+{
+	struct stat_entry *e;
+	size_t n = strlen(name);
+	pthread_mutex_lock(&stats_lock);
+	if ((e = find_locked(name, (int)n)) != NULL) {
+		pthread_mutex_unlock(&stats_lock);
+		LM_ERR("statistic '%s' is already registered\n", name);
+		return NULL;
+	}
+	e = sb_pkg_malloc_for(SB_CORE_MODULE, sizeof(*e) + n + 1);
+	if (e == NULL) {
+		pthread_mutex_unlock(&stats_lock);
+		return NULL;
+	}
+	memset(e, 0, sizeof(*e));
+	e->var.name.s = (char *)(e + 1);
+	memcpy(e->var.name.s, name, n + 1);
+	e->var.name.len = (int)n;
+	e->var.mod_idx = (unsigned int)module;
+	e->var.flags = flags;
+	if (f) {
+		e->var.flags |= STAT_IS_FUNC;
+		e->var.u.f = f;
+	} else {
+		e->var.u.val = &e->val;
+	}
+	e->module = module;
+	e->next = stats_head;
+	stats_head = e;
+	pthread_mutex_unlock(&stats_lock);
+	return &e->var;
+}
+
+int register_stat(char *module, char *name, stat_var **pvar, int flags)
+{
+	stat_var *v;
+	if (module == NULL || name == NULL || pvar == NULL)
+		return -1;
+	v = add(module_index_named(module), name, flags, (flags & STAT_IS_FUNC) ? (stat_function)pvar : NULL);
+	if (v == NULL)
+		return -1;
+	if (!(flags & STAT_IS_FUNC))
+		*pvar = v;
+	return 0;
+}
+
+int register_module_stats(char *module, stat_export_t *stats)
+{
+	for (; stats && stats->name; stats++)
+		if (register_stat(module, stats->name, stats->stat_pointer, stats->flags) < 0)
+			return -1;
+	return 0;
+}
+
+stat_var *get_stat(str *name)
+{
+	struct stat_entry *e;
+	if (name == NULL || name->s == NULL)
+		return NULL;
+	pthread_mutex_lock(&stats_lock);
+	e = find_locked(name->s, name->len);
+	pthread_mutex_unlock(&stats_lock);
+	return e ? &e->var : NULL;
+}
+
+unsigned long get_stat_val(stat_var *var)
+{
+	if (var == NULL)
+		return 0;
+	if (var->flags & STAT_IS_FUNC)
+		return var->u.f();
+	return (unsigned long)__atomic_load_n(&var->u.val->counter, __ATOMIC_RELAXED);
+}
+
+void reset_stat(stat_var *var)
+{
+	if (var && !(var->flags & (STAT_NO_RESET | STAT_IS_FUNC)))
+		__atomic_store_n(&var->u.val->counter, 0, __ATOMIC_RELAXED);
+}
+
+/* Java: register one statistic for a module (by index); returns the stat_var. */
+SB_JAVA_API stat_var *sb_stat_register(int module, const char *name, int flags)
+{
+	return add(module, name, flags & ~STAT_IS_FUNC, NULL);
+}
+
+/* Java: the counter's address, for Java modules that update it without a native call. */
+SB_JAVA_API void *sb_stat_counter(stat_var *var)
+{
+	return (var && !(var->flags & STAT_IS_FUNC)) ? (void *)&var->u.val->counter : NULL;
+}
+
+SB_JAVA_API stat_var *sb_stat_find(const char *name)
+{
+	str s;
+	s.s = (char *)name;
+	s.len = (int)strlen(name);
+	return get_stat(&s);
+}
+
+SB_JAVA_API long sb_stat_value(stat_var *var) { return (long)get_stat_val(var); }
+
+/* Java, at unload: drop a module's statistics (pointers the module held die with it). */
+SB_JAVA_API void sb_stats_unregister(int module)
+{
+	struct stat_entry **pp, *e;
+	pthread_mutex_lock(&stats_lock);
+	for (pp = &stats_head; (e = *pp) != NULL;) {
+		if (e->module == module) {
+			*pp = e->next;
+			pkg_free(e);
+		} else {
+			pp = &e->next;
+		}
+	}
+	pthread_mutex_unlock(&stats_lock);
+}
+
+/* Java, after a module's init_f: register its exported statistics (stat_export_t array)
+ * and store each stat_var where the module points (STAT_IS_FUNC: the pointer field holds
+ * the function). Returns the number registered, or -1 naming the failing one in the log. */
+SB_JAVA_API int sb_stats_register_exports(int module, stat_export_t *stats)
+{
+	int n = 0;
+	stat_var *v;
+	for (; stats && stats->name; stats++, n++) {
+		if (stats->flags & STAT_IS_FUNC) {
+			v = add(module, stats->name, stats->flags, (stat_function)(void *)stats->stat_pointer);
+		} else {
+			v = add(module, stats->name, stats->flags, NULL);
+			if (v && stats->stat_pointer)
+				*stats->stat_pointer = v;
+		}
+		if (v == NULL)
+			return -1;
+	}
+	return n;
+}
