@@ -274,6 +274,9 @@ public final class ModuleSystem implements AutoCloseable {
         }
         for (Module m : mods) {
             m.unload();
+            if (m instanceof JavaModule) {
+                core.calls().sb_stats_unregister(m.nativeIndex());
+            }
         }
         bridge.close();
     }

@@ -12,6 +12,7 @@ import org.sipbridge.testing.TestModules;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static org.junit.jupiter.api.Assertions.*;
@@ -39,18 +40,27 @@ class LifecycleTest {
             CallSite none = ms.bind(ms.lookup("show", 0, RouteType.REQUEST), List.of());
             AtomicReference<Throwable> failure = new AtomicReference<>();
             List<Thread> workers = new ArrayList<>();
+            CountDownLatch release = new CountDownLatch(1);
             for (int rank = 1; rank <= 2; rank++) {
                 int r = rank;
+                CountDownLatch done = new CountDownLatch(1);
+                // workers stay alive until the end, so each has its own thread identity
                 Thread t = new Thread(() -> {
                     try {
                         ms.childInit(r);
                     } catch (Throwable e) {
                         failure.set(e);
                     }
+                    done.countDown();
+                    try {
+                        release.await();
+                    } catch (InterruptedException ignored) {
+                        Thread.currentThread().interrupt();
+                    }
                 }, "worker-" + rank);
                 workers.add(t);
                 t.start();
-                t.join();
+                done.await();
             }
             assertNull(failure.get());
             ms.childInit(ModuleSystem.PROC_MAIN);
@@ -58,6 +68,10 @@ class LifecycleTest {
             assertEquals(1, none.call(new FakeMessage(2)));
             assertEquals(1, ms.onResponse(new FakeMessage(3).routeType(RouteType.ONREPLY)));
             ms.close();
+            release.countDown();
+            for (Thread t : workers) {
+                t.join();
+            }
 
             List<String> events = log.lifecycleEvents();
             List<String> expected = List.of(
