@@ -16,17 +16,6 @@ struct sb_module *sb_module_at(int index)
 	return &modules[index];
 }
 
-/* Recursive: a module function may call into the core, which may call the same module
- * again on this thread (a Java API that runs a route, a module binding itself). */
-static void init_group(struct sb_lock_group *g)
-{
-	pthread_mutexattr_t attr;
-	pthread_mutexattr_init(&attr);
-	pthread_mutexattr_settype(&attr, PTHREAD_MUTEX_RECURSIVE);
-	pthread_mutex_init(&g->mutex, &attr);
-	pthread_mutexattr_destroy(&attr);
-}
-
 /* Java: a new module record; returns its index (>0) or -1 when the table is full. */
 SB_JAVA_API int sb_module_new(const char *name, int thread_safe)
 {
@@ -41,7 +30,9 @@ SB_JAVA_API int sb_module_new(const char *name, int thread_safe)
 	memset(m, 0, sizeof(*m));
 	m->index = idx;
 	strncpy(m->name, name, sizeof(m->name) - 1);
-	init_group(&m->own_group);
+	pthread_mutex_init(&m->own_group.mutex, NULL);
+	m->own_group.owner = 0;
+	m->own_group.depth = 0;
 	m->group = thread_safe ? NULL : &m->own_group;
 	m->in_use = 1;
 	return idx;
@@ -77,18 +68,44 @@ SB_JAVA_API int sb_module_same_lock(int a, int b)
 	return ma && mb && ma->group && ma->group == mb->group;
 }
 
+static __thread int thread_id;
+static int next_thread_id;
+
+int sb_thread_id(void)
+{
+	if (thread_id == 0)
+		thread_id = __atomic_add_fetch(&next_thread_id, 1, __ATOMIC_RELAXED);
+	return thread_id;
+}
+
+/* Re-entrant for the holding thread (a module function may call into the core, which may
+ * call the same module again). owner is only ever set to a thread's own id by that thread
+ * while it holds the mutex, and cleared before it releases it, so reading our own id
+ * there means we hold it. */
 int sb_enter(struct sb_module *m)
 {
 	int previous = sb_current_module;
-	if (m->group)
-		pthread_mutex_lock(&m->group->mutex);
+	struct sb_lock_group *g = m->group;
+	if (g) {
+		int self = sb_thread_id();
+		if (__atomic_load_n(&g->owner, __ATOMIC_RELAXED) == self) {
+			g->depth++;
+		} else {
+			pthread_mutex_lock(&g->mutex);
+			__atomic_store_n(&g->owner, self, __ATOMIC_RELAXED);
+			g->depth = 1;
+		}
+	}
 	sb_current_module = m->index;
 	return previous;
 }
 
 void sb_leave(struct sb_module *m, int previous)
 {
+	struct sb_lock_group *g = m->group;
 	sb_current_module = previous;
-	if (m->group)
-		pthread_mutex_unlock(&m->group->mutex);
+	if (g && --g->depth == 0) {
+		__atomic_store_n(&g->owner, 0, __ATOMIC_RELAXED);
+		pthread_mutex_unlock(&g->mutex);
+	}
 }

@@ -19,8 +19,13 @@ extern __thread int sb_current_module;
  * the owning thread (a module function may call back into the core, which may call the
  * same module again). */
 struct sb_lock_group {
-	pthread_mutex_t mutex;   /* recursive */
+	pthread_mutex_t mutex;
+	int owner;   /* sb_thread_id() of the holder, 0 when free */
+	int depth;   /* re-entries by the holder */
 };
+
+/* A small unique id of the calling thread (1, 2, ...), cheaper than pthread_self(). */
+int sb_thread_id(void);
 
 struct sb_module {
 	int index;

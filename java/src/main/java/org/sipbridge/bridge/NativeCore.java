@@ -4,6 +4,7 @@ import com.sun.jna.Library;
 import com.sun.jna.NativeLibrary;
 import com.sun.jna.Pointer;
 import jnr.ffi.LibraryLoader;
+import jnr.ffi.LibraryOption;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,7 +38,9 @@ public final class NativeCore {
         this.path = path;
         this.library = NativeLibrary.getInstance(path.toString(),
                 Map.of(Library.OPTION_OPEN_FLAGS, RTLD_NOW | RTLD_GLOBAL));
-        this.calls = LibraryLoader.create(CoreCalls.class).failImmediately().load(path.toString());
+        // errno is never read after these calls: skip jnr-ffi's per-call errno save.
+        this.calls = LibraryLoader.create(CoreCalls.class).option(LibraryOption.IgnoreError, true)
+                .failImmediately().load(path.toString());
         this.layout = ExportsLayout.read(calls);
         this.logBridge = new LogBridge(calls);
     }
