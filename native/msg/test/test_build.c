@@ -33,7 +33,7 @@ static void forward_request(void)
 	const char *via = "Via: SIP/2.0/UDP 203.0.113.5;branch=z9hG4bKout\r\n";
 	struct lump *l;
 	struct hdr_field *h;
-	str body;
+	str body = { NULL, 0 };
 	int n;
 
 	fill_view(slot, MSG_INVITE, 1, PROTO_UDP, "192.0.2.1", 5060, "198.51.100.1", 5060);

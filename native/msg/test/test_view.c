@@ -44,7 +44,7 @@ static void invite(void)
 	struct sip_msg *msg = sb_slot_msg(slot);
 	long pkg0 = stub_pkg_live;
 	struct hdr_field *h;
-	str body;
+	str body = { NULL, 0 };
 	int n;
 
 	CHECK(fill_view(slot, MSG_INVITE, 1, PROTO_UDP, "192.0.2.1", 5060, "198.51.100.1", 5060) == 0);
