@@ -26,9 +26,7 @@ struct sb_frame {
 	int params_owned_by_core;  /* no fixup ran: the strings are still the core's copies */
 };
 
-/* Provided by the message view (native/msg) once linked in: builds the sip_msg view of a
- * message the first time C code needs it. */
-void sb_msg_ensure(struct sip_msg *msg) __attribute__((weak));
+#include "msg/sb_slot.h"
 
 SB_JAVA_API struct sb_frame *sb_frame_new(int module, void *function, int dialect, int param_no)
 {
@@ -108,8 +106,8 @@ SB_JAVA_API int sb_call(struct sb_frame *f, struct sip_msg *msg, int rtype)
 	char **p = f->params;
 	prev = sb_enter(f->module);
 	route_type = rtype;
-	if (msg && sb_msg_ensure)
-		sb_msg_ensure(msg);
+	if (msg)
+		sb_msg_ensure(msg);   /* builds the view the first time C needs it */
 	if (f->dialect == SB_DIALECT_OPENSER)
 		r = ((openser_cmd_function)(void *)f->function)(msg, p[0], p[1]);
 	else
@@ -162,8 +160,8 @@ SB_JAVA_API int sb_call_response(int module, void *fn, struct sip_msg *msg)
 		return 1;
 	prev = sb_enter(m);
 	route_type = ONREPLY_ROUTE;
-	if (msg && sb_msg_ensure)
-		sb_msg_ensure(msg);
+	if (msg)
+		sb_msg_ensure(msg);   /* builds the view the first time C needs it */
 	r = ((response_function)fn)(msg);
 	sb_leave(m, prev);
 	return r;

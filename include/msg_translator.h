@@ -1,0 +1,40 @@
+/* sipbridge module SDK: building outgoing messages from a received one (OpenSIPS 1.11
+ * names). Every buffer returned here is pkg_malloc'd and becomes the caller's (free it
+ * with pkg_free). The Java core uses the sb_build_* functions of native/msg for its own
+ * sends; these are the same builders for modules. */
+#ifndef SB_SDK_MSG_TRANSLATOR_H
+#define SB_SDK_MSG_TRANSLATOR_H
+
+#include "parser/msg_parser.h"
+#include "ip_addr.h"
+
+#define MSG_TRANS_SHM_FLAG   (1 << 0)   /* not supported: pkg memory is returned */
+#define MSG_TRANS_NOVIA_FLAG (1 << 1)   /* no Via of ours added */
+
+struct bookmark {
+	str to_tag_val;
+};
+
+struct hostport {
+	str *host;
+	str *port;
+};
+
+/* The request as it would be forwarded: new_uri as R-URI, lumps applied, Content-Length
+ * fixed, the Via of send_sock on top (unless MSG_TRANS_NOVIA_FLAG). NULL on error. */
+char *build_req_buf_from_sip_req(struct sip_msg *msg, unsigned int *returned_len,
+		struct socket_info *send_sock, int proto, unsigned int flags);
+/* The reply without its first Via, lumps applied. NULL on error. */
+char *build_res_buf_from_sip_res(struct sip_msg *msg, unsigned int *returned_len,
+		struct socket_info *sock);
+/* A stateless reply to the request msg. new_tag is added to To when it has none.
+ * NULL on error. */
+char *build_res_buf_from_sip_req(unsigned int code, str *text, str *new_tag,
+		struct sip_msg *msg, unsigned int *returned_len, struct bookmark *bmark);
+
+/* "Via: SIP/2.0/<PROTO> <host>:<port>;branch=<branch><extra>\r\n" for send_sock (or hp).
+ * pkg memory, NULL on error. */
+char *via_builder(unsigned int *len, struct socket_info *send_sock, str *branch,
+		str *extra_params, int proto, struct hostport *hp);
+
+#endif

@@ -1,0 +1,35 @@
+/* sipbridge module SDK: Route, Record-Route and Path bodies (OpenSIPS 1.11). */
+#ifndef SB_SDK_PARSE_RR_H
+#define SB_SDK_PARSE_RR_H
+
+#include <stdio.h>
+#include "msg_parser.h"
+#include "parse_nameaddr.h"
+#include "parse_param.h"
+#include "hf.h"
+
+typedef struct rr {
+	name_addr_t nameaddr;
+	param_t *r2;          /* r2 parameter hook */
+	param_t *params;      /* parameters after the name-addr */
+	int len;              /* the whole element */
+	struct rr *next;
+} rr_t;
+
+/* Parses a Route/Record-Route/Path header into a pkg rr_t list in _r->parsed (once; the
+ * core frees it with the message). 0 on success, <0 on error. */
+int parse_rr(struct hdr_field *_r);
+/* Parses an rr list out of a buffer into *head (pkg). 0 / <0. */
+int parse_rr_body(char *buf, int len, rr_t **head);
+void free_rr(rr_t **_r);
+void shm_free_rr(rr_t **_r);
+void print_rr(FILE *_o, rr_t *_r);
+int duplicate_rr(rr_t **_new, rr_t *_r);
+int shm_duplicate_rr(rr_t **_new, rr_t *_r);
+/* Ensures every Route/Record-Route of msg (by type) is parsed. 0 / -1. */
+int parse_route_headers(struct sip_msg *msg);
+int parse_record_route_headers(struct sip_msg *msg);
+/* 1 when the parameters contain ";lr". */
+int is_2rr(str *_params);
+
+#endif

@@ -1,0 +1,31 @@
+/* sipbridge module SDK: SIP/TEL URIs (OpenSIPS 1.11). struct sip_uri is declared in
+ * msg_parser.h, as in OpenSIPS. Every str of a parsed URI points into the parsed text. */
+#ifndef SB_SDK_PARSE_URI_H
+#define SB_SDK_PARSE_URI_H
+
+#include "../str.h"
+#include "msg_parser.h"
+
+#define SIP_SCH   0x3a706973  /* "sip:" */
+#define SIPS_SCH  0x73706973  /* "sips" */
+#define TEL_SCH   0x3a6c6574  /* "tel:" */
+#define TELS_SCH  0x736c6574  /* "tels" */
+
+/* 0 on success, <0 on error (uri->type is then ERROR_URI_T). No allocation. */
+int parse_uri(char *buf, int len, struct sip_uri *uri);
+/* Parses the current R-URI (new_uri if set) into msg->parsed_uri, once. 0 / <0. */
+int parse_sip_msg_uri(struct sip_msg *msg);
+/* Parses the received R-URI into msg->parsed_orig_ruri, once. 0 / <0. */
+int parse_orig_ruri(struct sip_msg *msg);
+
+/* RFC 3261 19.1.4 comparison: 0 when equal, 1 when different, -1 on error. Either
+ * side may be given parsed (parsed_* non-NULL) or raw. */
+int compare_uris(str *raw_uri_a, struct sip_uri *parsed_uri_a,
+		str *raw_uri_b, struct sip_uri *parsed_uri_b);
+
+/* "sip"/"sips"/"tel"/"tels" written to result (not NUL-terminated); returns its end. */
+char *uri_type2str(const uri_type type, char *result);
+int uri_typestrlen(const uri_type type);
+uri_type str2uri_type(char *buf);
+
+#endif

@@ -1,0 +1,682 @@
+/* Outgoing messages: the received bytes with the lumps applied, plus the changes of
+ * each kind of send (see sb_slot.h for the four builders and their return values). */
+#include <stdio.h>
+#include <string.h>
+#include "sb_msg_int.h"
+
+/* Writes while there is room and counts everything, so one pass gives the size. */
+struct writer {
+	char *p;
+	size_t cap;
+	size_t n;
+};
+
+static void put(struct writer *w, const char *s, size_t len)
+{
+	if (len == 0)
+		return;
+	if (w->n + len <= w->cap)
+		memcpy(w->p + w->n, s, len);
+	w->n += len;
+}
+
+static void put_uint(struct writer *w, unsigned long v)
+{
+	char tmp[24];
+	int n = snprintf(tmp, sizeof(tmp), "%lu", v);
+	put(w, tmp, (size_t)n);
+}
+
+/* A change of the original bytes that is not a lump: [off, off+len) becomes text. */
+struct rewrite {
+	unsigned int off;
+	unsigned int len;
+	const char *text;
+	int text_len;
+	int done;
+};
+
+/* Addresses the SUBST and conditional lumps refer to. */
+struct sock_desc {
+	int proto;
+	int af;              /* AF_INET / AF_INET6 */
+	unsigned short port;
+	const char *addr;
+	int addr_len;
+	const unsigned char *ip;
+};
+
+struct build_ctx {
+	struct sip_msg *msg;
+	struct writer *w;
+	struct rewrite *rw;
+	int nrw;
+	struct sock_desc rcv;
+	struct sock_desc snd;
+};
+
+/* Copies original bytes [from, to) applying the rewrites that start inside. */
+static void copy_orig(struct build_ctx *c, unsigned int from, unsigned int to)
+{
+	int i;
+	while (from < to) {
+		struct rewrite *next = NULL;
+		for (i = 0; i < c->nrw; i++) {
+			struct rewrite *r = &c->rw[i];
+			if (!r->done && r->off >= from && r->off < to && (!next || r->off < next->off))
+				next = r;
+		}
+		if (next == NULL) {
+			put(c->w, c->msg->buf + from, to - from);
+			return;
+		}
+		put(c->w, c->msg->buf + from, next->off - from);
+		put(c->w, next->text, (size_t)next->text_len);
+		next->done = 1;
+		from = next->off + next->len;
+	}
+}
+
+static void put_subst(struct build_ctx *c, enum lump_subst s)
+{
+	const struct sock_desc *d = (s == SUBST_RCV_IP || s == SUBST_RCV_PORT ||
+			s == SUBST_RCV_PROTO || s == SUBST_RCV_ALL) ? &c->rcv : &c->snd;
+	const char *pt;
+	int plen;
+
+	switch (s) {
+	case SUBST_RCV_IP: case SUBST_SND_IP: case SUBST_RCV_ALL: case SUBST_SND_ALL:
+		if (d->af == AF_INET6) put(c->w, "[", 1);
+		put(c->w, d->addr, (size_t)d->addr_len);
+		if (d->af == AF_INET6) put(c->w, "]", 1);
+		if (s == SUBST_RCV_ALL || s == SUBST_SND_ALL) {
+			if (d->port != SIP_PORT) {
+				put(c->w, ":", 1);
+				put_uint(c->w, d->port);
+			}
+			if (d->proto != PROTO_UDP && (plen = sb_proto_text(d->proto, &pt)) > 0) {
+				put(c->w, ";transport=", 11);
+				put(c->w, pt, (size_t)plen);
+			}
+		}
+		break;
+	case SUBST_RCV_PORT: case SUBST_SND_PORT:
+		put_uint(c->w, d->port);
+		break;
+	case SUBST_RCV_PROTO: case SUBST_SND_PROTO:
+		plen = sb_proto_text(d->proto, &pt);
+		put(c->w, pt, (size_t)plen);
+		break;
+	default:
+		break;
+	}
+}
+
+static int same_ip(const struct sock_desc *a, const struct sock_desc *b)
+{
+	return a->af == b->af && memcmp(a->ip, b->ip, a->af == AF_INET6 ? 16 : 4) == 0;
+}
+
+static int cond_true(struct build_ctx *c, struct lump *l)
+{
+	if (l->flags & LUMPFLAG_COND_TRUE)
+		return 1;
+	switch (l->u.cond) {
+	case COND_FALSE: return 0;
+	case COND_TRUE: return 1;
+	case COND_IF_DIFF_REALMS:
+		return !same_ip(&c->rcv, &c->snd) || c->rcv.port != c->snd.port ||
+			c->rcv.proto != c->snd.proto;
+	case COND_IF_DIFF_AF: return c->rcv.af != c->snd.af;
+	case COND_IF_DIFF_PROTO: return c->rcv.proto != c->snd.proto;
+	case COND_IF_DIFF_PORT: return c->rcv.port != c->snd.port;
+	case COND_IF_DIFF_IP: return !same_ip(&c->rcv, &c->snd);
+	default: return 0;
+	}
+}
+
+/* Emits an addition chain (->before or ->after links); a false conditional lump ends
+ * the chain. Nested chains of the other direction are emitted around each element. */
+static void emit_chain(struct build_ctx *c, struct lump *l, int before);
+
+static void emit_add(struct build_ctx *c, struct lump *l)
+{
+	switch (l->op) {
+	case LUMP_ADD:
+		put(c->w, l->u.value, l->len);
+		break;
+	case LUMP_ADD_SUBST:
+		put_subst(c, l->u.subst);
+		break;
+	default:
+		break;
+	}
+}
+
+static void emit_chain(struct build_ctx *c, struct lump *l, int before)
+{
+	for (; l; l = before ? l->before : l->after) {
+		if (l->op == LUMP_ADD_OPT && !cond_true(c, l))
+			return;
+		emit_add(c, l);
+	}
+}
+
+/* Original bytes [from, to) with the lumps of list applied. Lumps outside the range,
+ * or overlapping what a previous deletion removed, are applied where possible. */
+static void emit_region(struct build_ctx *c, struct lump *list, unsigned int from,
+		unsigned int to)
+{
+	unsigned int pos = from;
+	struct lump *l;
+
+	for (l = list; l; l = l->next) {
+		if (l->op == LUMP_ADD || l->op == LUMP_ADD_SUBST || l->op == LUMP_ADD_OPT) {
+			if (l->op == LUMP_ADD_OPT && !cond_true(c, l))
+				continue;
+			emit_chain(c, l->before, 1);
+			emit_add(c, l);
+			emit_chain(c, l->after, 0);
+			continue;
+		}
+		if (l->op != LUMP_NOP && l->op != LUMP_DEL)
+			continue;
+		if (l->u.offset < from || l->u.offset > to)
+			continue;
+		if (l->u.offset > pos) {
+			copy_orig(c, pos, l->u.offset);
+			pos = l->u.offset;
+		}
+		emit_chain(c, l->before, 1);
+		if (l->op == LUMP_DEL) {
+			unsigned int e = l->u.offset + l->len;
+			if (e > to)
+				e = to;
+			if (e > pos) {
+				/* rewrites inside deleted bytes are dropped with them */
+				for (int i = 0; i < c->nrw; i++)
+					if (c->rw[i].off >= pos && c->rw[i].off < e)
+						c->rw[i].done = 1;
+				pos = e;
+			}
+		}
+		emit_chain(c, l->after, 0);
+	}
+	if (pos < to)
+		copy_orig(c, pos, to);
+}
+
+/* Length of the body once body_lumps are applied (a dry run). */
+static size_t new_body_len(struct build_ctx *c, unsigned int body_off)
+{
+	struct writer dry = { NULL, 0, 0 };
+	struct writer *saved = c->w;
+	c->w = &dry;
+	emit_region(c, c->msg->body_lumps, body_off, c->msg->len);
+	c->w = saved;
+	return dry.n;
+}
+
+static void sock_from_si(struct sock_desc *d, struct socket_info *si)
+{
+	d->proto = si->proto;
+	d->af = (int)si->address.af;
+	d->port = si->port_no;
+	d->addr = si->address_str.s;
+	d->addr_len = si->address_str.len;
+	d->ip = si->address.u.addr;
+}
+
+static int init_ctx(struct build_ctx *c, struct sip_msg *msg, struct writer *w,
+		struct rewrite *rw)
+{
+	struct sb_slot *slot = sb_slot_of(msg);
+	memset(c, 0, sizeof(*c));
+	if (msg == NULL || !(msg->sb_state & SB_MSG_BUILT) || msg->rcv.bind_address == NULL)
+		return -1;
+	c->msg = msg;
+	c->w = w;
+	c->rw = rw;
+	sock_from_si(&c->rcv, msg->rcv.bind_address);
+	if (slot && slot->snd.proto != PROTO_NONE) {
+		c->snd.proto = slot->snd.proto;
+		c->snd.af = slot->snd.af == 6 ? AF_INET6 : AF_INET;
+		c->snd.port = (unsigned short)slot->snd.port;
+		c->snd.addr = slot->snd.addr;
+		c->snd.addr_len = slot->snd.addr_len;
+		c->snd.ip = slot->snd.ip;
+	} else {
+		c->snd = c->rcv;
+	}
+	return 0;
+}
+
+static int finish(struct writer *w)
+{
+	if (w->n > 0x7fffffffUL)
+		return SB_BUILD_EINVAL;
+	if (w->n > w->cap)
+		return -(int)(w->n < SB_BUILD_NEED_MIN ? SB_BUILD_NEED_MIN : w->n);
+	return (int)w->n;
+}
+
+static unsigned int body_offset(struct sip_msg *msg)
+{
+	const char *p = msg->eoh, *end = msg->buf + msg->len;
+	if (p < end && *p == '\r') p++;
+	if (p < end && *p == '\n') p++;
+	return (unsigned int)(p - msg->buf);
+}
+
+/* Headers with lumps and rewrites, Content-Length fixed/added, the empty line and the
+ * body with its lumps. Shared by the request, relayed-reply and applied builders. */
+static void emit_message(struct build_ctx *c, struct rewrite *rw, int *nrw, int stream)
+{
+	struct sip_msg *msg = c->msg;
+	unsigned int eoh = (unsigned int)(msg->eoh - msg->buf);
+	unsigned int body_off = body_offset(msg);
+	size_t orig_body = msg->len - body_off;
+	size_t nb = new_body_len(c, body_off);
+	char clbuf[24];
+	int add_cl = 0;
+
+	if (msg->content_length) {
+		if (nb != orig_body || (size_t)get_content_length(msg) != nb) {
+			struct rewrite *r = &rw[(*nrw)++];
+			r->off = (unsigned int)(msg->content_length->body.s - msg->buf);
+			r->len = (unsigned int)msg->content_length->body.len;
+			r->text_len = snprintf(clbuf, sizeof(clbuf), "%zu", nb);
+			r->text = clbuf;
+		}
+	} else if (stream || msg->body_lumps) {
+		add_cl = 1;
+	}
+	c->nrw = *nrw;
+	emit_region(c, msg->add_rm, 0, eoh);
+	if (add_cl) {
+		put(c->w, "Content-Length: ", 16);
+		put_uint(c->w, nb);
+		put(c->w, CRLF, CRLF_LEN);
+	}
+	copy_orig(c, eoh, body_off);
+	emit_region(c, msg->body_lumps, body_off, msg->len);
+}
+
+static int is_stream(int proto)
+{
+	return proto == PROTO_TCP || proto == PROTO_TLS || proto == PROTO_SCTP ||
+		proto == PROTO_WS;
+}
+
+SB_JAVA_API int sb_build_request(struct sip_msg *msg, const char *via, int via_len,
+		char *out, int cap)
+{
+	struct writer w = { out, cap > 0 ? (size_t)cap : 0, 0 };
+	struct rewrite rw[4];
+	struct build_ctx c;
+	int nrw = 0;
+
+	memset(rw, 0, sizeof(rw));
+	if (init_ctx(&c, msg, &w, rw) < 0 || msg->first_line.type != SIP_REQUEST ||
+			via_len < 0 || (via_len > 0 && via == NULL))
+		return SB_BUILD_EINVAL;
+	if (msg->new_uri.s && msg->new_uri.len) {
+		rw[nrw].off = (unsigned int)(msg->first_line.u.request.uri.s - msg->buf);
+		rw[nrw].len = (unsigned int)msg->first_line.u.request.uri.len;
+		rw[nrw].text = msg->new_uri.s;
+		rw[nrw].text_len = msg->new_uri.len;
+		nrw++;
+	}
+	if (via_len > 0) {
+		rw[nrw].off = msg->h_via1 ? (unsigned int)(msg->h_via1->name.s - msg->buf) :
+			(unsigned int)msg->first_line.len;
+		rw[nrw].len = 0;
+		rw[nrw].text = via;
+		rw[nrw].text_len = via_len;
+		nrw++;
+	}
+	emit_message(&c, rw, &nrw, is_stream(c.snd.proto));
+	return finish(&w);
+}
+
+SB_JAVA_API int sb_build_relayed_reply(struct sip_msg *msg, char *out, int cap)
+{
+	struct writer w = { out, cap > 0 ? (size_t)cap : 0, 0 };
+	struct rewrite rw[4];
+	struct build_ctx c;
+	int nrw = 0;
+
+	memset(rw, 0, sizeof(rw));
+	if (init_ctx(&c, msg, &w, rw) < 0 || msg->first_line.type != SIP_REPLY)
+		return SB_BUILD_EINVAL;
+	if (msg->via1 == NULL || msg->h_via1 == NULL)
+		return SB_BUILD_EBADMSG;
+	if (msg->via1->next) {
+		/* "Via: a, b": only the first body goes */
+		rw[nrw].off = (unsigned int)(msg->via1->name.s - msg->buf);
+		rw[nrw].len = msg->via1->bsize;
+	} else {
+		rw[nrw].off = (unsigned int)(msg->h_via1->name.s - msg->buf);
+		rw[nrw].len = (unsigned int)msg->h_via1->len;
+	}
+	rw[nrw].text = "";
+	rw[nrw].text_len = 0;
+	nrw++;
+	emit_message(&c, rw, &nrw, is_stream(c.snd.proto));
+	return finish(&w);
+}
+
+SB_JAVA_API int sb_build_applied(struct sip_msg *msg, int flags, char *out, int cap)
+{
+	struct writer w = { out, cap > 0 ? (size_t)cap : 0, 0 };
+	struct rewrite rw[4];
+	struct build_ctx c;
+	int nrw = 0;
+
+	memset(rw, 0, sizeof(rw));
+	if (init_ctx(&c, msg, &w, rw) < 0)
+		return SB_BUILD_EINVAL;
+	if ((flags & SB_APPLY_RURI) && msg->first_line.type == SIP_REQUEST &&
+			msg->new_uri.s && msg->new_uri.len) {
+		rw[nrw].off = (unsigned int)(msg->first_line.u.request.uri.s - msg->buf);
+		rw[nrw].len = (unsigned int)msg->first_line.u.request.uri.len;
+		rw[nrw].text = msg->new_uri.s;
+		rw[nrw].text_len = msg->new_uri.len;
+		nrw++;
+	}
+	emit_message(&c, rw, &nrw, is_stream(msg->rcv.proto));
+	return finish(&w);
+}
+
+/* The first Via of a local reply: received (when the source address differs from the
+ * Via host) and rport=<port> (when the request asked for it) added after its
+ * parameters; a valueless rport is replaced. */
+static void emit_first_via(struct build_ctx *c, struct hdr_field *h)
+{
+	struct sip_msg *msg = c->msg;
+	struct via_body *vb = msg->via1;
+	char src[IP_ADDR_MAX_STR_SIZE];
+	int srclen = sb_ip_text(msg->rcv.src_ip.af == AF_INET6 ? 6 : 4,
+			msg->rcv.src_ip.u.addr, src, sizeof(src));
+	str host = vb->host;
+	unsigned int start = (unsigned int)(h->name.s - msg->buf);
+	unsigned int end = start + (unsigned int)h->len;
+	unsigned int ins;
+	int need_rcv, need_rport;
+
+	if (host.len >= 2 && host.s[0] == '[') {
+		host.s++;
+		host.len -= 2;
+	}
+	need_rcv = srclen > 0 && (host.len != srclen || strncasecmp(host.s, src, (size_t)srclen));
+	need_rport = (vb->rport && vb->rport->value.len == 0) ||
+		(msg->msg_flags & FL_FORCE_RPORT);
+	ins = (unsigned int)(vb->name.s - msg->buf);
+	if (vb->next)
+		ins += (unsigned int)(vb->next->name.s - vb->name.s);
+	/* the end of the first body's parameters (or of host:port) */
+	if (vb->params.s && vb->params.len)
+		ins = (unsigned int)(vb->params.s + vb->params.len - msg->buf);
+	else if (vb->port_str.s && vb->port_str.len)
+		ins = (unsigned int)(vb->port_str.s + vb->port_str.len - msg->buf);
+	else
+		ins = (unsigned int)(vb->host.s + vb->host.len - msg->buf);
+
+	if (need_rport && vb->rport && vb->rport->value.len == 0) {
+		/* drop ";rport" itself: copy around it */
+		unsigned int rs = (unsigned int)(vb->rport->start - 1 - msg->buf);
+		unsigned int re = (unsigned int)(vb->rport->start + vb->rport->size - msg->buf);
+		put(c->w, msg->buf + start, rs - start);
+		put(c->w, msg->buf + re, ins - re);
+	} else {
+		put(c->w, msg->buf + start, ins - start);
+	}
+	if (need_rcv) {
+		put(c->w, ";received=", 10);
+		put(c->w, src, (size_t)srclen);
+	}
+	if (need_rport) {
+		put(c->w, ";rport=", 7);
+		put_uint(c->w, msg->rcv.src_port);
+	}
+	put(c->w, msg->buf + ins, end - ins);
+}
+
+SB_JAVA_API int sb_build_local_reply(struct sip_msg *msg, int code,
+		const char *reason, int reason_len, const char *to_tag, int to_tag_len,
+		char *out, int cap)
+{
+	struct writer w = { out, cap > 0 ? (size_t)cap : 0, 0 };
+	struct build_ctx c;
+	struct hdr_field *h;
+	struct lump_rpl *l;
+	struct lump_rpl *body = NULL;
+	int first_via = 1;
+
+	if (init_ctx(&c, msg, &w, NULL) < 0 || msg->first_line.type != SIP_REQUEST ||
+			code < 100 || code > 699 || reason_len < 0 || (reason_len && !reason) ||
+			to_tag_len < 0 || (to_tag_len && !to_tag))
+		return SB_BUILD_EINVAL;
+	put(&w, "SIP/2.0 ", 8);
+	put_uint(&w, (unsigned long)code);
+	put(&w, " ", 1);
+	put(&w, reason, (size_t)reason_len);
+	put(&w, CRLF, CRLF_LEN);
+
+	for (h = msg->headers; h; h = h->next) {
+		switch (h->type) {
+		case HDR_VIA_T:
+			if (first_via && msg->via1) {
+				emit_first_via(&c, h);
+				first_via = 0;
+				break;
+			}
+			put(&w, h->name.s, (size_t)h->len);
+			break;
+		case HDR_RECORDROUTE_T:
+			if (code >= 180 && code < 300)
+				put(&w, h->name.s, (size_t)h->len);
+			break;
+		case HDR_TO_T:
+			if (h == msg->to && to_tag_len > 0 && code > 100 && h->parsed &&
+					((struct to_body *)h->parsed)->tag_value.len == 0) {
+				char *be = h->body.s + h->body.len;
+				put(&w, h->name.s, (size_t)(be - h->name.s));
+				put(&w, ";tag=", 5);
+				put(&w, to_tag, (size_t)to_tag_len);
+				put(&w, be, (size_t)(h->name.s + h->len - be));
+			} else {
+				put(&w, h->name.s, (size_t)h->len);
+			}
+			break;
+		case HDR_FROM_T: case HDR_CALLID_T: case HDR_CSEQ_T:
+			put(&w, h->name.s, (size_t)h->len);
+			break;
+		default:
+			break;
+		}
+	}
+	for (l = msg->reply_lump; l; l = l->next) {
+		if (l->flags & LUMP_RPL_HDR)
+			put(&w, l->text.s, (size_t)l->text.len);
+		else if ((l->flags & LUMP_RPL_BODY) && body == NULL)
+			body = l;
+	}
+	put(&w, "Content-Length: ", 16);
+	put_uint(&w, body ? (unsigned long)body->text.len : 0);
+	put(&w, CRLF CRLF, 2 * CRLF_LEN);
+	if (body)
+		put(&w, body->text.s, (size_t)body->text.len);
+	return finish(&w);
+}
+
+/* ---- module-facing builders (msg_translator.h): pkg buffers ---- */
+
+/* Runs build twice at most: once to size, once into a pkg buffer of that size. */
+static char *build_pkg(struct sip_msg *msg, unsigned int *returned_len,
+		int (*build)(struct sip_msg *, void *, char *, int), void *arg)
+{
+	int n = build(msg, arg, NULL, 0);
+	char *buf;
+	if (n > -SB_BUILD_NEED_MIN && n < 0)
+		return NULL;
+	if (n < 0)
+		n = -n;
+	buf = pkg_malloc((size_t)n + 1);
+	if (buf == NULL)
+		return NULL;
+	n = build(msg, arg, buf, n);
+	if (n < 0) {
+		pkg_free(buf);
+		return NULL;
+	}
+	buf[n] = 0;
+	if (returned_len)
+		*returned_len = (unsigned int)n;
+	return buf;
+}
+
+struct req_arg {
+	str via;
+};
+
+static int build_req_cb(struct sip_msg *msg, void *a, char *out, int cap)
+{
+	struct req_arg *r = a;
+	return sb_build_request(msg, r->via.s, r->via.len, out, cap);
+}
+
+static void snd_from_si(struct sb_slot *slot, struct socket_info *si, int proto)
+{
+	int n = si->address_str.len < (int)sizeof(slot->snd.addr) ? si->address_str.len : 0;
+	memset(&slot->snd, 0, sizeof(slot->snd));
+	slot->snd.proto = proto ? proto : si->proto;
+	slot->snd.af = si->address.af == AF_INET6 ? 6 : 4;
+	slot->snd.port = si->port_no;
+	memcpy(slot->snd.addr, si->address_str.s, (size_t)n);
+	slot->snd.addr_len = n;
+	memcpy(slot->snd.ip, si->address.u.addr, 16);
+}
+
+char *via_builder(unsigned int *len, struct socket_info *send_sock, str *branch,
+		str *extra_params, int proto, struct hostport *hp)
+{
+	const char *pt;
+	int plen;
+	char tmp[8];
+	struct writer w = { NULL, 0, 0 };
+	char *buf;
+	str host, port;
+
+	if (send_sock == NULL)
+		return NULL;
+	host = (hp && hp->host) ? *hp->host : send_sock->address_str;
+	port = (hp && hp->port) ? *hp->port : send_sock->port_no_str;
+	plen = sb_proto_text(proto ? proto : send_sock->proto, &pt);
+	for (int pass = 0; pass < 2; pass++) {
+		put(&w, "Via: SIP/2.0/", 13);
+		for (int i = 0; i < plen && i < (int)sizeof(tmp); i++)
+			tmp[i] = (char)(pt[i] & ~0x20);
+		put(&w, tmp, (size_t)plen);
+		put(&w, " ", 1);
+		if (send_sock->address.af == AF_INET6 && host.len && host.s[0] != '[') {
+			put(&w, "[", 1);
+			put(&w, host.s, (size_t)host.len);
+			put(&w, "]", 1);
+		} else {
+			put(&w, host.s, (size_t)host.len);
+		}
+		put(&w, ":", 1);
+		put(&w, port.s, (size_t)port.len);
+		if (branch && branch->len) {
+			put(&w, ";branch=", 8);
+			put(&w, branch->s, (size_t)branch->len);
+		}
+		if (extra_params && extra_params->len)
+			put(&w, extra_params->s, (size_t)extra_params->len);
+		put(&w, CRLF, CRLF_LEN);
+		if (pass == 1)
+			break;
+		buf = pkg_malloc(w.n + 1);
+		if (buf == NULL)
+			return NULL;
+		w.p = buf;
+		w.cap = w.n;
+		w.n = 0;
+	}
+	buf[w.n] = 0;
+	if (len)
+		*len = (unsigned int)w.n;
+	return buf;
+}
+
+char *build_req_buf_from_sip_req(struct sip_msg *msg, unsigned int *returned_len,
+		struct socket_info *send_sock, int proto, unsigned int flags)
+{
+	struct sb_slot *slot = sb_slot_of(msg);
+	struct sb_send_info saved;
+	struct req_arg a = { { NULL, 0 } };
+	unsigned int vlen = 0;
+	char *ret;
+
+	if (slot == NULL || send_sock == NULL)
+		return NULL;
+	if (!(flags & MSG_TRANS_NOVIA_FLAG)) {
+		a.via.s = via_builder(&vlen, send_sock, NULL, NULL, proto, NULL);
+		if (a.via.s == NULL)
+			return NULL;
+		a.via.len = (int)vlen;
+	}
+	saved = slot->snd;
+	snd_from_si(slot, send_sock, proto);
+	ret = build_pkg(msg, returned_len, build_req_cb, &a);
+	slot->snd = saved;
+	if (a.via.s)
+		pkg_free(a.via.s);
+	return ret;
+}
+
+static int build_res_cb(struct sip_msg *msg, void *a, char *out, int cap)
+{
+	(void)a;
+	return sb_build_relayed_reply(msg, out, cap);
+}
+
+char *build_res_buf_from_sip_res(struct sip_msg *msg, unsigned int *returned_len,
+		struct socket_info *sock)
+{
+	struct sb_slot *slot = sb_slot_of(msg);
+	struct sb_send_info saved;
+	char *ret;
+	if (slot == NULL)
+		return NULL;
+	saved = slot->snd;
+	if (sock)
+		snd_from_si(slot, sock, 0);
+	ret = build_pkg(msg, returned_len, build_res_cb, NULL);
+	slot->snd = saved;
+	return ret;
+}
+
+struct rpl_arg {
+	unsigned int code;
+	str *text;
+	str *tag;
+};
+
+static int build_rpl_cb(struct sip_msg *msg, void *a, char *out, int cap)
+{
+	struct rpl_arg *r = a;
+	return sb_build_local_reply(msg, (int)r->code, r->text ? r->text->s : NULL,
+			r->text ? r->text->len : 0, r->tag ? r->tag->s : NULL,
+			r->tag ? r->tag->len : 0, out, cap);
+}
+
+char *build_res_buf_from_sip_req(unsigned int code, str *text, str *new_tag,
+		struct sip_msg *msg, unsigned int *returned_len, struct bookmark *bmark)
+{
+	struct rpl_arg a = { code, text, new_tag };
+	if (bmark)
+		memset(bmark, 0, sizeof(*bmark));
+	return build_pkg(msg, returned_len, build_rpl_cb, &a);
+}

@@ -1,0 +1,179 @@
+/* Route / Record-Route / Path: comma-separated name-addrs with parameters. */
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+#include "sb_msg_int.h"
+
+static int is_ws(char c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+int parse_rr_body(char *buf, int len, rr_t **head)
+{
+	char *p = buf, *end = buf + len;
+	rr_t *last = NULL;
+
+	if (buf == NULL || len < 0 || head == NULL)
+		return -1;
+	*head = NULL;
+	for (;;) {
+		rr_t *r;
+		str s, params;
+		int gt;
+
+		while (p < end && is_ws(*p))
+			p++;
+		if (p >= end)
+			break;
+		r = pkg_malloc(sizeof(*r));
+		if (r == NULL)
+			goto error;
+		memset(r, 0, sizeof(*r));
+		if (last)
+			last->next = r;
+		else
+			*head = r;
+		last = r;
+		s.s = p;
+		s.len = (int)(end - p);
+		/* an element needs its URI in <>: otherwise its parameters are ambiguous */
+		gt = find_not_quoted(&s, '>');
+		if (gt < 0 || parse_nameaddr(&s, &r->nameaddr) < 0 || r->nameaddr.uri.len == 0)
+			goto error;
+		p += r->nameaddr.len;
+		while (p < end && is_ws(*p))
+			p++;
+		if (p < end && *p == ';') {
+			param_t *par;
+			params.s = p + 1;
+			params.len = (int)(end - p - 1);
+			if (parse_params(&params, CLASS_ANY, NULL, &r->params) < 0)
+				goto error;
+			for (par = r->params; par; par = par->next)
+				if (par->name.len == 2 && strncasecmp(par->name.s, "r2", 2) == 0)
+					r->r2 = par;
+			p = params.s;
+		}
+		r->len = (int)(p - s.s);
+		while (p < end && is_ws(*p))
+			p++;
+		if (p < end) {
+			if (*p != ',')
+				goto error;
+			p++;
+		}
+	}
+	return *head ? 0 : -1;
+error:
+	free_rr(head);
+	return -1;
+}
+
+int parse_rr(struct hdr_field *_r)
+{
+	rr_t *head;
+	if (_r == NULL)
+		return -1;
+	if (_r->parsed)
+		return 0;
+	if (parse_rr_body(_r->body.s, _r->body.len, &head) < 0) {
+		LM_ERR("bad %.*s header\n", _r->name.len, _r->name.s);
+		return -1;
+	}
+	_r->parsed = head;
+	return 0;
+}
+
+static void free_rr_list(rr_t **_r, void (*release)(void *), void (*release_params)(param_t *))
+{
+	rr_t *r, *n;
+	if (_r == NULL)
+		return;
+	for (r = *_r; r; r = n) {
+		n = r->next;
+		release_params(r->params);
+		release(r);
+	}
+	*_r = NULL;
+}
+
+void free_rr(rr_t **_r)
+{
+	if (_r && *_r && sb_mem_is_core(*_r))
+		return;
+	free_rr_list(_r, pkg_free, free_params);
+}
+
+void shm_free_rr(rr_t **_r)
+{
+	free_rr_list(_r, shm_free, shm_free_params);
+}
+
+void print_rr(FILE *_o, rr_t *_r)
+{
+	for (; _r; _r = _r->next) {
+		print_nameaddr(_o, &_r->nameaddr);
+		print_params(_o, _r->params);
+	}
+}
+
+static int dup_rr(rr_t **_new, rr_t *_r, int shm)
+{
+	rr_t *last = NULL, *c;
+	*_new = NULL;
+	for (; _r; _r = _r->next) {
+		c = shm ? shm_malloc(sizeof(*c)) : pkg_malloc(sizeof(*c));
+		if (c == NULL)
+			goto error;
+		*c = *_r;
+		c->next = NULL;
+		c->params = NULL;
+		c->r2 = NULL;
+		if (last)
+			last->next = c;
+		else
+			*_new = c;
+		last = c;
+		if ((shm ? shm_duplicate_params(&c->params, _r->params) :
+				duplicate_params(&c->params, _r->params)) < 0)
+			goto error;
+		for (param_t *p = c->params; p; p = p->next)
+			if (p->name.len == 2 && strncasecmp(p->name.s, "r2", 2) == 0)
+				c->r2 = p;
+	}
+	return 0;
+error:
+	if (shm)
+		shm_free_rr(_new);
+	else
+		free_rr(_new);
+	return -1;
+}
+
+int duplicate_rr(rr_t **_new, rr_t *_r) { return dup_rr(_new, _r, 0); }
+int shm_duplicate_rr(rr_t **_new, rr_t *_r) { return dup_rr(_new, _r, 1); }
+
+static int parse_chain(struct hdr_field *h)
+{
+	for (; h; h = h->sibling)
+		if (parse_rr(h) < 0)
+			return -1;
+	return 0;
+}
+
+int parse_route_headers(struct sip_msg *msg) { return parse_chain(msg->route); }
+int parse_record_route_headers(struct sip_msg *msg) { return parse_chain(msg->record_route); }
+
+int is_2rr(str *_params)
+{
+	str s = *_params;
+	param_hooks_t h;
+	param_t *list;
+	int r;
+	if (parse_params(&s, CLASS_URI, &h, &list) < 0)
+		return 0;
+	r = h.uri.lr != NULL;
+	free_params(list);
+	return r;
+}

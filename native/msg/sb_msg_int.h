@@ -1,0 +1,53 @@
+/* Internals of the native message view shared by the files of native/msg. */
+#ifndef SB_MSG_INT_H
+#define SB_MSG_INT_H
+
+#include <stdint.h>
+#include "sb_msg_sdk.h"
+#include "sb_slot.h"
+#include "sb_view_input.h"
+#include "sb_mem.h"
+#include "arena.h"
+
+struct sb_slot {
+	struct sip_msg msg;          /* first: a slot and its message share the address */
+	char *buf;                   /* buf_cap + 1 bytes: room for the NUL */
+	int buf_cap;
+	int32_t *input;
+	int input_words;
+	int max_headers;
+	struct sb_arena arena;       /* hdr_field records and eagerly parsed bodies */
+	struct sb_mem arena_mem;
+	struct sb_send_info snd;
+	/* the slot's receive socket, rebuilt only when the local address changes */
+	struct socket_info rcv_sock;
+	struct socket_info *bind_override;
+	char rcv_addr_txt[IP_ADDR_MAX_STR_SIZE];
+	char rcv_port_txt[8];
+	char rcv_sock_txt[MAX_SOCKET_STR];
+};
+
+/* The slot whose view the current module call sees, per worker thread. */
+extern __thread struct sb_slot *sb_cur_slot;
+
+static inline struct sb_slot *sb_slot_of(struct sip_msg *msg)
+{
+	return msg ? (struct sb_slot *)msg->sb_slot : NULL;
+}
+
+/* parse functions with an explicit allocator (sb_pkg_mem for modules, the arena for
+ * the view) */
+char *sb_parse_via(char *buffer, char *end, struct via_body *vb, const struct sb_mem *m);
+char *sb_parse_to(char *buffer, char *end, struct to_body *tb, const struct sb_mem *m);
+char *sb_parse_cseq(char *buf, char *end, struct cseq_body *cb);
+unsigned int sb_method_of(const char *s, int len);
+
+/* frees everything the current message owns; the view is then empty */
+void sb_view_reset(struct sb_slot *slot);
+
+/* text of a protocol ("udp", ...), its length; "" and 0 when unknown */
+int sb_proto_text(int proto, const char **s);
+/* IPv4/IPv6 text of raw bytes; returns the length written (no NUL), 0 on error */
+int sb_ip_text(int af, const uint8_t *ip, char *out, int cap);
+
+#endif

@@ -1,0 +1,76 @@
+/* The core symbols native/msg needs, for the unit tests: pkg/shm memory with counters
+ * of live blocks, and logging to stderr. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <stdarg.h>
+#include "core_stubs.h"
+
+long stub_pkg_live;
+long stub_shm_live;
+long stub_pkg_total;
+
+static int level = L_WARN;
+int *log_level = &level;
+int log_stderr = 1;
+int log_facility;
+__thread char int2str_buf[INT2STR_MAX_LEN];
+__thread int route_type;
+
+void *pkg_malloc(size_t size)
+{
+	void *p = malloc(size ? size : 1);
+	if (p) {
+		stub_pkg_live++;
+		stub_pkg_total++;
+	}
+	return p;
+}
+
+void *pkg_realloc(void *p, size_t size)
+{
+	void *n = realloc(p, size);
+	if (n && p == NULL)
+		stub_pkg_live++;
+	return n;
+}
+
+void pkg_free(void *p)
+{
+	if (p) {
+		stub_pkg_live--;
+		free(p);
+	}
+}
+
+void *shm_malloc(size_t size)
+{
+	void *p = malloc(size ? size : 1);
+	if (p)
+		stub_shm_live++;
+	return p;
+}
+
+void *shm_realloc(void *p, size_t size)
+{
+	void *n = realloc(p, size);
+	if (n && p == NULL)
+		stub_shm_live++;
+	return n;
+}
+
+void shm_free(void *p)
+{
+	if (p) {
+		stub_shm_live--;
+		free(p);
+	}
+}
+
+void sb_log(int lev, const char *module, const char *func, const char *fmt, ...)
+{
+	va_list ap;
+	fprintf(stderr, "[%d %s %s] ", lev, module, func);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+}

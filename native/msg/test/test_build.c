@@ -1,0 +1,201 @@
+/* The builders: exact bytes for each kind of outgoing message. */
+#include "tcheck.h"
+#include "core_stubs.h"
+#include "test_msgs.h"
+
+static char out[8192];
+
+static char *dup_text(const char *s)
+{
+	size_t n = strlen(s);
+	char *p = pkg_malloc(n + 1);
+	memcpy(p, s, n + 1);
+	return p;
+}
+
+static void set_snd(struct sb_slot *slot, int proto, const char *addr, const uint8_t *ip, int port)
+{
+	struct sb_send_info *s = sb_slot_send_info(slot);
+	memset(s, 0, sizeof(*s));
+	s->proto = proto;
+	s->af = 4;
+	s->port = port;
+	s->addr_len = (int)strlen(addr);
+	memcpy(s->addr, addr, (size_t)s->addr_len);
+	memcpy(s->ip, ip, 4);
+}
+
+static void forward_request(void)
+{
+	struct sb_slot *slot = sb_slot_new(4096, 32);
+	struct sip_msg *msg = sb_slot_msg(slot);
+	static const uint8_t snd_ip[4] = { 203, 0, 113, 5 };
+	const char *via = "Via: SIP/2.0/UDP 203.0.113.5;branch=z9hG4bKout\r\n";
+	struct lump *l;
+	struct hdr_field *h;
+	str body = { NULL, 0 };
+	int n;
+
+	fill_view(slot, MSG_INVITE, 1, PROTO_UDP, "192.0.2.1", 5060, "198.51.100.1", 5060);
+	CHECK(sb_msg_ensure(msg) == 0);
+	set_snd(slot, PROTO_UDP, "203.0.113.5", snd_ip, 5080);
+
+	/* untouched: only the Via is new */
+	n = sb_build_request(msg, via, (int)strlen(via), out, sizeof(out));
+	CHECK(n == (int)(strlen(MSG_INVITE) + strlen(via)));
+	CHECK(memcmp(out + 43, via, strlen(via)) == 0);
+	CHECK(sb_build_request(msg, via, (int)strlen(via), out, 10) == -n);
+	CHECK(sb_build_relayed_reply(msg, out, sizeof(out)) == SB_BUILD_EINVAL);
+
+	/* R-URI, deleted Max-Forwards, added headers, SUBST, conditions, body change */
+	sb_msg_set_new_uri(msg, "sip:bob@10.1.1.1:5070", 21);
+	CHECK(del_lump(msg, (unsigned int)(msg->maxforwards->name.s - msg->buf),
+			(unsigned int)msg->maxforwards->len, HDR_MAXFORWARDS_T) != NULL);
+	l = anchor_lump(msg, (unsigned int)(msg->callid->name.s - msg->buf), 0, 0);
+	l = insert_new_lump_before(l, dup_text("X-Before: 1\r\n"), 13, 0);
+	l = anchor_lump(msg, (unsigned int)(msg->eoh - msg->buf), 0, 0);
+	l = insert_new_lump_after(l, dup_text("X-Rcv: "), 7, 0);
+	l = insert_subst_lump_after(l, SUBST_RCV_ALL, 0);
+	l = insert_new_lump_after(l, dup_text(" snd="), 5, 0);
+	l = insert_subst_lump_after(l, SUBST_SND_ALL, 0);
+	l = insert_cond_lump_after(l, COND_IF_DIFF_PORT, 0);
+	l = insert_new_lump_after(l, dup_text(" diff-port"), 10, 0);
+	l = insert_cond_lump_after(l, COND_IF_DIFF_AF, 0);
+	l = insert_new_lump_after(l, dup_text(" never"), 6, 0);
+	l = anchor_lump(msg, (unsigned int)(msg->eoh - msg->buf), 0, 0);
+	insert_new_lump_before(l, dup_text("\r\n"), 2, 0);
+	/* body: "v=0\n" -> "v=0\ns=-\n" */
+	get_body(msg, &body);
+	l = anchor_lump(msg, (unsigned int)(body.s + body.len - msg->buf), 0, 0);
+	CHECK(l && msg->body_lumps == l);
+	insert_new_lump_after(l, dup_text("s=-\n"), 4, 0);
+	/* a digit edited in place */
+	h = msg->cseq;
+	h->body.s[0] = '4';
+
+	n = sb_build_request(msg, via, (int)strlen(via), out, sizeof(out));
+	CHECK_BUF(out, n,
+		"INVITE sip:bob@10.1.1.1:5070 SIP/2.0\r\n"
+		"Via: SIP/2.0/UDP 203.0.113.5;branch=z9hG4bKout\r\n"
+		"Via: SIP/2.0/UDP pc33.atlanta.example.com:5060;branch=z9hG4bK776asdhds;rport\r\n"
+		"To: Bob <sip:bob@biloxi.example.com>\r\n"
+		"From: \"Alice A.\" <sip:alice@atlanta.example.com>;tag=1928301774\r\n"
+		"X-Before: 1\r\n"
+		"Call-ID: a84b4c76e66710@pc33.atlanta.example.com\r\n"
+		"CSeq: 414159 INVITE\r\n"
+		"Contact: <sip:alice@pc33.atlanta.example.com>\r\n"
+		"Record-Route: <sip:p1.example.com;lr>\r\n"
+		"Content-Type: application/sdp\r\n"
+		"Content-Length: 8\r\n"
+		"X-Rcv: 198.51.100.1 snd=203.0.113.5:5080 diff-port\r\n"
+		"\r\n"
+		"v=0\ns=-\n");
+	/* (d) apply changes: same lumps, no Via, R-URI kept unless asked */
+	n = sb_build_applied(msg, 0, out, sizeof(out));
+	CHECK(n > 0 && memcmp(out, "INVITE sip:bob@biloxi.example.com SIP/2.0\r\nVia: SIP/2.0/UDP pc33", 64) == 0);
+	n = sb_build_applied(msg, SB_APPLY_RURI, out, sizeof(out));
+	CHECK(n > 0 && memcmp(out, "INVITE sip:bob@10.1.1.1:5070 SIP/2.0\r\n", 38) == 0);
+	/* the message as read by modules is unchanged */
+	CHECK(msg->maxforwards != NULL && get_content_length(msg) == 4);
+
+	/* stream without Content-Length: one is added */
+	fill_view(slot, "OPTIONS sip:x@y SIP/2.0\r\nVia: SIP/2.0/TCP h;branch=z9hG4bK1\r\nCall-ID: c\r\n\r\n",
+			2, PROTO_TCP, "192.0.2.1", 5060, "198.51.100.1", 5060);
+	CHECK(sb_msg_ensure(msg) == 0);
+	set_snd(slot, PROTO_TCP, "203.0.113.5", snd_ip, 5060);
+	n = sb_build_request(msg, "", 0, out, sizeof(out));
+	CHECK_BUF(out, n, "OPTIONS sip:x@y SIP/2.0\r\nVia: SIP/2.0/TCP h;branch=z9hG4bK1\r\nCall-ID: c\r\n"
+		"Content-Length: 0\r\n\r\n");
+	sb_slot_free(slot);
+}
+
+static void relay_reply(void)
+{
+	struct sb_slot *slot = sb_slot_new(4096, 32);
+	struct sip_msg *msg = sb_slot_msg(slot);
+	struct lump *l;
+	int n;
+
+	fill_view(slot, MSG_200_TWO_VIAS, 3, PROTO_UDP, "192.0.2.1", 5060, "198.51.100.1", 5060);
+	CHECK(sb_msg_ensure(msg) == 0);
+	l = anchor_lump(msg, (unsigned int)(msg->eoh - msg->buf), 0, 0);
+	insert_new_lump_before(l, dup_text("X-Relay: yes\r\n"), 14, 0);
+	n = sb_build_relayed_reply(msg, out, sizeof(out));
+	CHECK_BUF(out, n,
+		"SIP/2.0 200 OK\r\n"
+		"Via: SIP/2.0/UDP pc33.atlanta.example.com;branch=z9hG4bK776asdhds;received=192.0.2.1\r\n"
+		"To: Bob <sip:bob@biloxi.example.com>;tag=a6c85cf\r\n"
+		"From: Alice <sip:alice@atlanta.example.com>;tag=1928301774\r\n"
+		"Call-ID: a84b4c76e66710\r\n"
+		"CSeq: 314159 INVITE\r\n"
+		"Content-Length: 0\r\n"
+		"X-Relay: yes\r\n"
+		"\r\n");
+	/* compact "v: a, b": only the first body goes */
+	fill_view(slot, "SIP/2.0 180 Ringing\r\nv: SIP/2.0/UDP a;branch=z9hG4bK1, SIP/2.0/UDP b;branch=z9hG4bK2\r\nl: 0\r\n\r\n",
+			4, PROTO_UDP, "192.0.2.1", 5060, "198.51.100.1", 5060);
+	CHECK(sb_msg_ensure(msg) == 0);
+	n = sb_build_relayed_reply(msg, out, sizeof(out));
+	CHECK_BUF(out, n, "SIP/2.0 180 Ringing\r\nv: SIP/2.0/UDP b;branch=z9hG4bK2\r\nl: 0\r\n\r\n");
+	sb_slot_free(slot);
+}
+
+static void local_reply(void)
+{
+	struct sb_slot *slot = sb_slot_new(4096, 32);
+	struct sip_msg *msg = sb_slot_msg(slot);
+	long pkg0 = stub_pkg_live;
+	unsigned int len;
+	char *p;
+	str reason = str_init("Not Here"), tag = str_init("t1");
+	int n;
+
+	fill_view(slot, MSG_INVITE, 5, PROTO_UDP, "192.0.2.1", 5062, "198.51.100.1", 5060);
+	CHECK(sb_msg_ensure(msg) == 0);
+	n = sb_build_local_reply(msg, 100, "Trying", 6, "tag9", 4, out, sizeof(out));
+	CHECK_BUF(out, n,
+		"SIP/2.0 100 Trying\r\n"
+		"Via: SIP/2.0/UDP pc33.atlanta.example.com:5060;branch=z9hG4bK776asdhds;received=192.0.2.1;rport=5062\r\n"
+		"To: Bob <sip:bob@biloxi.example.com>\r\n"
+		"From: \"Alice A.\" <sip:alice@atlanta.example.com>;tag=1928301774\r\n"
+		"Call-ID: a84b4c76e66710@pc33.atlanta.example.com\r\n"
+		"CSeq: 314159 INVITE\r\n"
+		"Content-Length: 0\r\n\r\n");
+	add_lump_rpl(msg, "Allow: INVITE\r\n", 15, LUMP_RPL_HDR);
+	add_lump_rpl(msg, "hi", 2, LUMP_RPL_BODY);
+	n = sb_build_local_reply(msg, 200, "OK", 2, "tag9", 4, out, sizeof(out));
+	CHECK_BUF(out, n,
+		"SIP/2.0 200 OK\r\n"
+		"Via: SIP/2.0/UDP pc33.atlanta.example.com:5060;branch=z9hG4bK776asdhds;received=192.0.2.1;rport=5062\r\n"
+		"To: Bob <sip:bob@biloxi.example.com>;tag=tag9\r\n"
+		"From: \"Alice A.\" <sip:alice@atlanta.example.com>;tag=1928301774\r\n"
+		"Call-ID: a84b4c76e66710@pc33.atlanta.example.com\r\n"
+		"CSeq: 314159 INVITE\r\n"
+		"Record-Route: <sip:p1.example.com;lr>\r\n"
+		"Allow: INVITE\r\n"
+		"Content-Length: 2\r\n\r\n"
+		"hi");
+	/* RR order: it stays where the request had it (after CSeq? no: before Contact) */
+	CHECK(sb_build_local_reply(msg, 99, "x", 1, NULL, 0, out, sizeof(out)) == SB_BUILD_EINVAL);
+	/* the module-facing form: a pkg buffer */
+	p = build_res_buf_from_sip_req(404, &reason, &tag, msg, &len, NULL);
+	CHECK(p != NULL && len > 20 && memcmp(p, "SIP/2.0 404 Not Here\r\n", 22) == 0);
+	CHECK(strstr(p, ";tag=t1\r\n") != NULL);
+	pkg_free(p);
+	{
+		struct socket_info *si = msg->rcv.bind_address;
+		p = build_req_buf_from_sip_req(msg, &len, si, PROTO_UDP, 0);
+		CHECK(p != NULL && strstr(p, "\r\nVia: SIP/2.0/UDP 198.51.100.1:5060\r\nVia: SIP/2.0/UDP pc33") != NULL);
+		pkg_free(p);
+	}
+	sb_slot_release_message(slot);
+	CHECK(stub_pkg_live == pkg0);
+	sb_slot_free(slot);
+}
+
+void test_build(void)
+{
+	forward_request();
+	relay_reply();
+	local_reply();
+}
