@@ -11,10 +11,13 @@ import org.sipbridge.script.ast.SourceLocation;
  * script) and the format parser (variables inside strings), which is why it works on any
  * character sequence and asks a {@link Locator} where a character came from.
  *
- * <p>Grammar: {@code $name [ "(" inner ")" ] [ "[" index "]" ]} or the same between
- * {@code $(} and {@code )}. A name is a letter or {@code _} followed by letters, digits or
- * {@code _}. The inner text may hold nested parentheses but not a line break. An index is an
- * integer (possibly negative), {@code *} or another pseudo-variable.
+ * <p>Grammar: {@code $name}, {@code $name(inner)}, {@code $name(inner)[index]}, or
+ * {@code $(name[(inner)][[index]])}. A name is a letter or {@code _} followed by letters,
+ * digits, {@code _} and inner dots ({@code $err.class}; a trailing dot, as in
+ * {@code "got $rm."}, ends the name). A bare {@code $name} takes no index, so
+ * {@code "$rU[at]"} stays text after {@code $rU}. The inner text may hold nested parentheses
+ * but not a line break. An index is an integer (possibly negative), {@code *} or another
+ * pseudo-variable.
  */
 final class PvScanner {
 
@@ -67,7 +70,7 @@ final class PvScanner {
                     "a name such as $ru or $var(x)" + (bracketed ? "" : ", or '(' for the $(...) form"));
         }
         int nameStart = p;
-        while (p < limit && isNameChar(text.charAt(p))) {
+        while (p < limit && (isNameChar(text.charAt(p)) || innerDot(p))) {
             p++;
         }
         String name = text.subSequence(nameStart, p).toString();
@@ -91,7 +94,7 @@ final class PvScanner {
         }
 
         Optional<PvIndex> index = Optional.empty();
-        if (p < limit && text.charAt(p) == '[') {
+        if ((bracketed || inner.isPresent()) && p < limit && text.charAt(p) == '[') {
             Result indexed = scanIndex(p, shown);
             index = Optional.of(indexOf(indexed, p, shown));
             p = indexed.end();
@@ -113,6 +116,11 @@ final class PvScanner {
         PseudoVariable pv = new PseudoVariable(name, inner, innerVariable, index, bracketed,
                 text.subSequence(start, p).toString(), locator.at(start));
         return new Result(pv, p);
+    }
+
+    /** A dot inside a name such as {@code err.class}: followed by another name character. */
+    private boolean innerDot(int at) {
+        return text.charAt(at) == '.' && at + 1 < limit && isNameChar(text.charAt(at + 1));
     }
 
     /** The index of the ')' matching the '(' at {@code open}, or -1 when the line or text ends first. */
