@@ -8,7 +8,7 @@ import org.sipbridge.script.ast.SourceLocation;
 /**
  * A configuration file that cannot be accepted. {@link #getMessage()} is exactly what the
  * user sees: {@code file:line:column: <problem>, expected <expectation>}, e.g.
- * {@code proxy.cfg:12:5: unexpected '}', expected ';' after the function call}. A few
+ * <code>proxy.cfg:12:5: unexpected '&#125;', expected ';' after function call</code>. A few
  * problems have nothing to expect (a duplicate block); their message stops after the problem.
  *
  * <p>Unchecked so the recursive-descent parser stays readable; callers that load a

@@ -44,7 +44,9 @@ public final class ScriptParser {
      * @throws ConfigException on the first lexical, syntax or value error
      */
     public static Script parse(String file, String text) {
-        return new ScriptParser(new SourceText(file, text)).script(file);
+        // editors hide a byte-order mark, so columns on line 1 must not count it
+        String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
+        return new ScriptParser(new SourceText(file, body)).script(file);
     }
 
     /** Reads {@code path} as UTF-8 and parses it; messages name the file as {@code path} is written. */

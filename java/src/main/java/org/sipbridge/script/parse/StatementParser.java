@@ -28,7 +28,7 @@ import org.sipbridge.script.ast.WhileStatement;
 
 /**
  * The statements inside route blocks. Keeps the stack of open braces, so that a missing
- * {@code '}'} is reported against the brace it should close, and how deep it is inside
+ * closing brace is reported against the brace it should close, and how deep it is inside
  * switch/while, so that a stray {@code break} is refused.
  */
 final class StatementParser {
