@@ -15,7 +15,6 @@ import org.sipbridge.script.ast.IpLiteral;
 import org.sipbridge.script.ast.KeywordOperand;
 import org.sipbridge.script.ast.Myself;
 import org.sipbridge.script.ast.NullLiteral;
-import org.sipbridge.script.ast.SourceLocation;
 import org.sipbridge.script.ast.StringLiteral;
 import org.sipbridge.script.ast.UnaryExpression;
 import org.sipbridge.script.ast.UnaryOperator;
@@ -134,7 +133,7 @@ final class ExpressionParser {
             case LPAREN: {
                 ts.advance();
                 Expression inner = binary(1);
-                ts.expect(TokenKind.RPAREN, "')' to close the '(' at " + lineAndColumn(t.location()));
+                ts.expect(TokenKind.RPAREN, "')' to close the '(' at " + TokenStream.lineAndColumn(t.location()));
                 return inner;
             }
             case PSEUDO_VARIABLE:
@@ -178,9 +177,5 @@ final class ExpressionParser {
         } else if (e instanceof UnaryExpression u) {
             checkMyself(u.operand(), false);
         }
-    }
-
-    static String lineAndColumn(SourceLocation location) {
-        return "line " + location.line() + ", column " + location.column();
     }
 }

@@ -158,7 +158,7 @@ final class StatementParser {
     private Expression condition(String keyword) {
         Token open = ts.expect(TokenKind.LPAREN, "'(' after '" + keyword + "'");
         Expression e = expressions.parse();
-        ts.expect(TokenKind.RPAREN, "')' to close the '(' at " + ExpressionParser.lineAndColumn(open.location()));
+        ts.expect(TokenKind.RPAREN, "')' to close the '(' at " + TokenStream.lineAndColumn(open.location()));
         return e;
     }
 
@@ -286,6 +286,6 @@ final class StatementParser {
     }
 
     private String closingBrace() {
-        return "'}' to close the '{' at " + ExpressionParser.lineAndColumn(openBraces.peek());
+        return "'}' to close the '{' at " + TokenStream.lineAndColumn(openBraces.peek());
     }
 }

@@ -1,6 +1,6 @@
 package org.sipbridge.script.parse;
 
-/** What the lexer can return. Keywords and symbols carry their spelling for error messages. */
+/** What the lexer can return. Messages show a token by its source text, so kinds carry no spelling. */
 enum TokenKind {
     IDENTIFIER,
     INTEGER,
@@ -11,41 +11,21 @@ enum TokenKind {
     UNKNOWN,
     END,
 
-    // keywords
-    IF("if"), ELSE("else"), SWITCH("switch"), CASE("case"), DEFAULT("default"), WHILE("while"),
-    BREAK("break"), RETURN("return"), EXIT("exit"), DROP("drop"), MYSELF("myself"), NULL("null"),
-    LOADMODULE("loadmodule"), MODPARAM("modparam"),
-    ROUTE("route"), ONREPLY_ROUTE("onreply_route"), FAILURE_ROUTE("failure_route"),
-    BRANCH_ROUTE("branch_route"), ERROR_ROUTE("error_route"), LOCAL_ROUTE("local_route"),
-    STARTUP_ROUTE("startup_route"), TIMER_ROUTE("timer_route"), EVENT_ROUTE("event_route"),
+    // keywords (and, or, not are lexed as AND, OR, NOT)
+    IF, ELSE, SWITCH, CASE, DEFAULT, WHILE, BREAK, RETURN, EXIT, DROP, MYSELF, NULL, LOADMODULE, MODPARAM,
+    ROUTE, ONREPLY_ROUTE, FAILURE_ROUTE, BRANCH_ROUTE, ERROR_ROUTE, LOCAL_ROUTE, STARTUP_ROUTE, TIMER_ROUTE,
+    EVENT_ROUTE,
 
-    // punctuation
-    LPAREN("("), RPAREN(")"), LBRACE("{"), RBRACE("}"), LBRACKET("["), RBRACKET("]"),
-    COMMA(","), SEMICOLON(";"), COLON(":"),
+    // punctuation: ( ) { } [ ] , ; :
+    LPAREN, RPAREN, LBRACE, RBRACE, LBRACKET, RBRACKET, COMMA, SEMICOLON, COLON,
 
-    // assignment operators
-    ASSIGN("="), COLON_ASSIGN(":="), PLUS_ASSIGN("+="), MINUS_ASSIGN("-="), STAR_ASSIGN("*="),
-    SLASH_ASSIGN("/="), PERCENT_ASSIGN("%="), AMP_ASSIGN("&="), PIPE_ASSIGN("|="), CARET_ASSIGN("^="),
+    // assignment operators: = := += -= *= /= %= &= |= ^=
+    ASSIGN, COLON_ASSIGN, PLUS_ASSIGN, MINUS_ASSIGN, STAR_ASSIGN, SLASH_ASSIGN, PERCENT_ASSIGN, AMP_ASSIGN,
+    PIPE_ASSIGN, CARET_ASSIGN,
 
-    // expression operators
-    EQ("=="), NE("!="), MATCH("=~"), NOT_MATCH("!~"), LT("<"), LE("<="), GT(">"), GE(">="),
-    SHL("<<"), SHR(">>"), AND("&&"), OR("||"), NOT("!"), PLUS("+"), MINUS("-"), STAR("*"),
-    SLASH("/"), PERCENT("%"), AMP("&"), PIPE("|"), CARET("^"), TILDE("~");
-
-    private final String spelling;
-
-    TokenKind() {
-        this(null);
-    }
-
-    TokenKind(String spelling) {
-        this.spelling = spelling;
-    }
-
-    /** The fixed text of a keyword or symbol; null for tokens whose text varies. */
-    String spelling() {
-        return spelling;
-    }
+    // expression operators: == != =~ !~ < <= > >= << >> && || ! + - * / % & | ^ ~
+    EQ, NE, MATCH, NOT_MATCH, LT, LE, GT, GE, SHL, SHR, AND, OR, NOT, PLUS, MINUS, STAR, SLASH, PERCENT, AMP,
+    PIPE, CARET, TILDE;
 
     boolean isRouteBlockKeyword() {
         return switch (this) {

@@ -1,5 +1,7 @@
 package org.sipbridge.script.parse;
 
+import org.sipbridge.script.ast.SourceLocation;
+
 /** The parser's one-token window onto the lexer, with the "unexpected X, expected Y" error. */
 final class TokenStream {
 
@@ -47,6 +49,11 @@ final class TokenStream {
 
     ConfigException unexpected(String expected) {
         return new ConfigException(current.location(), "unexpected " + current.describe(), expected);
+    }
+
+    /** "line 3, column 9": how messages point at a second place, such as an unclosed brace. */
+    static String lineAndColumn(SourceLocation location) {
+        return "line " + location.line() + ", column " + location.column();
     }
 
     /** True when the token after the current one (not yet lexed) is a quoted string on this line. */

@@ -72,6 +72,11 @@ class LexicalTest {
     }
 
     @Test
+    void byteOrderMarkIsIgnored() {
+        assertEquals(at(1, 1), parse("\uFEFFchildren=2").globals().get(0).location());
+    }
+
+    @Test
     void emptyFileIsAnEmptyScript() {
         Script s = parse("  # nothing\n");
         assertEquals(0, s.globals().size() + s.modules().size() + s.modParams().size() + s.blocks().size());
