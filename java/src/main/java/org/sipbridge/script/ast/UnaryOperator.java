@@ -1,7 +1,7 @@
 package org.sipbridge.script.ast;
 
 public enum UnaryOperator {
-    /** {@code !} (also written {@code not}): logical negation. */
+    /** {@code !} (also written {@code not}): logical negation; as in OpenSIPS it covers a whole comparison. */
     NOT("!"),
     /** {@code ~}: bitwise complement. */
     BIT_NOT("~"),

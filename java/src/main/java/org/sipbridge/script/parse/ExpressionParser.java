@@ -22,6 +22,11 @@ import org.sipbridge.script.ast.UnaryOperator;
 /**
  * Conditions and assignment values, by precedence climbing over {@link BinaryOperator}'s C
  * precedences. Also reads function calls, which appear both here and as statements.
+ *
+ * <p>One deliberate difference from C: {@code !} (and {@code not}) negates a whole comparison,
+ * as in OpenSIPS, whose grammar treats comparisons as atoms. The stock configuration's
+ * {@code if (!uri==myself)} means {@code !(uri == myself)}; read as C it would compare
+ * {@code !uri} with {@code myself}. It still binds tighter than {@code & ^ | && ||}.
  */
 final class ExpressionParser {
 
@@ -109,7 +114,8 @@ final class ExpressionParser {
         switch (t.kind()) {
             case NOT:
                 ts.advance();
-                return new UnaryExpression(UnaryOperator.NOT, unary(), t.location());
+                Expression negated = binary(BinaryOperator.EQUAL.precedence());
+                return new UnaryExpression(UnaryOperator.NOT, negated, t.location());
             case TILDE:
                 ts.advance();
                 return new UnaryExpression(UnaryOperator.BIT_NOT, unary(), t.location());

@@ -36,7 +36,9 @@
  *     {@code break} (inside switch or while only), assignments
  *     {@code $pv = := += -= *= /= %= &= |= ^= expression}, and the empty statement.</li>
  * <li>Expressions with C precedence: {@code || && | ^ &}, {@code == != =~ !~},
- *     {@code < <= > >=}, {@code << >>}, {@code + -}, {@code * / %}, unary {@code ! ~ -};
+ *     {@code < <= > >=}, {@code << >>}, {@code + -}, {@code * / %}, unary {@code ! ~ -},
+ *     except that {@code !} negates a whole comparison as in OpenSIPS
+ *     ({@code !uri==myself} is {@code !(uri==myself)});
  *     {@code and}, {@code or}, {@code not} as words. Operands: pseudo-variables, strings,
  *     integers (decimal, {@code 0x} hexadecimal, {@code 0}-prefixed octal as in OpenSIPS),
  *     {@code null}/{@code NULL}, function calls, IPv4 literals with an optional {@code /prefix},

@@ -70,6 +70,14 @@ class ExpressionTest {
     }
 
     @Test
+    void notNegatesAWholeComparisonAsInOpenSips() {
+        assertEquals("(!(uri == myself))", shapeOf("!uri==myself"));
+        assertEquals("((!(($var(a) + 1) > 2)) || (!f/0))", shapeOf("!$var(a) + 1 > 2 || !f()"));
+        assertEquals("((!$var(a)) & 4)", shapeOf("!$var(a) & 4"), "but not over bitwise and logical operators");
+        assertEquals("((~$var(a)) == 4)", shapeOf("~$var(a) == 4"), "~ keeps its C precedence");
+    }
+
+    @Test
     void wordOperators() {
         assertEquals("((!is_method/1) && (f/0 || g/0))", shapeOf("not is_method(\"ACK\") and (f() or g())"));
     }
