@@ -1,6 +1,7 @@
 package org.sipbridge.script.parse;
 
 import java.math.BigInteger;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.OptionalInt;
 
@@ -150,43 +151,38 @@ final class Lexer {
         int[] offsets = new int[16];
         int n = 0;
         while (pos < text.length()) {
-            char c = text.charAt(pos);
             if (n + 1 >= offsets.length) {
-                offsets = java.util.Arrays.copyOf(offsets, offsets.length * 2);
+                offsets = Arrays.copyOf(offsets, offsets.length * 2);
             }
+            char c = text.charAt(pos);
             if (c == quote) {
-                offsets[n] = pos;
-                pos++;
-                DecodedString decoded = new DecodedString(value.toString(), java.util.Arrays.copyOf(offsets, n + 1));
-                return token(TokenKind.STRING, start, pos, decoded);
+                offsets[n] = pos++;
+                return token(TokenKind.STRING, start, pos, new DecodedString(value.toString(), Arrays.copyOf(offsets, n + 1)));
             }
-            if (quote == '"' && c == '\\' && pos + 1 < text.length()) {
-                char e = text.charAt(pos + 1);
-                char decoded = switch (e) {
-                    case '"' -> '"';
-                    case '\\' -> '\\';
-                    case 'n' -> '\n';
-                    case 'r' -> '\r';
-                    case 't' -> '\t';
-                    default -> 0;
-                };
-                if (e == '\n') {
-                    pos += 2; // a backslash-newline continues the string on the next line
-                    continue;
-                }
-                if (decoded != 0) {
-                    offsets[n++] = pos;
-                    value.append(decoded);
-                    pos += 2;
-                    continue;
-                }
+            boolean escape = quote == '"' && c == '\\' && pos + 1 < text.length();
+            if (escape && text.charAt(pos + 1) == '\n') {
+                pos += 2; // a backslash-newline continues the string on the next line
+                continue;
             }
+            int decoded = escape ? escapedCharacter(text.charAt(pos + 1)) : -1;
             offsets[n++] = pos;
-            value.append(c);
-            pos++;
+            value.append(decoded >= 0 ? (char) decoded : c);
+            pos += decoded >= 0 ? 2 : 1;
         }
         throw new ConfigException(source.locationOf(start), "unterminated string",
                 "a closing " + (quote == '"' ? "'\"'" : "\"'\"") + " before the end of the file");
+    }
+
+    /** The character a {@code \x} escape stands for, or -1 when the backslash is kept as text. */
+    private static int escapedCharacter(char x) {
+        return switch (x) {
+            case '"' -> '"';
+            case '\\' -> '\\';
+            case 'n' -> '\n';
+            case 'r' -> '\r';
+            case 't' -> '\t';
+            default -> -1;
+        };
     }
 
     private Token pseudoVariable() {
