@@ -1,0 +1,5 @@
+package org.sipbridge.script.ast;
+
+/** A yes/no setting: {@code log_stderror}. */
+public record BooleanSetting(String name, boolean value, SourceLocation location) implements GlobalSetting {
+}

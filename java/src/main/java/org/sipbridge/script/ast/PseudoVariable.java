@@ -1,0 +1,32 @@
+package org.sipbridge.script.ast;
+
+import java.util.Optional;
+
+/**
+ * A pseudo-variable as written: {@code $name}, {@code $name(inner)}, {@code $name(inner)[index]}
+ * or the bracketed {@code $(name(inner)[index])}. The parser accepts any name; the later
+ * phase refuses unknown or read-only ones at {@link #location()}.
+ *
+ * @param name          e.g. {@code ru}, {@code hdr}, {@code var}, {@code T_reply_code}
+ * @param inner         the text between the parentheses, verbatim ({@code From} in {@code $hdr(From)})
+ * @param innerVariable present when the inner text is exactly one pseudo-variable, a name
+ *                      computed at run time as in {@code $avp($var(n))}
+ * @param index         the {@code [...]} part
+ * @param bracketed     written in the {@code $( ... )} form
+ * @param text          the exact spelling, for messages
+ * @param location      where the {@code $} is (inside a string: the {@code $}'s place in the file)
+ */
+public record PseudoVariable(
+        String name,
+        Optional<String> inner,
+        Optional<PseudoVariable> innerVariable,
+        Optional<PvIndex> index,
+        boolean bracketed,
+        String text,
+        SourceLocation location) implements Expression, FormatPart {
+
+    @Override
+    public String toString() {
+        return text;
+    }
+}

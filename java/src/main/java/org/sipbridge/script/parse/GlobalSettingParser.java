@@ -1,0 +1,131 @@
+package org.sipbridge.script.parse;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.sipbridge.script.ast.BooleanSetting;
+import org.sipbridge.script.ast.GlobalSetting;
+import org.sipbridge.script.ast.IntegerLiteral;
+import org.sipbridge.script.ast.IntegerSetting;
+import org.sipbridge.script.ast.PathSetting;
+import org.sipbridge.script.ast.SourceLocation;
+
+/**
+ * {@code name = value} lines. The settings sipbridge knows, and the value each takes:
+ * <ul>
+ * <li>{@code listen}: {@code udp:HOST[:PORT]} or {@code tcp:HOST[:PORT]}, quoted or not (see {@link ListenAddressParser});</li>
+ * <li>{@code children}, {@code udp_receivers}, {@code tcp_idle_timeout} (seconds): integers of at least 1;</li>
+ * <li>{@code log_level} (old name {@code debug}): any integer;</li>
+ * <li>{@code log_stderror}: yes/no, true/false, on/off, enable/disable or 1/0;</li>
+ * <li>{@code mpath}: a string, a colon-separated list of directories.</li>
+ * </ul>
+ * The {@code ;} after the value is optional, as in OpenSIPS.
+ */
+final class GlobalSettingParser {
+
+    private enum ValueKind { LISTEN, POSITIVE_INTEGER, INTEGER, BOOLEAN, PATH }
+
+    private static final Map<String, ValueKind> SETTINGS = Map.of(
+            "listen", ValueKind.LISTEN,
+            "children", ValueKind.POSITIVE_INTEGER,
+            "udp_receivers", ValueKind.POSITIVE_INTEGER,
+            "tcp_idle_timeout", ValueKind.POSITIVE_INTEGER,
+            "log_level", ValueKind.INTEGER,
+            "log_stderror", ValueKind.BOOLEAN,
+            "mpath", ValueKind.PATH);
+
+    private static final Map<String, String> OLD_NAMES = Map.of("debug", "log_level");
+
+    private static final Set<String> YES = Set.of("yes", "true", "on", "enable");
+    private static final Set<String> NO = Set.of("no", "false", "off", "disable");
+
+    private final TokenStream ts;
+
+    GlobalSettingParser(TokenStream ts) {
+        this.ts = ts;
+    }
+
+    /** True when {@code word} names a setting (so a missing '=' can be reported as such). */
+    static boolean isSetting(String word) {
+        return SETTINGS.containsKey(OLD_NAMES.getOrDefault(word, word));
+    }
+
+    /** All accepted names, sorted, for the "unknown global parameter" message. */
+    static String knownNames() {
+        Set<String> names = new TreeSet<>(SETTINGS.keySet());
+        names.addAll(OLD_NAMES.keySet());
+        return String.join(", ", names);
+    }
+
+    /** Parses the value of the setting whose name was just consumed; the current token should be '='. */
+    GlobalSetting parse(Token nameToken) {
+        String written = nameToken.text();
+        String name = OLD_NAMES.getOrDefault(written, written);
+        ValueKind kind = SETTINGS.get(name);
+        if (kind == null) {
+            throw new ConfigException(nameToken.location(), "unknown global parameter '" + written + "'",
+                    "one of " + knownNames());
+        }
+        if (!ts.at(TokenKind.ASSIGN)) {
+            throw ts.unexpected("'=' after '" + written + "'");
+        }
+        SourceLocation at = nameToken.location();
+        GlobalSetting setting = switch (kind) {
+            case LISTEN -> ListenAddressParser.parse(ts, at);
+            case POSITIVE_INTEGER -> new IntegerSetting(name, positiveInteger(written), at);
+            case INTEGER -> {
+                ts.advance();
+                yield new IntegerSetting(name, IntegerLiterals.read(ts, "an integer for '" + written + "'").value(), at);
+            }
+            case BOOLEAN -> new BooleanSetting(name, yesOrNo(written), at);
+            case PATH -> new PathSetting(name, directories(written), at);
+        };
+        ts.accept(TokenKind.SEMICOLON);
+        return setting;
+    }
+
+    private int positiveInteger(String written) {
+        ts.advance();
+        IntegerLiteral value = IntegerLiterals.read(ts, "an integer for '" + written + "'");
+        if (value.value() < 1) {
+            throw new ConfigException(value.location(), written + " = " + value.value() + " is too small",
+                    "an integer of at least 1");
+        }
+        return value.value();
+    }
+
+    private boolean yesOrNo(String written) {
+        ts.advance();
+        Token value = ts.current();
+        String word = value.text().toLowerCase(java.util.Locale.ROOT);
+        if (value.is(TokenKind.IDENTIFIER) || value.is(TokenKind.INTEGER)) {
+            if (YES.contains(word) || word.equals("1")) {
+                ts.advance();
+                return true;
+            }
+            if (NO.contains(word) || word.equals("0")) {
+                ts.advance();
+                return false;
+            }
+        }
+        throw ts.unexpected("yes or no for '" + written + "'");
+    }
+
+    private List<String> directories(String written) {
+        ts.advance();
+        Token value = ts.expect(TokenKind.STRING, "a quoted directory list for '" + written + "', e.g. \"/usr/lib/sipbridge/modules\"");
+        List<String> directories = new ArrayList<>();
+        for (String directory : value.string().value().split(":")) {
+            if (!directory.isBlank()) {
+                directories.add(directory);
+            }
+        }
+        if (directories.isEmpty()) {
+            throw new ConfigException(value.location(), "empty module path", "at least one directory");
+        }
+        return directories;
+    }
+}
