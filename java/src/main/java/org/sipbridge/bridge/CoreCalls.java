@@ -51,6 +51,30 @@ public interface CoreCalls {
     int sb_layout_table(long[] out, int n);
     String sb_core_version(int which);
 
+    // --- message slots and the sip_msg view (native/msg/sb_slot.h)
+    long sb_slot_new(int bufCapacity, int maxHeaders);
+    void sb_slot_free(long slot);
+    long sb_slot_buf(long slot);
+    int sb_slot_buf_capacity(long slot);
+    long sb_slot_input(long slot);
+    int sb_slot_input_words(long slot);
+    long sb_slot_send_info(long slot);
+    long sb_slot_msg(long slot);
+    void sb_slot_release_message(long slot);
+    int sb_msg_ensure(long msg);
+    int sb_msg_layout(int what);
+    int sb_msg_set_new_uri(long msg, long s, int len);
+    int sb_msg_set_dst_uri(long msg, long s, int len);
+    void sb_msg_set_flags(long msg, int flags);
+    void sb_msg_set_msg_flags(long msg, int flags);
+    int sb_msg_lump_mask(long msg);
+    int sb_hdr_type_of_name(String name, int len);
+    int sb_build_request(long msg, long via, int viaLen, long out, int cap);
+    int sb_build_relayed_reply(long msg, long out, int cap);
+    int sb_build_local_reply(long msg, int code, long reason, int reasonLen, long toTag, int toTagLen,
+                             long out, int cap);
+    int sb_build_applied(long msg, int flags, long out, int cap);
+
     // --- logging
     void sb_log_set_sink(LogSink sink);
     void sb_log_set_level(int level);
