@@ -232,6 +232,9 @@ static int init_ctx(struct build_ctx *c, struct sip_msg *msg, struct writer *w,
 {
 	struct sb_slot *slot = sb_slot_of(msg);
 	memset(c, 0, sizeof(*c));
+	/* a message no C function touched yet has no view: build it now */
+	if (msg != NULL)
+		sb_msg_ensure(msg);
 	if (msg == NULL || !(msg->sb_state & SB_MSG_BUILT) || msg->rcv.bind_address == NULL)
 		return -1;
 	c->msg = msg;

@@ -328,7 +328,10 @@ static int mt_change(struct sip_msg *msg, char *a, char *b, char *c, char *d, ch
 	l = l ? insert_cond_lump_after(l, COND_IF_DIFF_REALMS, 0) : NULL;
 	if (l == NULL || add_after(l, ";via-other-socket") < 0)
 		return -1;
-	if (add_after(l->after, "\r\n") < 0)
+	/* the line end goes on an anchor of its own: everything after a conditional lump
+	 * is dropped with it when the condition is false */
+	l = anchor_lump(msg, (unsigned int)(msg->unparsed - msg->buf), 0, 0);
+	if (add_after(l, "\r\n") < 0)
 		return -1;
 	/* the body grows by one line */
 	if (get_body(msg, &body) == 0 && body.s && body.len) {
