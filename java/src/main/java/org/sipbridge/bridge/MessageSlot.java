@@ -6,6 +6,7 @@ import org.sipbridge.core.ReceiveInfo;
 import org.sipbridge.sip.HeaderType;
 import org.sipbridge.sip.SipMessage;
 
+import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -190,7 +191,7 @@ public final class MessageSlot implements AutoCloseable {
         }
         in.put(SBV_PROTO, rcv.proto().code);
         InetAddress src = rcv.source().getAddress();
-        in.put(SBV_AF, src.getAddress().length == 4 ? 4 : 6);
+        in.put(SBV_AF, src instanceof Inet4Address ? 4 : 6);
         in.put(SBV_SRC_PORT, rcv.source().getPort());
         in.put(SBV_DST_PORT, rcv.local() == null ? 0 : rcv.local().getPort());
         putAddress(in, SBV_SRC_IP, src);
@@ -198,8 +199,20 @@ public final class MessageSlot implements AutoCloseable {
         in.put(SBV_CONN_ID, (int) rcv.connectionId());
     }
 
-    /** 16 raw bytes, network order, in 4 native-order words (IPv4: the first 4 bytes). */
+    /**
+     * 16 raw bytes, network order, in 4 native-order words (IPv4: the first 4 bytes). IPv4
+     * reads the address through hashCode(), which is the address itself, because
+     * getAddress() allocates a copy on every call.
+     */
     private static void putAddress(IntBuffer in, int word, InetAddress a) {
+        if (a instanceof Inet4Address) {
+            int v = a.hashCode();   // big-endian octets in an int
+            in.put(word, ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN ? Integer.reverseBytes(v) : v);
+            in.put(word + 1, 0);
+            in.put(word + 2, 0);
+            in.put(word + 3, 0);
+            return;
+        }
         byte[] b = a == null ? new byte[0] : a.getAddress();
         for (int k = 0; k < 4; k++) {
             int v = 0;
