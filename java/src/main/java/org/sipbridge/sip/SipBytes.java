@@ -1,0 +1,168 @@
+package org.sipbridge.sip;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Byte-range helpers shared by the parsers. Everything reads with absolute {@code get(int)} so
+ * the buffer's position and limit are never touched (the buffer may be shared with C code).
+ * Methods returning {@code String} allocate and are meant for tests, logs and cold paths.
+ */
+public final class SipBytes {
+    private SipBytes() {
+    }
+
+    /** The bytes as a string (UTF-8, malformed sequences replaced); "" for a negative length. */
+    public static String string(ByteBuffer buf, int off, int len) {
+        if (len <= 0) {
+            return "";
+        }
+        byte[] bytes = new byte[len];
+        for (int i = 0; i < len; i++) {
+            bytes[i] = buf.get(off + i);
+        }
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    /** The bytes with %HH escapes decoded (as in RFC 3261 URI components), as UTF-8 text. */
+    public static String unescape(ByteBuffer buf, int off, int len) {
+        if (len <= 0) {
+            return "";
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream(len);
+        int end = off + len;
+        for (int p = off; p < end; p++) {
+            int b = buf.get(p);
+            if (b == '%' && p + 2 < end && CharClass.isHex(buf.get(p + 1)) && CharClass.isHex(buf.get(p + 2))) {
+                out.write(CharClass.hexValue(buf.get(p + 1)) << 4 | CharClass.hexValue(buf.get(p + 2)));
+                p += 2;
+            } else {
+                out.write(b);
+            }
+        }
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Case-insensitive ASCII comparison of a byte range with {@code lower}, which must be
+     * lower-case letters, digits or punctuation.
+     */
+    public static boolean equalsIgnoreCase(ByteBuffer buf, int off, int len, byte[] lower) {
+        if (len != lower.length) {
+            return false;
+        }
+        for (int i = 0; i < len; i++) {
+            int c = buf.get(off + i);
+            if (c >= 'A' && c <= 'Z') {
+                c += 32;
+            }
+            if (c != lower[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Like {@link #equalsIgnoreCase} but decodes %HH escapes in the range first, as RFC 3261
+     * 19.1.4 requires when comparing URI parameter names ({@code %6C%72} equals {@code lr}).
+     */
+    static boolean equalsIgnoreCaseUnescaped(ByteBuffer buf, int off, int len, byte[] lower) {
+        int end = off + len;
+        int i = 0;
+        for (int p = off; p < end; p++, i++) {
+            if (i >= lower.length) {
+                return false;
+            }
+            int c = buf.get(p);
+            if (c == '%' && p + 2 < end && CharClass.isHex(buf.get(p + 1)) && CharClass.isHex(buf.get(p + 2))) {
+                c = CharClass.hexValue(buf.get(p + 1)) << 4 | CharClass.hexValue(buf.get(p + 2));
+                p += 2;
+            }
+            if (c >= 'A' && c <= 'Z') {
+                c += 32;
+            }
+            if (c != lower[i]) {
+                return false;
+            }
+        }
+        return i == lower.length;
+    }
+
+    /** Exact (case-sensitive) comparison of two byte ranges of the same buffer. */
+    public static boolean rangeEquals(ByteBuffer buf, int off1, int len1, int off2, int len2) {
+        if (len1 != len2) {
+            return false;
+        }
+        for (int i = 0; i < len1; i++) {
+            if (buf.get(off1 + i) != buf.get(off2 + i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** First index in [p, end) that is not SP, HTAB, CR or LF (folding inside a value). */
+    static int skipLws(ByteBuffer buf, int p, int end) {
+        while (p < end && CharClass.isLws(buf.get(p))) {
+            p++;
+        }
+        return p;
+    }
+
+    /** Smallest e in [start, end] such that [e, end) is all LWS. */
+    static int trimLwsEnd(ByteBuffer buf, int start, int end) {
+        while (end > start && CharClass.isLws(buf.get(end - 1))) {
+            end--;
+        }
+        return end;
+    }
+
+    /** First index in [p, end) holding {@code b}, or -1. */
+    static int indexOf(ByteBuffer buf, int p, int end, int b) {
+        for (; p < end; p++) {
+            if (buf.get(p) == b) {
+                return p;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Index just past the quoted-string whose opening quote is at p, or -1 when it is not
+     * terminated before end. A backslash escapes the next byte (quoted-pair).
+     */
+    static int skipQuotedString(ByteBuffer buf, int p, int end) {
+        for (int q = p + 1; q < end; q++) {
+            byte b = buf.get(q);
+            if (b == '"') {
+                return q + 1;
+            }
+            if (b == '\\') {
+                q++;
+            }
+        }
+        return -1;
+    }
+
+    /** 32-bit FNV-1a hash of a byte range. */
+    public static int fnv1a(ByteBuffer buf, int off, int len) {
+        int h = 0x811C9DC5;
+        int end = off + len;
+        for (int p = off; p < end; p++) {
+            h ^= buf.get(p) & 0xFF;
+            h *= 0x01000193;
+        }
+        return h;
+    }
+
+    /** ASCII bytes of a constant, lower-cased: used to build match tables at class init. */
+    static byte[] lowerAscii(String s) {
+        byte[] b = new byte[s.length()];
+        for (int i = 0; i < b.length; i++) {
+            b[i] = (byte) Character.toLowerCase(s.charAt(i));
+        }
+        return b;
+    }
+}
