@@ -48,18 +48,18 @@ final class Inbound {
         copy.release();
         counters.droppedQueueFull.increment();
         if (queueFullLog.permit()) {
-            log.warn("dropped a message from {} to {}: worker {} queue is full ({} more suppressed)",
+            log.warn("dropped a message from {} to {}: worker {} queue is full{}",
                     Names.endpoint(info.proto(), info.source()), Names.address(info.local()),
-                    workers.workerFor(callId, info.source()) + 1, queueFullLog.takeSuppressed());
+                    workers.workerFor(callId, info.source()) + 1, queueFullLog.suppressedNote());
         }
     }
 
     void oversize(Proto proto, InetSocketAddress source, InetSocketAddress local, int length) {
         counters.droppedOversize.increment();
         if (oversizeLog.permit()) {
-            log.warn("dropped a message from {} to {}: {} bytes or more, the limit is {} ({} more suppressed)",
+            log.warn("dropped a message from {} to {}: {} bytes or more, the limit is {}{}",
                     Names.endpoint(proto, source), Names.address(local), length, limits.maxMessageSize(),
-                    oversizeLog.takeSuppressed());
+                    oversizeLog.suppressedNote());
         }
     }
 
@@ -71,8 +71,8 @@ final class Inbound {
             counters.brokenStreams.increment();
         }
         if (brokenLog.permit()) {
-            log.warn("closing TCP connection from {} to {}: {} ({} more suppressed)",
-                    Names.address(source), Names.address(local), describe(reason), brokenLog.takeSuppressed());
+            log.warn("closing TCP connection with {} (local {}): {}{}",
+                    Names.address(source), Names.address(local), describe(reason), brokenLog.suppressedNote());
         }
     }
 
@@ -80,7 +80,7 @@ final class Inbound {
     void internalError(String where, Throwable t) {
         counters.internalErrors.increment();
         if (errorLog.permit()) {
-            log.error("{}: unexpected error ({} more suppressed)", where, errorLog.takeSuppressed(), t);
+            log.error("{}: unexpected error{}", where, errorLog.suppressedNote(), t);
         }
     }
 

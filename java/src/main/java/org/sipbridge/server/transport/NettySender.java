@@ -130,8 +130,8 @@ final class NettySender implements SipSender {
             data.release();
             counters.sendOverloaded.increment();
             if (overloadLog.permit()) {
-                log.warn("udp:{}: dropped a message to {}: the socket's send queue is full ({} more suppressed)",
-                        Names.address(from.boundAddress()), Names.address(destination), overloadLog.takeSuppressed());
+                log.warn("udp:{}: dropped a message to {}: the socket's send queue is full{}",
+                        Names.address(from.boundAddress()), Names.address(destination), overloadLog.suppressedNote());
             }
             return SendResult.OVERLOADED;
         }

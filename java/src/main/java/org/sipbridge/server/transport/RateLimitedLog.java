@@ -5,7 +5,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Lets one log line of a kind through per interval, so a flood of bad packets cannot flood
- * the log. Use: {@code if (limit.permit()) log.warn("... ({} more suppressed)", ..., limit.takeSuppressed())};
+ * the log. Use: {@code if (limit.permit()) log.warn("...{}", ..., limit.suppressedNote())};
  * nothing is formatted or boxed when the line is suppressed.
  */
 final class RateLimitedLog {
@@ -38,5 +38,11 @@ final class RateLimitedLog {
     /** Lines suppressed since the last call, for the line being written. */
     long takeSuppressed() {
         return suppressed.getAndSet(0);
+    }
+
+    /** " (N similar lines suppressed)" for the line being written, or "" when none were. */
+    String suppressedNote() {
+        long n = takeSuppressed();
+        return n == 0 ? "" : " (" + n + " similar lines suppressed)";
     }
 }

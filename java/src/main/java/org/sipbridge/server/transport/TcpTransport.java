@@ -128,8 +128,8 @@ final class TcpTransport {
         if (!table.add(c)) {
             counters.tcpRefused.increment();
             if (refusedLog.permit()) {
-                log.warn("refused TCP connection from {}: {} connections open, the limit ({} more suppressed)",
-                        Names.address(ch.remoteAddress()), config.tcpMaxConnections(), refusedLog.takeSuppressed());
+                log.warn("refused TCP connection from {}: {} connections open, the limit{}",
+                        Names.address(ch.remoteAddress()), config.tcpMaxConnections(), refusedLog.suppressedNote());
             }
             ch.close();
             return;
@@ -201,8 +201,8 @@ final class TcpTransport {
         if (!table.add(c)) {
             counters.tcpRefused.increment();
             if (refusedLog.permit()) {
-                log.warn("cannot open a TCP connection to {}: {} connections open, the limit ({} more suppressed)",
-                        Names.address(destination), config.tcpMaxConnections(), refusedLog.takeSuppressed());
+                log.warn("cannot open a TCP connection to {}: {} connections open, the limit{}",
+                        Names.address(destination), config.tcpMaxConnections(), refusedLog.suppressedNote());
             }
             return null;
         }
@@ -217,8 +217,8 @@ final class TcpTransport {
             if (!cf.isSuccess()) {
                 counters.sendFailures.increment();
                 if (connectLog.permit()) {
-                    log.warn("TCP connect to {} failed: {} ({} more suppressed)", Names.address(destination),
-                            cf.cause() == null ? "cancelled" : cf.cause().getMessage(), connectLog.takeSuppressed());
+                    log.warn("TCP connect to {} failed: {}{}", Names.address(destination),
+                            cf.cause() == null ? "cancelled" : cf.cause().getMessage(), connectLog.suppressedNote());
                 }
             }
         });
@@ -278,8 +278,8 @@ final class TcpTransport {
         counters.sendOverloaded.increment();
         if (c.close() && overloadLog.permit()) {
             log.warn("closing TCP connection to {}: more than {} bytes waiting to be written, the peer is not reading"
-                    + " ({} more suppressed)", Names.address(c.remote), config.writeHighWaterMark(),
-                    overloadLog.takeSuppressed());
+                    + "{}", Names.address(c.remote), config.writeHighWaterMark(),
+                    overloadLog.suppressedNote());
         }
     }
 
@@ -292,8 +292,8 @@ final class TcpTransport {
         if (cause instanceof IOException) {
             log.debug("TCP connection with {} failed: {}", Names.address(c.remote), cause.toString());
         } else if (errorLog.permit()) {
-            log.warn("TCP connection with {} failed ({} more suppressed)", Names.address(c.remote),
-                    errorLog.takeSuppressed(), cause);
+            log.warn("TCP connection with {} failed{}", Names.address(c.remote),
+                    errorLog.suppressedNote(), cause);
         }
     }
 

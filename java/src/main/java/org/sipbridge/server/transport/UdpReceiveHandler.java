@@ -71,8 +71,8 @@ final class UdpReceiveHandler extends ChannelInboundHandlerAdapter {
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         inbound.counters.sendFailures.increment();
         if (sendErrorLog.permit()) {
-            log.warn("udp:{}: send failed: {} ({} more suppressed)", Names.address(local), cause.toString(),
-                    sendErrorLog.takeSuppressed());
+            log.warn("udp:{}: send failed: {}{}", Names.address(local), cause.toString(),
+                    sendErrorLog.suppressedNote());
         }
     }
 }

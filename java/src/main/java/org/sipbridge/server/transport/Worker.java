@@ -116,8 +116,8 @@ final class Worker implements Runnable {
         } catch (Throwable t) {
             counters.handlerErrors.increment();
             if (errorLog.permit()) {
-                log.error("worker {}: handler failed on a message from {} ({} more suppressed)", index + 1,
-                        Names.endpoint(info.proto(), info.source()), errorLog.takeSuppressed(), t);
+                log.error("worker {}: handler failed on a message from {}{}", index + 1,
+                        Names.endpoint(info.proto(), info.source()), errorLog.suppressedNote(), t);
             }
         } finally {
             counters.handled.increment();
