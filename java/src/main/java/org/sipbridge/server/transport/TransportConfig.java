@@ -14,6 +14,9 @@ import java.util.Objects;
  * @param workers            {@code children=}: worker threads running the routing logic
  * @param udpReceivers       {@code udp_receivers=}: receiving channels (and threads) per UDP
  *                           listener, sharing the port with SO_REUSEPORT; 1 without epoll
+ * @param udpSocketBuffer    SO_RCVBUF/SO_SNDBUF of UDP sockets in bytes, to ride out bursts
+ *                           (the kernel caps it at net.core.rmem_max/wmem_max); 0 keeps the
+ *                           system default
  * @param tcpIoThreads       event-loop threads for all TCP connections, accepted and opened
  * @param workerQueue        bound of each worker's inbound queue (rounded up to a power of 2);
  *                           a message arriving at a full queue is dropped and counted
@@ -31,6 +34,7 @@ public record TransportConfig(
         List<ListenAddress> listeners,
         int workers,
         int udpReceivers,
+        int udpSocketBuffer,
         int tcpIoThreads,
         int workerQueue,
         Duration tcpIdleTimeout,
@@ -54,6 +58,7 @@ public record TransportConfig(
         }
         requireRange("children", workers, 1, 1024);
         requireRange("udp_receivers", udpReceivers, 1, 64);
+        requireRange("UDP socket buffer", udpSocketBuffer, 0, Integer.MAX_VALUE);
         requireRange("tcp I/O threads", tcpIoThreads, 1, 64);
         requireRange("worker queue", workerQueue, 1, 1 << 24);
         requireRange("tcp_max_connections", tcpMaxConnections, 1, MAX_TCP_CONNECTIONS);
@@ -66,68 +71,73 @@ public record TransportConfig(
     }
 
     /**
-     * One worker, up to two UDP receivers (one per core), one TCP thread, 4096 queued messages
+     * One worker, up to two UDP receivers (one per core), 1 MiB UDP socket buffers, one TCP thread, 4096 queued messages
      * per worker, 120 s TCP idle timeout, 5 s connect timeout, 2048 connections, 512 KiB per
      * socket, 2 s to drain at stop, {@link SipLimits#DEFAULT}, epoll when available.
      */
     public static TransportConfig defaults(List<ListenAddress> listeners) {
         int receivers = Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
-        return new TransportConfig(listeners, 1, receivers, 1, 4096, Duration.ofSeconds(120),
+        return new TransportConfig(listeners, 1, receivers, 1 << 20, 1, 4096, Duration.ofSeconds(120),
                 Duration.ofSeconds(5), 2048, 512 * 1024, Duration.ofSeconds(2), SipLimits.DEFAULT, true);
     }
 
     public TransportConfig withWorkers(int n) {
-        return new TransportConfig(listeners, n, udpReceivers, tcpIoThreads, workerQueue, tcpIdleTimeout,
+        return new TransportConfig(listeners, n, udpReceivers, udpSocketBuffer, tcpIoThreads, workerQueue, tcpIdleTimeout,
                 tcpConnectTimeout, tcpMaxConnections, writeHighWaterMark, stopDrainTimeout, limits, preferEpoll);
     }
 
     public TransportConfig withUdpReceivers(int n) {
-        return new TransportConfig(listeners, workers, n, tcpIoThreads, workerQueue, tcpIdleTimeout,
+        return new TransportConfig(listeners, workers, n, udpSocketBuffer, tcpIoThreads, workerQueue, tcpIdleTimeout,
+                tcpConnectTimeout, tcpMaxConnections, writeHighWaterMark, stopDrainTimeout, limits, preferEpoll);
+    }
+
+    public TransportConfig withUdpSocketBuffer(int bytes) {
+        return new TransportConfig(listeners, workers, udpReceivers, bytes, tcpIoThreads, workerQueue, tcpIdleTimeout,
                 tcpConnectTimeout, tcpMaxConnections, writeHighWaterMark, stopDrainTimeout, limits, preferEpoll);
     }
 
     public TransportConfig withTcpIoThreads(int n) {
-        return new TransportConfig(listeners, workers, udpReceivers, n, workerQueue, tcpIdleTimeout,
+        return new TransportConfig(listeners, workers, udpReceivers, udpSocketBuffer, n, workerQueue, tcpIdleTimeout,
                 tcpConnectTimeout, tcpMaxConnections, writeHighWaterMark, stopDrainTimeout, limits, preferEpoll);
     }
 
     public TransportConfig withWorkerQueue(int capacity) {
-        return new TransportConfig(listeners, workers, udpReceivers, tcpIoThreads, capacity, tcpIdleTimeout,
+        return new TransportConfig(listeners, workers, udpReceivers, udpSocketBuffer, tcpIoThreads, capacity, tcpIdleTimeout,
                 tcpConnectTimeout, tcpMaxConnections, writeHighWaterMark, stopDrainTimeout, limits, preferEpoll);
     }
 
     public TransportConfig withTcpIdleTimeout(Duration timeout) {
-        return new TransportConfig(listeners, workers, udpReceivers, tcpIoThreads, workerQueue, timeout,
+        return new TransportConfig(listeners, workers, udpReceivers, udpSocketBuffer, tcpIoThreads, workerQueue, timeout,
                 tcpConnectTimeout, tcpMaxConnections, writeHighWaterMark, stopDrainTimeout, limits, preferEpoll);
     }
 
     public TransportConfig withTcpConnectTimeout(Duration timeout) {
-        return new TransportConfig(listeners, workers, udpReceivers, tcpIoThreads, workerQueue, tcpIdleTimeout,
+        return new TransportConfig(listeners, workers, udpReceivers, udpSocketBuffer, tcpIoThreads, workerQueue, tcpIdleTimeout,
                 timeout, tcpMaxConnections, writeHighWaterMark, stopDrainTimeout, limits, preferEpoll);
     }
 
     public TransportConfig withTcpMaxConnections(int n) {
-        return new TransportConfig(listeners, workers, udpReceivers, tcpIoThreads, workerQueue, tcpIdleTimeout,
+        return new TransportConfig(listeners, workers, udpReceivers, udpSocketBuffer, tcpIoThreads, workerQueue, tcpIdleTimeout,
                 tcpConnectTimeout, n, writeHighWaterMark, stopDrainTimeout, limits, preferEpoll);
     }
 
     public TransportConfig withWriteHighWaterMark(int bytes) {
-        return new TransportConfig(listeners, workers, udpReceivers, tcpIoThreads, workerQueue, tcpIdleTimeout,
+        return new TransportConfig(listeners, workers, udpReceivers, udpSocketBuffer, tcpIoThreads, workerQueue, tcpIdleTimeout,
                 tcpConnectTimeout, tcpMaxConnections, bytes, stopDrainTimeout, limits, preferEpoll);
     }
 
     public TransportConfig withStopDrainTimeout(Duration timeout) {
-        return new TransportConfig(listeners, workers, udpReceivers, tcpIoThreads, workerQueue, tcpIdleTimeout,
+        return new TransportConfig(listeners, workers, udpReceivers, udpSocketBuffer, tcpIoThreads, workerQueue, tcpIdleTimeout,
                 tcpConnectTimeout, tcpMaxConnections, writeHighWaterMark, timeout, limits, preferEpoll);
     }
 
     public TransportConfig withLimits(SipLimits newLimits) {
-        return new TransportConfig(listeners, workers, udpReceivers, tcpIoThreads, workerQueue, tcpIdleTimeout,
+        return new TransportConfig(listeners, workers, udpReceivers, udpSocketBuffer, tcpIoThreads, workerQueue, tcpIdleTimeout,
                 tcpConnectTimeout, tcpMaxConnections, writeHighWaterMark, stopDrainTimeout, newLimits, preferEpoll);
     }
 
     public TransportConfig withPreferEpoll(boolean epoll) {
-        return new TransportConfig(listeners, workers, udpReceivers, tcpIoThreads, workerQueue, tcpIdleTimeout,
+        return new TransportConfig(listeners, workers, udpReceivers, udpSocketBuffer, tcpIoThreads, workerQueue, tcpIdleTimeout,
                 tcpConnectTimeout, tcpMaxConnections, writeHighWaterMark, stopDrainTimeout, limits, epoll);
     }
 
