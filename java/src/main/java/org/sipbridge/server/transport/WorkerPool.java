@@ -8,7 +8,9 @@ import org.slf4j.LoggerFactory;
 
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
@@ -53,37 +55,49 @@ final class WorkerPool {
 
     /**
      * Starts every worker and waits until each ran its start hook. The first hook that throws
-     * fails the start (the other workers are stopped).
+     * fails the start at once (the other workers are stopped).
      */
     void start() throws TransportException {
         CompletableFuture<?>[] all = new CompletableFuture<?>[workers.length];
-        CompletableFuture<Void> firstFailure = new CompletableFuture<>();
+        CompletableFuture<Void> anyFailed = new CompletableFuture<>();
         for (int i = 0; i < workers.length; i++) {
             Worker w = workers[i];
             all[i] = w.started;
             w.started.whenComplete((ok, error) -> {
                 if (error != null) {
-                    firstFailure.completeExceptionally(new StartFailure(w.index, error));
+                    anyFailed.completeExceptionally(error);
                 }
             });
             w.thread.start();
         }
         try {
-            CompletableFuture.anyOf(CompletableFuture.allOf(all), firstFailure).get();
+            CompletableFuture.anyOf(CompletableFuture.allOf(all), anyFailed).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             stop(Duration.ZERO);
             throw new TransportException("interrupted while workers were starting", e);
         } catch (ExecutionException e) {
             stop(Duration.ZERO);
-            Throwable failure = e.getCause();
-            if (failure instanceof StartFailure sf) {
-                Throwable cause = sf.getCause();
-                throw new TransportException("worker " + (sf.index + 1) + " failed to start: "
-                        + (cause.getMessage() != null ? cause.getMessage() : cause.toString()), cause);
-            }
-            throw new TransportException("worker start failed: " + failure, failure);
+            throw startFailure();
         }
+    }
+
+    /** The failure of the lowest-ranked worker whose start hook threw. */
+    private TransportException startFailure() {
+        for (Worker w : workers) {
+            if (w.started.isCompletedExceptionally()) {
+                Throwable cause;
+                try {
+                    w.started.getNow(null);
+                    continue;
+                } catch (CompletionException | CancellationException e) {
+                    cause = e.getCause() != null ? e.getCause() : e;
+                }
+                String why = cause.getMessage() != null ? cause.getMessage() : cause.toString();
+                return new TransportException("worker " + (w.index + 1) + " failed to start: " + why, cause);
+            }
+        }
+        throw new IllegalStateException("a start hook failed but no worker reports it");
     }
 
     /**
@@ -140,16 +154,6 @@ final class WorkerPool {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    /** Carries the failing worker's index through the completion chain. */
-    private static final class StartFailure extends RuntimeException {
-        final int index;
-
-        StartFailure(int index, Throwable cause) {
-            super(cause);
-            this.index = index;
         }
     }
 }

@@ -39,7 +39,7 @@ final class WorkerQueue {
     private long head; // next position the consumer reads; consumer thread only
 
     WorkerQueue(int capacity) {
-        int size = Integer.highestOneBit(Math.max(2, capacity - 1)) << 1;
+        int size = capacity <= 2 ? 2 : Integer.highestOneBit(capacity - 1) << 1; // 2 at least: see offer()
         slots = new Slot[size];
         mask = size - 1;
         for (int i = 0; i < size; i++) {
