@@ -24,7 +24,8 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Lifecycle: {@link #start()} once, {@link #stop()} any number of times (also from a
  * shutdown hook); after {@code stop()} returns no handler call is running (unless one ignored
- * its interruption) and the caller may destroy the modules.
+ * its interruption) and the caller may destroy the modules. Not from a Netty thread; from a
+ * worker thread (the routing logic asking for shutdown) it does not wait for that worker.
  */
 public final class SipTransport {
     private static final Logger log = LoggerFactory.getLogger(SipTransport.class);

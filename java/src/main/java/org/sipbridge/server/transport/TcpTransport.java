@@ -124,6 +124,10 @@ final class TcpTransport {
     }
 
     private void accepted(SocketChannel ch) {
+        if (ch.remoteAddress() == null || ch.localAddress() == null) {
+            ch.close(); // reset before we got to it
+            return;
+        }
         TcpConnection c = new TcpConnection(ch.remoteAddress(), false);
         if (!table.add(c)) {
             counters.tcpRefused.increment();

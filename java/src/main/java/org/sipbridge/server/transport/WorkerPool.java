@@ -110,6 +110,9 @@ final class WorkerPool {
             w.requestStop(deadline);
         }
         for (Worker w : workers) {
+            if (w.thread == Thread.currentThread()) {
+                continue; // stop() called from the routing logic: this worker ends when it returns
+            }
             join(w, deadline + JOIN_GRACE_NANOS);
             if (w.thread.isAlive()) {
                 log.warn("worker {} did not finish within the stop drain time; interrupting it", w.index + 1);

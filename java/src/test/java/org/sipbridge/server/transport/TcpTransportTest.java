@@ -273,4 +273,41 @@ class TcpTransportTest {
         TestSupport.await("failed connect counted", Duration.ofSeconds(5), () -> transport.stats().sendFailures() == expected);
         assertEquals(1, transport.stats().tcpOpened());
     }
+
+    @Test
+    void aPeerThatDoesNotReadIsClosedAtTheHighWaterMark() throws Exception {
+        TestSupport.Recorder rec = new TestSupport.Recorder();
+        InetSocketAddress server = start(tcpConfig().withWriteHighWaterMark(64 * 1024), rec);
+        try (Socket s = new Socket()) {
+            s.setReceiveBufferSize(4096);
+            s.connect(server, 5000);
+            s.getOutputStream().write(bytes(request("slow", 0)));
+            long id = rec.awaitCount(1).get(0).info().connectionId();
+            ByteBuffer chunk = ByteBuffer.allocate(16 * 1024);
+            SendResult r = SendResult.QUEUED;
+            int sends = 0;
+            // the kernel's buffers take some megabytes first; then Netty's queue reaches the mark
+            while (r == SendResult.QUEUED && sends < 20_000) {
+                r = transport.sender().sendOnConnection(id, chunk);
+                sends++;
+            }
+            assertEquals(SendResult.OVERLOADED, r, "after " + sends + " sends");
+            assertEquals(1, transport.stats().sendOverloaded());
+            TestSupport.await("connection closed", Duration.ofSeconds(5),
+                    () -> transport.sender().sendOnConnection(id, ByteBuffer.allocate(1)) == SendResult.NO_CONNECTION);
+        }
+    }
+
+    @Test
+    void connectionsBeyondTheLimitAreRefused() throws Exception {
+        TestSupport.Recorder rec = new TestSupport.Recorder();
+        InetSocketAddress server = start(tcpConfig().withTcpMaxConnections(1), rec);
+        try (Socket first = connect(server); Socket second = connect(server)) {
+            assertClosedByPeer(second);
+            first.getOutputStream().write(bytes(request("kept", 0)));
+            assertEquals(request("kept", 0), rec.awaitCount(1).get(0).text());
+        }
+        assertEquals(1, transport.stats().tcpRefused());
+        assertEquals(1, transport.stats().tcpAccepted());
+    }
 }
