@@ -81,7 +81,8 @@ public final class SipTransport {
     public void start() throws TransportException {
         synchronized (lifecycle) {
             if (state != State.NEW) {
-                throw new IllegalStateException("transport already " + (state == State.RUNNING ? "started" : "stopped"));
+                throw new IllegalStateException(
+                        "transport already " + (state == State.RUNNING ? "started" : "stopped"));
             }
             try {
                 bindAll();
@@ -240,7 +241,8 @@ public final class SipTransport {
         }
         for (InetSocketAddress a : tcpBound) {
             lines.add("listen " + Names.endpoint(Proto.TCP, a) + " (" + kind.name() + ", idle timeout "
-                    + config.tcpIdleTimeout().toSeconds() + " s, up to " + config.tcpMaxConnections() + " connections)");
+                    + config.tcpIdleTimeout().toSeconds() + " s, up to " + config.tcpMaxConnections()
+                    + " connections)");
         }
         lines.add("workers: " + workers.size() + " (queue " + workers.queueCapacity()
                 + " messages each; a dialog's messages stay on one worker, chosen by Call-ID)");

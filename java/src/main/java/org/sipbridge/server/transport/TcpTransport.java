@@ -55,7 +55,8 @@ final class TcpTransport {
         this.counters = counters;
         this.table = new ConnectionTable(config.tcpMaxConnections());
         this.connector = new Bootstrap().group(group).channel(kind.socketChannel())
-                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, config.tcpConnectTimeout().toMillis()))
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS,
+                        (int) Math.min(Integer.MAX_VALUE, config.tcpConnectTimeout().toMillis()))
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.WRITE_BUFFER_WATER_MARK, waterMark());
     }

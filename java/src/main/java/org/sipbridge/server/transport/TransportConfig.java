@@ -71,9 +71,10 @@ public record TransportConfig(
     }
 
     /**
-     * One worker, up to two UDP receivers (one per core), 1 MiB UDP socket buffers, one TCP thread, 4096 queued messages
-     * per worker, 120 s TCP idle timeout, 5 s connect timeout, 2048 connections, 512 KiB per
-     * socket, 2 s to drain at stop, {@link SipLimits#DEFAULT}, epoll when available.
+     * One worker, up to two UDP receivers (one per core), 1 MiB UDP socket buffers, one TCP
+     * thread, 4096 queued messages per worker, 120 s TCP idle timeout, 5 s connect timeout,
+     * 2048 connections, 512 KiB per socket, 2 s to drain at stop, {@link SipLimits#DEFAULT},
+     * epoll when available.
      */
     public static TransportConfig defaults(List<ListenAddress> listeners) {
         int receivers = Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
@@ -82,63 +83,75 @@ public record TransportConfig(
     }
 
     public TransportConfig withWorkers(int n) {
-        return new TransportConfig(listeners, n, udpReceivers, udpSocketBuffer, tcpIoThreads, workerQueue, tcpIdleTimeout,
-                tcpConnectTimeout, tcpMaxConnections, writeHighWaterMark, stopDrainTimeout, limits, preferEpoll);
+        return new TransportConfig(listeners, n, udpReceivers, udpSocketBuffer, tcpIoThreads, workerQueue,
+                tcpIdleTimeout, tcpConnectTimeout, tcpMaxConnections, writeHighWaterMark, stopDrainTimeout,
+                limits, preferEpoll);
     }
 
     public TransportConfig withUdpReceivers(int n) {
-        return new TransportConfig(listeners, workers, n, udpSocketBuffer, tcpIoThreads, workerQueue, tcpIdleTimeout,
-                tcpConnectTimeout, tcpMaxConnections, writeHighWaterMark, stopDrainTimeout, limits, preferEpoll);
+        return new TransportConfig(listeners, workers, n, udpSocketBuffer, tcpIoThreads, workerQueue,
+                tcpIdleTimeout, tcpConnectTimeout, tcpMaxConnections, writeHighWaterMark, stopDrainTimeout,
+                limits, preferEpoll);
     }
 
     public TransportConfig withUdpSocketBuffer(int bytes) {
-        return new TransportConfig(listeners, workers, udpReceivers, bytes, tcpIoThreads, workerQueue, tcpIdleTimeout,
-                tcpConnectTimeout, tcpMaxConnections, writeHighWaterMark, stopDrainTimeout, limits, preferEpoll);
+        return new TransportConfig(listeners, workers, udpReceivers, bytes, tcpIoThreads, workerQueue,
+                tcpIdleTimeout, tcpConnectTimeout, tcpMaxConnections, writeHighWaterMark, stopDrainTimeout,
+                limits, preferEpoll);
     }
 
     public TransportConfig withTcpIoThreads(int n) {
-        return new TransportConfig(listeners, workers, udpReceivers, udpSocketBuffer, n, workerQueue, tcpIdleTimeout,
-                tcpConnectTimeout, tcpMaxConnections, writeHighWaterMark, stopDrainTimeout, limits, preferEpoll);
+        return new TransportConfig(listeners, workers, udpReceivers, udpSocketBuffer, n, workerQueue,
+                tcpIdleTimeout, tcpConnectTimeout, tcpMaxConnections, writeHighWaterMark, stopDrainTimeout,
+                limits, preferEpoll);
     }
 
     public TransportConfig withWorkerQueue(int capacity) {
-        return new TransportConfig(listeners, workers, udpReceivers, udpSocketBuffer, tcpIoThreads, capacity, tcpIdleTimeout,
-                tcpConnectTimeout, tcpMaxConnections, writeHighWaterMark, stopDrainTimeout, limits, preferEpoll);
+        return new TransportConfig(listeners, workers, udpReceivers, udpSocketBuffer, tcpIoThreads, capacity,
+                tcpIdleTimeout, tcpConnectTimeout, tcpMaxConnections, writeHighWaterMark, stopDrainTimeout,
+                limits, preferEpoll);
     }
 
     public TransportConfig withTcpIdleTimeout(Duration timeout) {
-        return new TransportConfig(listeners, workers, udpReceivers, udpSocketBuffer, tcpIoThreads, workerQueue, timeout,
-                tcpConnectTimeout, tcpMaxConnections, writeHighWaterMark, stopDrainTimeout, limits, preferEpoll);
+        return new TransportConfig(listeners, workers, udpReceivers, udpSocketBuffer, tcpIoThreads, workerQueue,
+                timeout, tcpConnectTimeout, tcpMaxConnections, writeHighWaterMark, stopDrainTimeout, limits,
+                preferEpoll);
     }
 
     public TransportConfig withTcpConnectTimeout(Duration timeout) {
-        return new TransportConfig(listeners, workers, udpReceivers, udpSocketBuffer, tcpIoThreads, workerQueue, tcpIdleTimeout,
-                timeout, tcpMaxConnections, writeHighWaterMark, stopDrainTimeout, limits, preferEpoll);
+        return new TransportConfig(listeners, workers, udpReceivers, udpSocketBuffer, tcpIoThreads, workerQueue,
+                tcpIdleTimeout, timeout, tcpMaxConnections, writeHighWaterMark, stopDrainTimeout, limits,
+                preferEpoll);
     }
 
     public TransportConfig withTcpMaxConnections(int n) {
-        return new TransportConfig(listeners, workers, udpReceivers, udpSocketBuffer, tcpIoThreads, workerQueue, tcpIdleTimeout,
-                tcpConnectTimeout, n, writeHighWaterMark, stopDrainTimeout, limits, preferEpoll);
+        return new TransportConfig(listeners, workers, udpReceivers, udpSocketBuffer, tcpIoThreads, workerQueue,
+                tcpIdleTimeout, tcpConnectTimeout, n, writeHighWaterMark, stopDrainTimeout, limits,
+                preferEpoll);
     }
 
     public TransportConfig withWriteHighWaterMark(int bytes) {
-        return new TransportConfig(listeners, workers, udpReceivers, udpSocketBuffer, tcpIoThreads, workerQueue, tcpIdleTimeout,
-                tcpConnectTimeout, tcpMaxConnections, bytes, stopDrainTimeout, limits, preferEpoll);
+        return new TransportConfig(listeners, workers, udpReceivers, udpSocketBuffer, tcpIoThreads, workerQueue,
+                tcpIdleTimeout, tcpConnectTimeout, tcpMaxConnections, bytes, stopDrainTimeout, limits,
+                preferEpoll);
     }
 
     public TransportConfig withStopDrainTimeout(Duration timeout) {
-        return new TransportConfig(listeners, workers, udpReceivers, udpSocketBuffer, tcpIoThreads, workerQueue, tcpIdleTimeout,
-                tcpConnectTimeout, tcpMaxConnections, writeHighWaterMark, timeout, limits, preferEpoll);
+        return new TransportConfig(listeners, workers, udpReceivers, udpSocketBuffer, tcpIoThreads, workerQueue,
+                tcpIdleTimeout, tcpConnectTimeout, tcpMaxConnections, writeHighWaterMark, timeout, limits,
+                preferEpoll);
     }
 
     public TransportConfig withLimits(SipLimits newLimits) {
-        return new TransportConfig(listeners, workers, udpReceivers, udpSocketBuffer, tcpIoThreads, workerQueue, tcpIdleTimeout,
-                tcpConnectTimeout, tcpMaxConnections, writeHighWaterMark, stopDrainTimeout, newLimits, preferEpoll);
+        return new TransportConfig(listeners, workers, udpReceivers, udpSocketBuffer, tcpIoThreads, workerQueue,
+                tcpIdleTimeout, tcpConnectTimeout, tcpMaxConnections, writeHighWaterMark, stopDrainTimeout,
+                newLimits, preferEpoll);
     }
 
     public TransportConfig withPreferEpoll(boolean epoll) {
-        return new TransportConfig(listeners, workers, udpReceivers, udpSocketBuffer, tcpIoThreads, workerQueue, tcpIdleTimeout,
-                tcpConnectTimeout, tcpMaxConnections, writeHighWaterMark, stopDrainTimeout, limits, epoll);
+        return new TransportConfig(listeners, workers, udpReceivers, udpSocketBuffer, tcpIoThreads, workerQueue,
+                tcpIdleTimeout, tcpConnectTimeout, tcpMaxConnections, writeHighWaterMark, stopDrainTimeout,
+                limits, epoll);
     }
 
     private static void requireRange(String name, int value, int min, int max) {

@@ -41,7 +41,8 @@ final class UdpListener {
                 .option(ChannelOption.WRITE_BUFFER_WATER_MARK,
                         new WriteBufferWaterMark(config.writeHighWaterMark() / 2, config.writeHighWaterMark()));
         if (config.udpSocketBuffer() > 0) {
-            b.option(ChannelOption.SO_RCVBUF, config.udpSocketBuffer()).option(ChannelOption.SO_SNDBUF, config.udpSocketBuffer());
+            b.option(ChannelOption.SO_RCVBUF, config.udpSocketBuffer())
+                    .option(ChannelOption.SO_SNDBUF, config.udpSocketBuffer());
         }
         if (receivers > 1) {
             b.option(UnixChannelOption.SO_REUSEPORT, true);

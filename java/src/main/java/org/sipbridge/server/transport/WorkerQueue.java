@@ -13,8 +13,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * nothing. Each slot's sequence number says whose turn it is: {@code pos} free for the
  * producer claiming position pos, {@code pos + 1} filled for the consumer.
  *
- * <p>The publishing store is volatile (not just release) so that a producer's later read of
- * the consumer's "parked" flag cannot be ordered before it; see {@link Worker}.
+ * <p>The producer's publishing store and the consumer's read of a slot are volatile (not just
+ * release/acquire): with the worker's "parked" flag they form the store-then-load handshake
+ * that {@link Worker} relies on to never sleep on a non-empty queue. Freeing a slot only needs
+ * release.
  */
 final class WorkerQueue {
     static final class Slot {
@@ -58,7 +60,7 @@ final class WorkerQueue {
         Slot slot;
         while (true) {
             slot = slots[(int) pos & mask];
-            long seq = (long) SEQUENCE.getAcquire(slot);
+            long seq = slot.sequence;
             long lag = seq - pos;
             if (lag == 0) {
                 if (tail.compareAndSet(pos, pos + 1)) {
@@ -80,7 +82,7 @@ final class WorkerQueue {
     /** Consumer only: the next filled slot, or null. Read it, then call {@link #consumed}. */
     Slot peek() {
         Slot slot = slots[(int) head & mask];
-        return (long) SEQUENCE.getAcquire(slot) == head + 1 ? slot : null;
+        return slot.sequence == head + 1 ? slot : null; // a volatile read: see Worker on parking
     }
 
     /** Consumer only: frees the slot returned by {@link #peek} for producers. */
