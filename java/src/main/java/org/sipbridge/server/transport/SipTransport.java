@@ -2,6 +2,7 @@ package org.sipbridge.server.transport;
 
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.EventLoopGroup;
+import io.netty.util.concurrent.EventExecutor;
 import org.sipbridge.core.Proto;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -159,6 +160,9 @@ public final class SipTransport {
             if (tcp != null) {
                 tcp.stopReading();
             }
+            // reads already under way finish their hand-off before the workers drain
+            awaitTasksBefore(udpGroup);
+            awaitTasksBefore(tcpGroup);
             if (wasRunning) {
                 workers.stop(config.stopDrainTimeout());
             }
@@ -187,6 +191,16 @@ public final class SipTransport {
         workers.releaseLeftovers(); // no producer is left now
         state = State.STOPPED;
         stopped.countDown();
+    }
+
+    /** Waits until every event loop of the group ran the tasks queued so far (bounded). */
+    private static void awaitTasksBefore(EventLoopGroup group) {
+        if (group == null) {
+            return;
+        }
+        for (EventExecutor loop : group) {
+            loop.submit(() -> { }).awaitUninterruptibly(1, TimeUnit.SECONDS);
+        }
     }
 
     private static void shutDown(EventLoopGroup group) {
