@@ -1,5 +1,6 @@
 package org.sipbridge.server.transport;
 
+import io.netty.util.NetUtil;
 import org.sipbridge.core.Proto;
 
 import java.net.Inet6Address;
@@ -16,16 +17,15 @@ final class Names {
         return proto.name().toLowerCase(Locale.ROOT) + ":" + address(address);
     }
 
-    /** {@code 10.0.0.1:5060} or {@code [::1]:5060}; host names as given. */
+    /** {@code 10.0.0.1:5060} or {@code [::1]:5060} (RFC 5952 form); host names as given. */
     static String address(InetSocketAddress address) {
         if (address == null) {
             return "?";
         }
-        String host = address.getAddress() == null ? address.getHostString() : address.getAddress().getHostAddress();
-        if (address.getAddress() instanceof Inet6Address) {
-            int zone = host.indexOf('%');
-            host = "[" + (zone < 0 ? host : host.substring(0, zone)) + "]";
+        if (address.getAddress() == null) {
+            return address.getHostString() + ":" + address.getPort();
         }
-        return host + ":" + address.getPort();
+        String host = NetUtil.toAddressString(address.getAddress());
+        return (address.getAddress() instanceof Inet6Address ? "[" + host + "]" : host) + ":" + address.getPort();
     }
 }

@@ -60,11 +60,16 @@ public record TransportConfig(
         requireRange("udp_receivers", udpReceivers, 1, 64);
         requireRange("UDP socket buffer", udpSocketBuffer, 0, Integer.MAX_VALUE);
         requireRange("tcp I/O threads", tcpIoThreads, 1, 64);
-        requireRange("worker queue", workerQueue, 1, 1 << 24);
+        requireRange("worker queue", workerQueue, 1, 1 << 20); // slots are preallocated
         requireRange("tcp_max_connections", tcpMaxConnections, 1, MAX_TCP_CONNECTIONS);
         requireRange("write high-water mark", writeHighWaterMark, 1024, Integer.MAX_VALUE);
         requirePositive("tcp_idle_timeout", tcpIdleTimeout);
         requirePositive("tcp connect timeout", tcpConnectTimeout);
+        if (listeners.stream().filter(l -> l.address().getPort() != 0).distinct().count()
+                != listeners.stream().filter(l -> l.address().getPort() != 0).count()) {
+            // with SO_REUSEPORT a duplicate would silently share the port instead of failing
+            throw new IllegalArgumentException("a listen address appears twice: " + listeners);
+        }
         if (stopDrainTimeout.isNegative()) {
             throw new IllegalArgumentException("stop drain timeout must not be negative");
         }
