@@ -55,7 +55,7 @@ class WorkerQueueTest {
     @Test
     void manyProducersKeepTheirOwnOrder() throws Exception {
         int producers = 3;
-        int each = 30_000;
+        int each = 20_000;
         WorkerQueue q = new WorkerQueue(64);
         List<Thread> threads = new ArrayList<>();
         for (int p = 0; p < producers; p++) {
@@ -78,7 +78,7 @@ class WorkerQueueTest {
         for (int received = 0; received < producers * each; ) {
             WorkerQueue.Slot s = q.peek();
             if (s == null) {
-                Thread.onSpinWait();
+                Thread.yield();
                 continue;
             }
             long id = s.info.connectionId();
