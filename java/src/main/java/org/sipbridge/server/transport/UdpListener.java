@@ -1,0 +1,92 @@
+package org.sipbridge.server.transport;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.FixedRecvByteBufAllocator;
+import io.netty.channel.WriteBufferWaterMark;
+import io.netty.channel.unix.UnixChannelOption;
+import org.sipbridge.core.Proto;
+
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One {@code listen=udp:...} address: one or more datagram channels bound to the same port
+ * (SO_REUSEPORT; the kernel spreads sources over them by address hash, so one source always
+ * reaches the same channel and its datagrams stay in order). They are also the sockets replies
+ * and requests leave from, so the source port is the listening port.
+ */
+final class UdpListener {
+    final InetSocketAddress requested;
+    private final List<Channel> channels = new ArrayList<>();
+    private Channel[] sendChannels = new Channel[0];
+    private InetSocketAddress bound;
+
+    UdpListener(InetSocketAddress requested) {
+        this.requested = requested;
+    }
+
+    /** Binds {@code receivers} channels (reading paused until {@link #setReading}). */
+    void bind(EventLoopGroup group, IoKind kind, int receivers, TransportConfig config, Inbound inbound)
+            throws TransportException {
+        Bootstrap b = new Bootstrap().group(group).channel(kind.datagramChannel())
+                .option(ChannelOption.AUTO_READ, false)
+                // a datagram may be up to the limit; one byte more tells an oversize one apart
+                .option(ChannelOption.RCVBUF_ALLOCATOR,
+                        new FixedRecvByteBufAllocator(config.limits().maxMessageSize() + 1))
+                .option(ChannelOption.WRITE_BUFFER_WATER_MARK,
+                        new WriteBufferWaterMark(config.writeHighWaterMark() / 2, config.writeHighWaterMark()));
+        if (config.udpSocketBuffer() > 0) {
+            b.option(ChannelOption.SO_RCVBUF, config.udpSocketBuffer())
+                    .option(ChannelOption.SO_SNDBUF, config.udpSocketBuffer());
+        }
+        if (receivers > 1) {
+            b.option(UnixChannelOption.SO_REUSEPORT, true);
+        }
+        InetSocketAddress address = requested;
+        for (int i = 0; i < receivers; i++) {
+            // the first bind resolves port 0; the others join the port it got
+            ChannelFuture f = b.handler(new UdpReceiveHandler(inbound)).bind(address).awaitUninterruptibly();
+            if (!f.isSuccess()) {
+                throw new TransportException("cannot bind " + Names.endpoint(Proto.UDP, address)
+                        + (i > 0 ? " (receiver " + (i + 1) + ")" : "") + ": " + f.cause().getMessage(), f.cause());
+            }
+            channels.add(f.channel());
+            if (i == 0) {
+                address = (InetSocketAddress) f.channel().localAddress();
+                bound = address;
+            }
+        }
+        sendChannels = channels.toArray(new Channel[0]);
+    }
+
+    InetSocketAddress boundAddress() {
+        return bound;
+    }
+
+    int receivers() {
+        return channels.size();
+    }
+
+    /** A channel to send from; spread over the receivers by thread so senders rarely share one. */
+    Channel sendChannel() {
+        Channel[] all = sendChannels;
+        return all.length == 1 ? all[0] : all[(int) (Thread.currentThread().getId() % all.length)];
+    }
+
+    void setReading(boolean on) {
+        for (Channel ch : channels) {
+            ch.config().setAutoRead(on);
+        }
+    }
+
+    void close() {
+        for (Channel ch : channels) {
+            ch.close().awaitUninterruptibly();
+        }
+    }
+}

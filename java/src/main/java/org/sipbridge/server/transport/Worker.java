@@ -1,0 +1,138 @@
+package org.sipbridge.server.transport;
+
+import io.netty.buffer.ByteBuf;
+import org.sipbridge.core.ReceiveInfo;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * One worker thread: runs the start hook, then takes messages from its queue and hands them
+ * to the handler, one at a time, in queue order. When the queue is empty it spins briefly
+ * (a message often follows soon under load) and then parks until a producer unparks it.
+ *
+ * <p>No lost wake-up: the worker writes {@code parked = true} and then re-reads the queue; a
+ * producer publishes its slot and then reads {@code parked}. Both are volatile accesses, so
+ * at least one side sees the other's write: either the worker finds the message or the
+ * producer unparks it (an unpark before the park makes the park return at once).
+ */
+final class Worker implements Runnable {
+    private static final Logger log = LoggerFactory.getLogger(Worker.class);
+    private static final int SPINS_BEFORE_PARK = 100;
+
+    final int index;
+    final WorkerQueue queue;
+    final Thread thread;
+    final CompletableFuture<Void> started = new CompletableFuture<>();
+
+    private final MessageHandler handler;
+    private final WorkerStartHook startHook;
+    private final Counters counters;
+    private final RateLimitedLog errorLog = new RateLimitedLog();
+
+    private volatile boolean parked;
+    private volatile boolean stopping;
+    private volatile long stopDeadline;
+
+    Worker(int index, int queueCapacity, MessageHandler handler, WorkerStartHook startHook, Counters counters) {
+        this.index = index;
+        this.queue = new WorkerQueue(queueCapacity);
+        this.handler = handler;
+        this.startHook = startHook;
+        this.counters = counters;
+        this.thread = new Thread(this, "sip-worker-" + (index + 1));
+        this.thread.setDaemon(true);
+    }
+
+    /** Producer side: queues a message and wakes the worker if it sleeps; false when full. */
+    boolean offer(ByteBuf data, ReceiveInfo info) {
+        if (!queue.offer(data, info)) {
+            return false;
+        }
+        if (parked) {
+            LockSupport.unpark(thread);
+        }
+        return true;
+    }
+
+    /** Asks the worker to finish what is queued until {@code deadlineNanos}, then end. */
+    void requestStop(long deadlineNanos) {
+        stopDeadline = deadlineNanos;
+        stopping = true;
+        LockSupport.unpark(thread);
+    }
+
+    @Override
+    public void run() {
+        try {
+            startHook.onWorkerStart(index + 1);
+        } catch (Throwable t) {
+            started.completeExceptionally(t);
+            return;
+        }
+        started.complete(null);
+        serve();
+    }
+
+    private void serve() {
+        int idle = 0;
+        while (true) {
+            WorkerQueue.Slot slot = queue.peek();
+            if (slot != null) {
+                if (stopping && System.nanoTime() - stopDeadline > 0) {
+                    return; // drain time is over; SipTransport counts what is left
+                }
+                handle(slot);
+                idle = 0;
+                continue;
+            }
+            if (stopping) {
+                return;
+            }
+            if (idle < SPINS_BEFORE_PARK) {
+                idle++;
+                Thread.onSpinWait();
+                continue;
+            }
+            parked = true;
+            if (queue.isEmpty() && !stopping) {
+                LockSupport.park(this);
+            }
+            parked = false;
+            if (Thread.interrupted() && stopping) {
+                return;
+            }
+        }
+    }
+
+    private void handle(WorkerQueue.Slot slot) {
+        ByteBuf data = slot.data;
+        ReceiveInfo info = slot.info;
+        queue.consumed(slot);
+        try {
+            handler.handle(data, info, index);
+        } catch (Throwable t) {
+            counters.handlerErrors.increment();
+            if (errorLog.permit()) {
+                log.error("worker {}: handler failed on a message from {}{}", index + 1,
+                        Names.endpoint(info.proto(), info.source()), errorLog.suppressedNote(), t);
+            }
+        } finally {
+            counters.handled.increment();
+            release(data);
+        }
+    }
+
+    private void release(ByteBuf data) {
+        try {
+            data.release();
+        } catch (RuntimeException e) {
+            counters.handlerErrors.increment(); // the handler released a buffer it did not own
+            if (errorLog.permit()) {
+                log.error("worker {}: message buffer was already released by the handler", index + 1, e);
+            }
+        }
+    }
+}

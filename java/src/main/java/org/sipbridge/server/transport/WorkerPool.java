@@ -1,0 +1,162 @@
+package org.sipbridge.server.transport;
+
+import io.netty.buffer.ByteBuf;
+import org.sipbridge.core.ReceiveInfo;
+import org.sipbridge.sip.CallIdLocator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The worker threads and the rule that picks one for a message: the Call-ID hash, so every
+ * message of a dialog is handled by the same thread in arrival order; the source address
+ * when there is no Call-ID.
+ */
+final class WorkerPool {
+    private static final Logger log = LoggerFactory.getLogger(WorkerPool.class);
+    private static final long JOIN_GRACE_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
+
+    private final Worker[] workers;
+    private final Counters counters;
+
+    WorkerPool(int count, int queueCapacity, MessageHandler handler, WorkerStartHook startHook, Counters counters) {
+        this.counters = counters;
+        workers = new Worker[count];
+        for (int i = 0; i < count; i++) {
+            workers[i] = new Worker(i, queueCapacity, handler, startHook, counters);
+        }
+    }
+
+    int size() {
+        return workers.length;
+    }
+
+    int queueCapacity() {
+        return workers[0].queue.capacity();
+    }
+
+    /** Worker index for a message: by Call-ID hash, or by source when it has none. */
+    int workerFor(int callIdHash, InetSocketAddress source) {
+        int key = callIdHash != CallIdLocator.ABSENT ? callIdHash : source.hashCode();
+        return Math.floorMod(key, workers.length);
+    }
+
+    /** Queues a message for its worker; false when that queue is full (the caller drops it). */
+    boolean dispatch(int callIdHash, ByteBuf data, ReceiveInfo info) {
+        return workers[workerFor(callIdHash, info.source())].offer(data, info);
+    }
+
+    /**
+     * Starts every worker and waits until each ran its start hook. The first hook that throws
+     * fails the start at once (the other workers are stopped).
+     */
+    void start() throws TransportException {
+        CompletableFuture<?>[] all = new CompletableFuture<?>[workers.length];
+        CompletableFuture<Void> anyFailed = new CompletableFuture<>();
+        for (int i = 0; i < workers.length; i++) {
+            Worker w = workers[i];
+            all[i] = w.started;
+            w.started.whenComplete((ok, error) -> {
+                if (error != null) {
+                    anyFailed.completeExceptionally(error);
+                }
+            });
+            w.thread.start();
+        }
+        try {
+            CompletableFuture.anyOf(CompletableFuture.allOf(all), anyFailed).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stop(Duration.ZERO);
+            throw new TransportException("interrupted while workers were starting", e);
+        } catch (ExecutionException e) {
+            stop(Duration.ZERO);
+            throw startFailure();
+        }
+    }
+
+    /** The failure of the lowest-ranked worker whose start hook threw. */
+    private TransportException startFailure() {
+        for (Worker w : workers) {
+            if (w.started.isCompletedExceptionally()) {
+                Throwable cause;
+                try {
+                    w.started.getNow(null);
+                    continue;
+                } catch (CompletionException | CancellationException e) {
+                    cause = e.getCause() != null ? e.getCause() : e;
+                }
+                String why = cause.getMessage() != null ? cause.getMessage() : cause.toString();
+                return new TransportException("worker " + (w.index + 1) + " failed to start: " + why, cause);
+            }
+        }
+        throw new IllegalStateException("a start hook failed but no worker reports it");
+    }
+
+    /**
+     * Lets workers finish their queued messages for at most {@code drain}, then ends them
+     * (interrupting one stuck in the handler). Messages left queued are released and counted.
+     */
+    void stop(Duration drain) {
+        long deadline = System.nanoTime() + drain.toNanos();
+        for (Worker w : workers) {
+            w.requestStop(deadline);
+        }
+        for (Worker w : workers) {
+            if (w.thread == Thread.currentThread()) {
+                continue; // stop() called from the routing logic: this worker ends when it returns
+            }
+            join(w, deadline + JOIN_GRACE_NANOS);
+            if (w.thread.isAlive()) {
+                log.warn("worker {} did not finish within the stop drain time; interrupting it", w.index + 1);
+                w.thread.interrupt();
+                join(w, System.nanoTime() + JOIN_GRACE_NANOS);
+            }
+        }
+    }
+
+    /**
+     * Releases and counts what is still queued. Call once no producer is left (the event loops
+     * are shut down); a queue whose worker is still alive is left alone (it is its consumer).
+     */
+    void releaseLeftovers() {
+        for (Worker w : workers) {
+            if (w.thread.isAlive()) {
+                log.warn("worker {} is still running after stop; its queue is not drained", w.index + 1);
+                continue;
+            }
+            int left = 0;
+            for (WorkerQueue.Slot s = w.queue.peek(); s != null; s = w.queue.peek()) {
+                ByteBuf data = s.data;
+                w.queue.consumed(s);
+                data.release();
+                left++;
+            }
+            if (left > 0) {
+                counters.droppedAtStop.add(left);
+                log.warn("worker {}: {} queued messages dropped at stop", w.index + 1, left);
+            }
+        }
+    }
+
+    private static void join(Worker w, long deadlineNanos) {
+        if (w.thread.getState() == Thread.State.NEW) {
+            return;
+        }
+        try {
+            long left = deadlineNanos - System.nanoTime();
+            if (left > 0) {
+                TimeUnit.NANOSECONDS.timedJoin(w.thread, left);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
