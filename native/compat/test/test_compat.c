@@ -1,0 +1,214 @@
+/* Unit tests of native/compat against the real core library, compiled the way a module
+ * is (module-facing headers only). */
+#include <pthread.h>
+#include <stdio.h>
+#include <string.h>
+#include "../../../include/sr_module.h"
+#include "../../../include/ut.h"
+#include "../../../include/locking.h"
+#include "../../../include/rw_locking.h"
+#include "../../../include/mi/mi.h"
+
+static int passed, failed;
+
+#define CHECK(cond) do { \
+	if (cond) passed++; \
+	else { failed++; fprintf(stderr, "FAIL %s:%d: %s\n", __FILE__, __LINE__, #cond); } \
+} while (0)
+
+#define CHECK_STR(_s, lit) CHECK((_s).len == (int)strlen(lit) && \
+	memcmp((_s).s, (lit), strlen(lit)) == 0)
+
+static void test_mi_tree(void)
+{
+	struct mi_root *t, *c;
+	struct mi_node *n, *k;
+	struct mi_attr *a;
+	char name[] = "Timer";
+	char value[] = "t1";
+
+	t = init_mi_tree(200, MI_SSTR(MI_OK));
+	CHECK(t != NULL);
+	CHECK(t->code == 200);
+	CHECK_STR(t->reason, "OK");
+	t->node.flags |= MI_IS_ARRAY;
+
+	n = add_mi_node_child(&t->node, MI_DUP_NAME | MI_DUP_VALUE, name, 5, value, 2);
+	CHECK(n != NULL);
+	name[0] = 'X';
+	value[0] = 'X';
+	CHECK_STR(n->name, "Timer");        /* copied */
+	CHECK_STR(n->value, "t1");
+	k = addf_mi_node_child(n, 0, "calls", 5, "%d/%lld", 4, 1241LL);
+	CHECK(k != NULL);
+	CHECK_STR(k->value, "4/1241");
+	CHECK(add_mi_node_sibling(n, 0, "second", 6, 0, 0) != NULL);
+	CHECK(addf_mi_node_child(&t->node, 0, "third", 5, "%s", "x") != NULL);
+	CHECK(t->node.kids == n && n->next && n->next->next && n->next->next->next == NULL);
+	CHECK_STR(n->next->next->name, "third");
+
+	a = add_mi_attr(n, MI_DUP_VALUE, "id", 2, "7", 1);
+	CHECK(a != NULL);
+	CHECK(addf_mi_attr(n, 0, "hex", 3, "0x%X", 255) != NULL);
+	CHECK(get_mi_attr_by_name(n, "hex", 3) != NULL);
+	CHECK_STR(get_mi_attr_by_name(n, "hex", 3)->value, "0xFF");
+	CHECK(get_mi_attr_by_name(n, "nope", 4) == NULL);
+
+	c = clone_mi_tree(t, 1);
+	CHECK(c != NULL);
+	CHECK(c->code == 200 && c->node.flags == MI_IS_ARRAY);
+	CHECK(c->node.kids != NULL && c->node.kids != n);
+	CHECK_STR(c->node.kids->name, "Timer");
+	CHECK_STR(c->node.kids->kids->value, "4/1241");
+	CHECK_STR(get_mi_attr_by_name(c->node.kids, "id", 2)->value, "7");
+	free_shm_mi_tree(c);
+
+	del_mi_attr_list(n);
+	CHECK(n->attributes == NULL);
+	free_mi_tree(t);
+	free_mi_tree(NULL);
+
+	CHECK(register_mi_cmd(NULL, "x", "help", NULL, NULL, 0) == 0);
+	CHECK(lookup_mi_cmd("x", 1) == NULL);
+}
+
+static gen_lock_t *shared_lock;
+static long counter;
+
+static void *bump(void *arg)
+{
+	int i;
+	for (i = 0; i < 100000; i++) {
+		lock_get(shared_lock);
+		counter++;
+		lock_release(shared_lock);
+	}
+	return arg;
+}
+
+static void test_locks(void)
+{
+	pthread_t th[4];
+	gen_lock_set_t *set;
+	rw_lock_t *rw;
+	int i;
+
+	shared_lock = lock_alloc();
+	CHECK(shared_lock != NULL);
+	CHECK(lock_init(shared_lock) == shared_lock);
+	for (i = 0; i < 4; i++)
+		pthread_create(&th[i], NULL, bump, NULL);
+	for (i = 0; i < 4; i++)
+		pthread_join(th[i], NULL);
+	CHECK(counter == 400000);
+	lock_get(shared_lock);
+	CHECK(lock_try(shared_lock) == -1);
+	lock_release(shared_lock);
+	CHECK(lock_try(shared_lock) == 0);
+	lock_release(shared_lock);
+	lock_destroy(shared_lock);
+	lock_dealloc(shared_lock);
+
+	set = lock_set_alloc(8);
+	CHECK(set != NULL && set->size == 8);
+	CHECK(lock_set_init(set) == set);
+	lock_set_get(set, 3);
+	CHECK(lock_set_try(set, 3) == -1);
+	CHECK(lock_set_try(set, 4) == 0);
+	lock_set_release(set, 4);
+	lock_set_release(set, 3);
+	lock_set_destroy(set);
+	lock_set_dealloc(set);
+	CHECK(lock_set_alloc(0) == NULL);
+
+	rw = lock_init_rw();
+	CHECK(rw != NULL);
+	lock_start_read(rw);
+	lock_start_read(rw);
+	lock_stop_read(rw);
+	lock_stop_read(rw);
+	lock_start_write(rw);
+	lock_stop_write(rw);
+	lock_destroy_rw(rw);
+}
+
+static void test_ut(void)
+{
+	char buf[64];
+	char *p = buf;
+	int size = 8;
+	unsigned int u = 0;
+	str s;
+	char *nt;
+	int *codes = NULL;
+	int ncodes = 0;
+	unsigned char b64[64], plain[64];
+	int n;
+
+	CHECK(int2reverse_hex(&p, &size, 0x1a2) == 1);
+	CHECK(p - buf == 3 && memcmp(buf, "2a1", 3) == 0);
+	CHECK(reverse_hex2int(buf, 3) == 0x1a2);
+	CHECK(reverse_hex2int("zz", 2) == -1);
+	p = buf;
+	size = 1;
+	CHECK(int2reverse_hex(&p, &size, 0x100) == -1);
+
+	CHECK(hexstr2int("ff10", 4, &u) == 0 && u == 0xff10);
+	CHECK(hexstr2int("fg", 2, &u) == -1);
+	s.s = "0x1F";
+	s.len = 4;
+	CHECK(strno2int(&s, &u) == 0 && u == 31);
+	s.s = "42";
+	s.len = 2;
+	CHECK(strno2int(&s, &u) == 0 && u == 42);
+
+	CHECK(btostr(buf, 7) == 1 && buf[0] == '7');
+	CHECK(btostr(buf, 70) == 2 && memcmp(buf, "70", 2) == 0);
+	CHECK(btostr(buf, 255) == 3 && memcmp(buf, "255", 3) == 0);
+	CHECK(string2hex((unsigned char *)"\x01\xab", 2, buf) == 2 && memcmp(buf, "01ab", 4) == 0);
+
+	s.s = "abc-._";
+	s.len = 6;
+	CHECK(str_check_token(&s) == 1);
+	s.s = "a b";
+	s.len = 3;
+	CHECK(str_check_token(&s) == 0);
+	s.s = "  x y  ";
+	s.len = 7;
+	str_trim_spaces_lr(s);
+	CHECK_STR(s, "x y");
+
+	s.s = "hello";
+	s.len = 5;
+	nt = NTcopy_str(&s);
+	CHECK(nt != NULL && strcmp(nt, "hello") == 0);
+	pkg_free(nt);
+
+	s.s = "200, 404,486";
+	s.len = (int)strlen(s.s);
+	CHECK(parse_reply_codes(&s, &codes, &ncodes) == 0);
+	CHECK(ncodes == 3 && codes[0] == 200 && codes[1] == 404 && codes[2] == 486);
+	pkg_free(codes);
+	s.s = "200,4x4";
+	s.len = 7;
+	CHECK(parse_reply_codes(&s, &codes, &ncodes) == -1);
+
+	CHECK(calc_base64_encode_len(5) == 8);
+	base64encode(b64, (unsigned char *)"hello", 5);
+	CHECK(memcmp(b64, "aGVsbG8=", 8) == 0);
+	n = base64decode(plain, b64, 8);
+	CHECK(n == 5 && memcmp(plain, "hello", 5) == 0);
+	CHECK(calc_max_base64_decode_len(8) >= 5);
+
+	CHECK(user2uid((int *)&u, NULL, "0") == 0 && u == 0);
+	CHECK(group2gid((int *)&u, "root") == 0 && u == 0);
+}
+
+int main(void)
+{
+	test_mi_tree();
+	test_locks();
+	test_ut();
+	printf("%d passed, %d failed\n", passed, failed);
+	return failed ? 1 : 0;
+}
