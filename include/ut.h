@@ -25,9 +25,10 @@
 #define append_str(_dest, _src, _len) \
 	do { memcpy((_dest), (_src), (_len)); (_dest) += (_len); } while (0)
 
+/* _c is a local here (1.11 has a static one): the core runs several threads. */
 #define trim_len(_len, _begin, _mystr) \
 	do { \
-		static char _c; \
+		char _c; \
 		(_len) = (_mystr).len; \
 		while ((_len) && ((_c = (_mystr).s[(_len) - 1]) == 0 || _c == '\r' || \
 				_c == '\n' || _c == ' ' || _c == '\t')) \

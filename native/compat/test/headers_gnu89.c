@@ -7,6 +7,8 @@
 #include "../../../include/locking.h"
 #include "../../../include/rw_locking.h"
 #include "../../../include/mi/mi.h"
+#include "../../../include/md5.h"
+#include "../../../include/md5utils.h"
 #include "../../../include/data_lump.h"
 #include "../../../include/data_lump_rpl.h"
 #include "../../../include/msg_translator.h"

@@ -1,6 +1,8 @@
 /* Unit tests of native/compat against the real core library, compiled the way a module
  * is (module-facing headers only). */
 #include <pthread.h>
+#include <stdlib.h>
+#include <unistd.h>
 #include <stdio.h>
 #include <string.h>
 #include "../../../include/sr_module.h"
@@ -8,6 +10,8 @@
 #include "../../../include/locking.h"
 #include "../../../include/rw_locking.h"
 #include "../../../include/mi/mi.h"
+#include "../../../include/md5.h"
+#include "../../../include/md5utils.h"
 
 static int passed, failed;
 
@@ -204,11 +208,62 @@ static void test_ut(void)
 	CHECK(group2gid((int *)&u, "root") == 0 && u == 0);
 }
 
+static void md5_hex(const char *text, char out[33])
+{
+	MD5_CTX c;
+	unsigned char d[16];
+	unsigned int i;
+	MD5Init(&c);
+	/* fed in uneven pieces to cross the 64-byte block boundary */
+	for (i = 0; i < strlen(text); i += 7)
+		MD5Update(&c, (unsigned char *)text + i,
+				(unsigned int)(strlen(text) - i < 7 ? strlen(text) - i : 7));
+	MD5Final(d, &c);
+	string2hex(d, 16, out);
+	out[32] = 0;
+}
+
+static void test_md5(void)
+{
+	char h[33];
+	str parts[2];
+	char path[] = "/tmp/sb_compat_md5_XXXXXX";
+	FILE *f;
+	int fd;
+
+	md5_hex("", h);
+	CHECK(strcmp(h, "d41d8cd98f00b204e9800998ecf8427e") == 0);
+	md5_hex("abc", h);
+	CHECK(strcmp(h, "900150983cd24fb0d6963f7d28e17f72") == 0);
+	md5_hex("12345678901234567890123456789012345678901234567890123456789012345678901234567890", h);
+	CHECK(strcmp(h, "57edf4a22be3c955ac49da2e2107b67a") == 0);
+
+	parts[0].s = "  ab";
+	parts[0].len = 4;
+	parts[1].s = "c \r\n";
+	parts[1].len = 4;
+	memset(h, 0, sizeof(h));
+	MD5StringArray(h, parts, 2);
+	CHECK(strcmp(h, "900150983cd24fb0d6963f7d28e17f72") == 0);
+
+	fd = mkstemp(path);
+	CHECK(fd >= 0);
+	f = fdopen(fd, "w");
+	fputs("The quick brown fox jumps over the lazy dog", f);
+	fclose(f);
+	memset(h, 0, sizeof(h));
+	CHECK(MD5File(h, path) == 0);
+	CHECK(strcmp(h, "9e107d9d372bb6826bd81d3542a419d6") == 0);
+	unlink(path);
+	CHECK(MD5File(h, "/nonexistent/sb_compat") == -1);
+}
+
 int main(void)
 {
 	test_mi_tree();
 	test_locks();
 	test_ut();
+	test_md5();
 	printf("%d passed, %d failed\n", passed, failed);
 	return failed ? 1 : 0;
 }
