@@ -12,6 +12,7 @@
 #include <sys/time.h>
 #include <sys/select.h>
 #include "str.h"
+#include "config.h"
 #include "mem/mem.h"
 #include "mem/shm_mem.h"
 
@@ -248,9 +249,6 @@ static inline void sleep_us(unsigned int nusecs)
 	select(0, NULL, NULL, NULL, &tval);
 }
 
-#ifndef PATH_MAX_GUESS
-#define PATH_MAX_GUESS 1024
-#endif
 /* The longest path name, for buffer sizes. */
 static inline int pathmax(void)
 {

@@ -12,6 +12,8 @@
 #include "../../../include/mi/mi.h"
 #include "../../../include/md5.h"
 #include "../../../include/md5utils.h"
+#include "../../../include/globals.h"
+#include "../../../include/timer.h"
 
 static int passed, failed;
 
@@ -258,12 +260,35 @@ static void test_md5(void)
 	CHECK(MD5File(h, "/nonexistent/sb_compat") == -1);
 }
 
+static void tick(unsigned int ticks, void *param)
+{
+}
+
+static void test_globals_timer(void)
+{
+	utime_t a, b;
+
+	CHECK(children_no == CHILD_NO);
+	CHECK(server_header.len == (int)strlen(server_header.s));
+	CHECK(strncmp(server_header.s, "Server: OpenSIPS (1.11.0-sipbridge", 34) == 0);
+	CHECK(startup_time > 0);
+	CHECK(MAX_BRANCH_PARAM_LEN == 58);
+	a = get_uticks();
+	usleep(2000);
+	b = get_uticks();
+	CHECK(b >= a + 2000);
+	CHECK(get_ticks() < 3600);
+	CHECK(register_timer("test", tick, NULL, 1) == -1);
+	CHECK(register_timer_process("test", tick, NULL, 1, 0) == NULL);
+}
+
 int main(void)
 {
 	test_mi_tree();
 	test_locks();
 	test_ut();
 	test_md5();
+	test_globals_timer();
 	printf("%d passed, %d failed\n", passed, failed);
 	return failed ? 1 : 0;
 }
