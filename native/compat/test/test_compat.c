@@ -14,6 +14,7 @@
 #include "../../../include/md5utils.h"
 #include "../../../include/globals.h"
 #include "../../../include/timer.h"
+#include "../../../include/time_rec.h"
 
 static int passed, failed;
 
@@ -282,6 +283,118 @@ static void test_globals_timer(void)
 	CHECK(register_timer_process("test", tick, NULL, 1, 0) == NULL);
 }
 
+/* check_tmrec of tr at the local time "YYYYMMDDThhmmss" */
+static int at(tmrec_p tr, char *when, tr_res_p res)
+{
+	ac_tm_t t;
+	ac_tm_set_time(&t, ic_parse_datetime(when, NULL));
+	return check_tmrec(tr, &t, res);
+}
+
+/* The way cfgutils and drouting read a recurrence: '|'-separated fields. */
+static tmrec_p parse_rec(char *def)
+{
+	tmrec_p tr = tmrec_new(PKG_ALLOC);
+	char *p = def, *s;
+
+	load_TR_value(p, s, tr, tr_parse_dtstart, error, done);
+	load_TR_value(p, s, tr, tr_parse_dtend, error, done);
+	load_TR_value(p, s, tr, tr_parse_duration, error, done);
+	load_TR_value(p, s, tr, tr_parse_freq, error, done);
+	load_TR_value(p, s, tr, tr_parse_until, error, done);
+	load_TR_value(p, s, tr, tr_parse_interval, error, done);
+	load_TR_value(p, s, tr, tr_parse_byday, error, done);
+	load_TR_value(p, s, tr, tr_parse_bymday, error, done);
+	load_TR_value(p, s, tr, tr_parse_byyday, error, done);
+	load_TR_value(p, s, tr, tr_parse_byweekno, error, done);
+	load_TR_value(p, s, tr, tr_parse_bymonth, error, done);
+done:
+	return tr;
+error:
+	tmrec_free(tr);
+	return NULL;
+}
+
+static void test_time_rec(void)
+{
+	tmrec_p tr;
+	tr_res_t res;
+	char def1[] = "20140303T090000|20140303T170000||weekly|||MO,TU,WE,TH,FR";
+	char def2[] = "20140101T000000||P1D|monthly|||-1FR";
+	char def3[] = "20140303T090000||PT1H|weekly||2";
+	char def4[] = "20140303T090000||PT1H|weekly|20140310T000000";
+	char def5[] = "20140304T220000||PT4H|daily";
+	char def6[] = "20141225T000000||P1D|yearly|||||||12";
+	char def7[] = "20140101T000000||P1D|yearly|||MO|||10";
+	char bad[] = "20140303T090000||PT1H|hourly";
+
+	setenv("TZ", "UTC", 1);
+	tzset();
+
+	tr = parse_rec(def1);
+	CHECK(tr != NULL);
+	memset(&res, 0, sizeof(res));
+	CHECK(at(tr, "20140305T100000", &res) == REC_MATCH);
+	CHECK((res.flag & TSW_RSET) && res.rest == 7 * 3600);
+	CHECK(at(tr, "20140308T100000", NULL) == REC_NOMATCH);   /* Saturday */
+	CHECK(at(tr, "20140305T170000", NULL) == REC_NOMATCH);   /* end is exclusive */
+	CHECK(at(tr, "20140305T085959", NULL) == REC_NOMATCH);
+	CHECK(at(tr, "20140302T100000", NULL) == REC_NOMATCH);   /* before dtstart */
+	tmrec_free(tr);
+
+	tr = parse_rec(def2);                     /* last Friday of each month */
+	CHECK(tr != NULL && tr->byday && tr->byday->xxx[0] == WDAY_FR && tr->byday->req[0] == -1);
+	CHECK(at(tr, "20140328T120000", NULL) == REC_MATCH);
+	CHECK(at(tr, "20140321T120000", NULL) == REC_NOMATCH);
+	CHECK(at(tr, "20140228T000000", NULL) == REC_MATCH);
+	tmrec_free(tr);
+
+	tr = parse_rec(def3);                     /* every other Monday, 09:00-10:00 */
+	CHECK(at(tr, "20140317T093000", NULL) == REC_MATCH);
+	CHECK(at(tr, "20140310T093000", NULL) == REC_NOMATCH);
+	CHECK(at(tr, "20140318T093000", NULL) == REC_NOMATCH);
+	tmrec_free(tr);
+
+	tr = parse_rec(def4);                     /* until */
+	CHECK(at(tr, "20140303T093000", NULL) == REC_MATCH);
+	CHECK(at(tr, "20140317T093000", NULL) == REC_NOMATCH);
+	tmrec_free(tr);
+
+	tr = parse_rec(def5);                     /* crosses midnight */
+	CHECK(at(tr, "20140306T010000", NULL) == REC_MATCH);
+	CHECK(at(tr, "20140306T030000", NULL) == REC_NOMATCH);
+	tmrec_free(tr);
+
+	tr = parse_rec(def6);                     /* Christmas, BYMONTH only */
+	CHECK(tr != NULL && tr->bymonth && tr->bymonth->nr == 1);
+	CHECK(at(tr, "20151225T100000", NULL) == REC_MATCH);
+	tmrec_free(tr);
+
+	tr = parse_rec(def7);                     /* Monday of ISO week 10 */
+	CHECK(at(tr, "20140303T120000", NULL) == REC_MATCH);
+	CHECK(at(tr, "20140310T120000", NULL) == REC_NOMATCH);
+	tmrec_free(tr);
+
+	CHECK(parse_rec(bad) == NULL);
+
+	tr = tmrec_new(SHM_ALLOC);                /* no frequency: one interval */
+	CHECK(tr_parse_dtstart(tr, "20140303T090000") == 0);
+	CHECK(at(tr, "20140303T093000", NULL) == REC_ERR);       /* no duration nor end */
+	CHECK(tr_parse_duration(tr, "PT1H") == 0);
+	CHECK(at(tr, "20140303T093000", NULL) == REC_MATCH);
+	CHECK(at(tr, "20140303T103000", NULL) == REC_NOMATCH);
+	CHECK(tr_parse_byday(tr, "MO,XX") == -1);
+	CHECK(tr_parse_wkst(tr, "SU") == 0 && tr->wkst == WDAY_SU);
+	tmrec_free(tr);
+
+	CHECK(ic_parse_duration("P1DT2H") == 93600);
+	CHECK(ic_parse_duration("P2W") == 14 * 86400);
+	CHECK(ic_parse_duration("PT") == (time_t)-1);
+	CHECK(ic_parse_duration("1D") == (time_t)-1);
+	CHECK(ic_parse_datetime("2014-03-03", NULL) == (time_t)-1);
+	CHECK(ic_parse_datetime("20140303T090000", NULL) == (time_t)1393837200);
+}
+
 int main(void)
 {
 	test_mi_tree();
@@ -289,6 +402,7 @@ int main(void)
 	test_ut();
 	test_md5();
 	test_globals_timer();
+	test_time_rec();
 	printf("%d passed, %d failed\n", passed, failed);
 	return failed ? 1 : 0;
 }
