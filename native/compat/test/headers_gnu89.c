@@ -14,6 +14,7 @@
 #include "../../../include/timer.h"
 #include "../../../include/poll_types.h"
 #include "../../../include/time_rec.h"
+#include "../../../include/script_var.h"
 #include "../../../include/data_lump.h"
 #include "../../../include/data_lump_rpl.h"
 #include "../../../include/msg_translator.h"
