@@ -13,7 +13,8 @@
 #
 # Options:
 #   -t DIR    the 1.11 tree (the folder holding sr_module.h and modules/) or its modules/
-#   -m LIST   modules to check (space separated); default: $DEFAULT_MODULES below
+#   -m LIST   modules to check (space separated), or "all" for every module folder of
+#             the tree; default: $DEFAULT_MODULES below
 #   -p FILE   probe file (see "Probes" below); default: the built-in probes
 #   -o DIR    scratch directory (default: a new mktemp dir, kept and printed)
 #   -O FLAGS  optimisation flags (default "-O2"; 1.11 builds modules with -O9)
@@ -86,6 +87,10 @@ fi
 [ -n "$WORK" ] || WORK="$(mktemp -d /tmp/sipbridge-opensips-compat.XXXXXX)"
 mkdir -p "$WORK/modules" "$WORK/out" "$WORK/log" "$WORK/java"
 echo "scratch directory: $WORK"
+
+if [ "$MODULES" = "all" ]; then
+  MODULES="$(cd "$MODSRC" && for d in */; do [ -n "$(ls "$d"*.c 2>/dev/null)" ] && echo "${d%/}"; done | tr '\n' ' ')"
+fi
 
 # The module sources go two folders below an empty root: "../../x.h" must find the SDK
 # (through the anchor), never the 1.11 core headers; "../tm/tm_load.h" and other
