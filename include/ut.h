@@ -8,7 +8,11 @@
 #include <strings.h>
 #include <ctype.h>
 #include <limits.h>
+#include <unistd.h>
+#include <sys/time.h>
+#include <sys/select.h>
 #include "str.h"
+#include "config.h"
 #include "mem/mem.h"
 #include "mem/shm_mem.h"
 
@@ -22,9 +26,10 @@
 #define append_str(_dest, _src, _len) \
 	do { memcpy((_dest), (_src), (_len)); (_dest) += (_len); } while (0)
 
+/* _c is a local here (1.11 has a static one): the core runs several threads. */
 #define trim_len(_len, _begin, _mystr) \
 	do { \
-		static char _c; \
+		char _c; \
 		(_len) = (_mystr).len; \
 		while ((_len) && ((_c = (_mystr).s[(_len) - 1]) == 0 || _c == '\r' || \
 				_c == '\n' || _c == ' ' || _c == '\t')) \
@@ -144,45 +149,187 @@ static inline int hex2int(char hex_digit)
 	return -1;
 }
 
-/* Hex digits to unsigned int, least significant digit first. -1 on error. */
-static inline int reverse_hex2int(char *c, int len, unsigned int *res)
+/* Hex digits read from the last one to the first (the form int2reverse_hex writes), as
+ * in 1.11: the value, or -1 on a character that is not a hex digit. */
+static inline int reverse_hex2int(char *c, int len)
 {
 	char *pc;
+	int r = 0;
 	int h;
-	*res = 0;
-	if (len <= 0 || len > 8)
-		return -1;
 	for (pc = c + len - 1; len > 0; pc--, len--) {
 		h = hex2int(*pc);
 		if (h < 0)
 			return -1;
-		*res = (*res << 4) + (unsigned int)h;
+		r = (int)(((unsigned int)r << 4) + (unsigned int)h);
 	}
-	return 0;
+	return r;
 }
 
-/* Writes u as hex, least significant digit first. Returns chars written, -1 if short. */
+/* Lower-case hex digits by value. */
+static const char fourbits2char[16] = {
+	'0', '1', '2', '3', '4', '5', '6', '7', '8', '9', 'a', 'b', 'c', 'd', 'e', 'f'
+};
+
+/* Writes nr in hex at *c, least significant digit first, advancing *c and decreasing
+ * *size. 1 on success, -1 when *size was too small for all the digits. */
 static inline int int2reverse_hex(char **c, int *size, unsigned int nr)
 {
-	static const char fourbits2char[] = "0123456789abcdef";
-	unsigned short digit;
-	if (nr == 0) {
-		if (*size < 1)
-			return -1;
+	if (*size && nr == 0) {
 		**c = '0';
 		(*c)++;
 		(*size)--;
 		return 1;
 	}
 	while (*size && nr) {
-		digit = nr & 0xf;
-		**c = fourbits2char[digit];
+		**c = fourbits2char[nr & 0xf];
 		(*c)++;
 		nr >>= 4;
 		(*size)--;
 	}
-	return nr ? -1 : 0;
+	return nr ? -1 : 1;
 }
+
+/* Hex digits, most significant first, to *val: 0, or -1 on a non-hex character. */
+static inline int hexstr2int(char *c, int len, unsigned int *val)
+{
+	unsigned int r = 0;
+	int i, h;
+	for (i = 0; i < len; i++) {
+		h = hex2int(c[i]);
+		if (h < 0)
+			return -1;
+		r = (r << 4) + (unsigned int)h;
+	}
+	*val = r;
+	return 0;
+}
+
+/* Two lower-case hex digits per byte of str, into hex (not NUL-terminated; hex needs
+ * 2*len bytes). Returns the number of input bytes written; "0" and 1 for len 0. */
+static inline int string2hex(unsigned char *str, int len, char *hex)
+{
+	int i;
+	if (len == 0) {
+		*hex = '0';
+		return 1;
+	}
+	for (i = 0; i < len; i++) {
+		hex[2 * i] = fourbits2char[(str[i] >> 4) & 0x0f];
+		hex[2 * i + 1] = fourbits2char[str[i] & 0x0f];
+	}
+	return len;
+}
+
+/* Decimal digits of val (no leading zeros, 1 to 3 chars) at p; returns how many. */
+static inline int btostr(char *p, unsigned char val)
+{
+	int i = 0;
+	if (val >= 100)
+		p[i++] = (char)('0' + val / 100);
+	if (val >= 10)
+		p[i++] = (char)('0' + (val / 10) % 10);
+	p[i++] = (char)('0' + val % 10);
+	return i;
+}
+
+/* "0x..." as hex, anything else as decimal (str2int). 0, or -1 on error. */
+static inline int strno2int(str *val, unsigned int *mask)
+{
+	if (val->len > 2 && val->s[0] == '0' && val->s[1] == 'x')
+		return hexstr2int(val->s + 2, val->len - 2, mask);
+	return str2int(val, mask);
+}
+
+/* Sleeps nusecs microseconds (signals may cut it short). */
+static inline void sleep_us(unsigned int nusecs)
+{
+	struct timeval tval;
+	tval.tv_sec = nusecs / 1000000;
+	tval.tv_usec = nusecs % 1000000;
+	select(0, NULL, NULL, NULL, &tval);
+}
+
+/* The longest path name, for buffer sizes. */
+static inline int pathmax(void)
+{
+#ifdef PATH_MAX
+	return PATH_MAX;
+#else
+	long m = pathconf("/", _PC_PATH_MAX);
+	return m <= 0 ? PATH_MAX_GUESS : (int)m + 1;
+#endif
+}
+
+/* Microseconds elapsed since *begin. */
+static inline int get_time_diff(struct timeval *begin)
+{
+	struct timeval end;
+	gettimeofday(&end, NULL);
+	return (int)((end.tv_sec - begin->tv_sec) * 1000000 + (end.tv_usec - begin->tv_usec));
+}
+
+/* The current time in seconds and microseconds: 0, or -1 on error. */
+static inline int get_timestamp(int *sec, int *usec)
+{
+	struct timeval t;
+	if (gettimeofday(&t, NULL) != 0)
+		return -1;
+	*sec = (int)t.tv_sec;
+	*usec = (int)t.tv_usec;
+	return 0;
+}
+
+/* RFC 3261 token check: 1 when in is a token, 0 when not, -1 when empty/NULL. */
+static inline int str_check_token(str *in)
+{
+	int i;
+	char c;
+	if (in == NULL || in->s == NULL || in->len == 0)
+		return -1;
+	for (i = 0; i < in->len; i++) {
+		c = in->s[i];
+		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+				c == '-' || c == '.' || c == '!' || c == '%' || c == '*' || c == '_' ||
+				c == '+' || c == '`' || c == '\'' || c == '~'))
+			return 0;
+	}
+	return 1;
+}
+
+/* Where a pointer into _org_buf lands in a copy of it at _new_buf (NULL stays NULL). */
+#define translate_pointer(_new_buf, _org_buf, _p) \
+	((_p) ? ((_new_buf) + ((_p) - (_org_buf))) : (0))
+
+/* The length of a Via body from its name to its end (struct via_body, parse_via.h). */
+#define via_len(_via) \
+	((_via)->bsize - ((_via)->name.s - ((_via)->hdr.s + (_via)->hdr.len)))
+
+/* Drops spaces at both ends without writing into the buffer. */
+#define str_trim_spaces_lr(_s_) \
+	do { \
+		for (; (_s_).len > 0 && (_s_).s[(_s_).len - 1] == ' '; --(_s_).len); \
+		for (; (_s_).len > 0 && (_s_).s[0] == ' '; (_s_).s = (_s_).s + 1, (_s_).len--); \
+	} while (0)
+
+/* Core helpers of 1.11's ut.c (native/compat/ut_compat.c). */
+/* uid/gid of a user name or number; 0, or -1 when unknown. gid may be NULL. */
+int user2uid(int *uid, int *gid, char *user);
+/* gid of a group name or number; 0, or -1 when unknown. */
+int group2gid(int *gid, char *group);
+/* A NUL-terminated pkg copy of s ("" when s is empty); NULL when out of memory. */
+char *NTcopy_str(str *s);
+/* Seeds rand() for the calling worker (seed mixed with the thread). */
+void seed_child(unsigned int seed);
+/* Parses a comma-separated list of reply codes ("200, 404") into a pkg array
+ * (*options_codes_no entries; the caller pkg_frees it): 0, or -1 on a bad code. */
+int parse_reply_codes(str *options_reply_codes_str, int **options_reply_codes,
+		int *options_codes_no);
+/* Base64 (RFC 4648, with padding). out must hold calc_base64_encode_len(inlen) bytes;
+ * base64decode returns the decoded length. */
+void base64encode(unsigned char *out, unsigned char *in, int inlen);
+int base64decode(unsigned char *out, unsigned char *in, int len);
+int calc_base64_encode_len(int len);
+int calc_max_base64_decode_len(int len);
 
 static inline void strlower(str *_s)
 {

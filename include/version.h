@@ -4,6 +4,14 @@
 #ifndef SB_SDK_VERSION_H
 #define SB_SDK_VERSION_H
 
+/* OpenSIPS 1.11's Makefile.defs passes NAME, VERSION, ARCH (and OS) with -D on every
+ * module's command line. The SDK decides these strings, not the build: a module compiled
+ * with the 1.11 flags must still carry the version this core accepts, so any value given
+ * on the command line is replaced here. */
+#undef NAME
+#undef VERSION
+#undef ARCH
+#undef OS_QUOTED
 #define NAME "opensips"
 #define VERSION "1.11.0-sipbridge"
 #define ARCH "x86_64"

@@ -10,6 +10,7 @@
 #define SB_SDK_MEM_H
 
 #include <stddef.h>
+#include "../dprint.h"
 
 void *pkg_malloc(size_t size);
 void *pkg_realloc(void *p, size_t size);

@@ -5,6 +5,7 @@
 #define SB_SDK_SHM_MEM_H
 
 #include <stddef.h>
+#include "../dprint.h"
 
 void *shm_malloc(size_t size);
 void *shm_realloc(void *p, size_t size);
@@ -13,6 +14,9 @@ void shm_free(void *p);
 #define shm_malloc_unsafe(_s)      shm_malloc(_s)
 #define shm_realloc_unsafe(_p, _s) shm_realloc((_p), (_s))
 #define shm_free_unsafe(_p)        shm_free(_p)
+/* 1.11's shm_resize: a block of the new size; here realloc semantics (the content is
+ * kept, and on failure NULL is returned and the old block stays allocated). */
+#define shm_resize(_p, _s)         shm_realloc((_p), (_s))
 #define shm_lock()                 do {} while (0)
 #define shm_unlock()               do {} while (0)
 

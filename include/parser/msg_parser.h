@@ -20,6 +20,7 @@
 #include <strings.h>
 
 #include "../str.h"
+#include "../config.h"
 #include "../lump_struct.h"
 #include "../ip_addr.h"
 #include "../dprint.h"
@@ -33,10 +34,6 @@
 /* Script flags (flags.h in OpenSIPS). A repeated identical typedef is valid C11. */
 typedef unsigned int flag_t;
 
-#ifndef MAX_BRANCH_PARAM_LEN
-/* magic cookie + hash + separators + md5 + branch number (config.h in OpenSIPS). */
-#define MAX_BRANCH_PARAM_LEN (7 + 8 + 1 + 32 + 1 + 8 + 1)
-#endif
 
 #define REQ_LINE(_msg) ((_msg)->first_line.u.request)
 #define REQ_METHOD first_line.u.request.method_value
