@@ -29,7 +29,10 @@ function(sipbridge_add_module name)
   set_target_properties(${name} PROPERTIES PREFIX "" C_STANDARD 11)
   target_include_directories(${name} PRIVATE ${anchors})
   target_compile_definitions(${name} PRIVATE "MOD_NAME=\"${name}\"" ${ARG_DEFINITIONS})
-  target_compile_options(${name} PRIVATE -Wall -fno-common)
+  # -fgnu89-inline: OpenSIPS 1.11 modules were built as gnu89, where a plain `inline`
+  # function in a header also emits an external definition; under C11 rules it would be
+  # an undefined symbol at load time.
+  target_compile_options(${name} PRIVATE -Wall -fno-common -fgnu89-inline)
   if(ARG_OUTPUT_DIRECTORY)
     set_target_properties(${name} PROPERTIES LIBRARY_OUTPUT_DIRECTORY "${ARG_OUTPUT_DIRECTORY}")
   endif()

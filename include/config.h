@@ -107,7 +107,7 @@
 #define MAX_BRANCHES 24
 
 #define MCOOKIE "z9hG4bK"
-#define MCOOKIE_LEN 7            /* strlen(MCOOKIE), spelled as native/msg spells it */
+#define MCOOKIE_LEN 7            /* strlen(MCOOKIE) */
 
 /* magic cookie + hash (hex) + separator + MD5 + separator + branch (hex) + 1 */
 #define MAX_BRANCH_PARAM_LEN (MCOOKIE_LEN + 8 + 1 + MD5_LEN + 1 + 8 + 1)

@@ -2,9 +2,7 @@
 #include <string.h>
 #include <strings.h>
 #include "sb_msg_int.h"
-
-#define MCOOKIE "z9hG4bK"
-#define MCOOKIE_LEN 7
+#include "../../include/config.h"   /* MCOOKIE */
 
 static int is_lws_char(char c)
 {
