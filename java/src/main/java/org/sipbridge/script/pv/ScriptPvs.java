@@ -70,7 +70,7 @@ final class ScriptPvs {
             if (index == HeaderPv.ALL) {
                 out.setNull();
                 int n = s.avps.count(slot);
-                for (int i = n - 1; i >= 0; i--) {
+                for (int i = 0; i < n; i++) {
                     Value v = s.avps.get(slot, i);
                     if (out.isNull()) {
                         out.clearString();
