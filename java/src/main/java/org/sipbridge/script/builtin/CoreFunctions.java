@@ -19,7 +19,8 @@ public final class CoreFunctions extends JavaModule {
     private static final int HEADER_ROUTES = REQUEST_LIKE | RouteType.ONREPLY | RouteType.LOCAL;
 
     public CoreFunctions(PvResolver pvs, CoreCalls calls, Integer configLogLevel) {
-        super(NAME);
+        super(NAME, "sipbridge " + java.util.Objects.requireNonNullElse(
+                CoreFunctions.class.getPackage().getImplementationVersion(), "(development build)"));
         function("sl_send_reply", 2, RouteType.REQUEST | RouteType.FAILURE | RouteType.ERROR,
                 args -> Sending.reply(pvs, args));
         function("forward", 0, REQUEST_LIKE, Sending::forward);
