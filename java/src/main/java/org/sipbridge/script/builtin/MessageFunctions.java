@@ -29,15 +29,16 @@ final class MessageFunctions {
     static CallSite appendHf(PvResolver pvs, CoreCalls calls, List<Argument> args) {
         CompiledFormat text = Args.format(pvs, "append_hf", 1, args.get(0));
         byte[] constant = text.constantBytes();
+        com.sun.jna.Memory constantText = constant == null ? null : nativeCopy(constant);
         return ctx -> {
             if (!(ctx instanceof SipContext sc)) {
                 return -1;
             }
-            ScriptState s = ScriptState.of(sc);
             long msg = sc.nativeMessage();
             if (constant != null) {
-                return calls.sb_script_append_hf(msg, s.nativeText(constant, 0, constant.length), constant.length);
+                return calls.sb_script_append_hf(msg, com.sun.jna.Pointer.nativeValue(constantText), constant.length);
             }
+            ScriptState s = ScriptState.of(sc);
             int mark = s.mark();
             Value v = s.temp();
             text.eval(s, v);
@@ -57,15 +58,24 @@ final class MessageFunctions {
         if (name.length == 0) {
             throw new ModuleException("remove_hf: empty header name");
         }
+        com.sun.jna.Memory nativeName = nativeCopy(name);
         return ctx -> {
             if (!(ctx instanceof SipContext sc)) {
                 return -1;
             }
-            ScriptState s = ScriptState.of(sc);
-            long msg = sc.nativeMessage();
-            int n = calls.sb_script_remove_hf(msg, s.nativeText(name, 0, name.length), name.length);
+            int n = calls.sb_script_remove_hf(sc.nativeMessage(), com.sun.jna.Pointer.nativeValue(nativeName), name.length);
             return n > 0 ? n : -1;
         };
+    }
+
+    /**
+     * A constant's bytes in native memory, made once when the call site is bound; the call
+     * site holds it (so it lives as long as the call site) and every worker only reads it.
+     */
+    private static com.sun.jna.Memory nativeCopy(byte[] bytes) {
+        com.sun.jna.Memory m = new com.sun.jna.Memory(bytes.length);
+        m.write(0, bytes, 0, bytes.length);
+        return m;
     }
 
     /** is_method("INVITE|BYE"): the request's method, or a reply's CSeq method. */
