@@ -98,9 +98,13 @@ public class ScriptBenchmark {
 
         abstract String modules();
 
+        String route() {
+            return ROUTE;
+        }
+
         @Setup
         public void setup() {
-            String text = "log_level=3\nmpath=\"target/modules\"\n" + modules() + ROUTE;
+            String text = "log_level=3\nmpath=\"target/modules\"\n" + modules() + route();
             script = CompiledScript.compile(ScriptParser.parse("bench.cfg", text),
                     new CompileOptions(Path.of("").toAbsolutePath(), List.of()));
             ctx = new SipContext();
@@ -130,6 +134,19 @@ public class ScriptBenchmark {
         }
     }
 
+    /** route { forward(); }: message load, the C view (the builder needs it), forward build, route entry. */
+    public static class Minimal extends Worker {
+        @Override
+        String modules() {
+            return "";
+        }
+
+        @Override
+        String route() {
+            return "route { forward(); }";
+        }
+    }
+
     public static class JavaBuiltins extends Worker {
         @Override
         String modules() {
@@ -147,6 +164,13 @@ public class ScriptBenchmark {
     /** The same route with has_totag, is_method and append_hf from the Java core. */
     @Benchmark
     public int javaBuiltins(JavaBuiltins w) {
+        w.run();
+        return w.out.lastLength;
+    }
+
+    /** The fixed cost around any route: load, view, forward build (see {@link Minimal}). */
+    @Benchmark
+    public int minimalRoute(Minimal w) {
         w.run();
         return w.out.lastLength;
     }
