@@ -1,54 +1,60 @@
 package org.sipbridge;
 
-import org.sipbridge.core.ModuleSystem;
-import org.sipbridge.module.Argument;
-import org.sipbridge.module.CallSite;
-import org.sipbridge.module.Module;
-import org.sipbridge.module.RouteType;
+import org.sipbridge.script.CompileOptions;
+import org.sipbridge.script.ScriptCheck;
 
 import java.nio.file.Path;
-import java.util.List;
 
 /**
- * Command-line entry point. Until the SIP server lands this loads the example modules,
- * runs their init and child init, and calls one C function of each on an empty message.
+ * The command line: {@code sipbridge -f file.cfg -c} checks a configuration (exit 0 or 1);
+ * {@code sipbridge -f file.cfg} will run the server (not available yet: exit 2).
  */
 public final class Main {
+    private static final String USAGE = "usage: sipbridge -f file.cfg [-c]\n"
+            + "  -f file  the configuration\n"
+            + "  -c       check it (load modules, init, fixups), print a summary and exit";
+
     private Main() {
     }
 
     public static void main(String[] args) {
-        Path mpath = Path.of(args.length > 0 ? args[0] : "target/modules");
-        try (ModuleSystem ms = new ModuleSystem()) {
-            ms.setMpath(List.of(mpath));
-            ms.loadModule("example.so", null);
-            ms.loadModule("MyMod.so", null);
-            ms.modparam("example", "new_param", "set from the demo");
-            ms.initModules();
-            ms.childInit(1);
-            ms.childInit(ModuleSystem.PROC_MAIN);
-            for (Module m : ms.registry().modules()) {
-                System.out.printf("module %-8s %-40s %s, functions %s%n", m.name(), m.version(), m.kind(),
-                        m.functions().stream().map(f -> f.signature()).toList());
-            }
-            DemoMessage msg = new DemoMessage();
-            CallSite hello = ms.bind(ms.lookup("new_function", 1, RouteType.REQUEST), List.of(Argument.string("hello")));
-            CallSite count = ms.bind(ms.lookup("mymod_count", 1, RouteType.REQUEST), List.of(Argument.string("2")));
-            System.out.println("new_function(\"hello\") returned " + hello.call(msg));
-            System.out.println("mymod_count(\"2\") returned " + count.call(msg));
-        }
+        System.exit(run(args));
     }
 
-    /** No message yet: the functions only count and log. */
-    private static final class DemoMessage implements org.sipbridge.module.MessageContext {
-        @Override
-        public long nativeMessage() {
-            return 0;
+    static int run(String[] args) {
+        Path file = null;
+        boolean check = false;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "-f" -> {
+                    if (++i == args.length) {
+                        return usage("-f needs a file");
+                    }
+                    file = Path.of(args[i]);
+                }
+                case "-c" -> check = true;
+                case "-h", "--help" -> {
+                    System.out.println(USAGE);
+                    return 0;
+                }
+                default -> {
+                    return usage("unknown option " + args[i]);
+                }
+            }
         }
+        if (file == null) {
+            return usage("no configuration given");
+        }
+        if (check) {
+            return ScriptCheck.check(file, CompileOptions.defaults(), System.out, System.err);
+        }
+        System.err.println("sipbridge: server not available yet (use -c to check " + file + ")");
+        return 2;
+    }
 
-        @Override
-        public int routeType() {
-            return RouteType.REQUEST;
-        }
+    private static int usage(String problem) {
+        System.err.println("sipbridge: " + problem);
+        System.err.println(USAGE);
+        return 2;
     }
 }

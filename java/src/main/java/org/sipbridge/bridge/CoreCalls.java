@@ -75,6 +75,13 @@ public interface CoreCalls {
                              long out, int cap);
     int sb_build_applied(long msg, int flags, long out, int cap);
 
+    // --- routing script: the built-ins' header changes (native/script_ops.c)
+    int sb_script_append_hf(long msg, long text, int len);
+    int sb_script_remove_hf(long msg, long name, int len);
+
+    // --- pseudo-variables served by the script engine (native/pv.c)
+    void sb_pv_set_callbacks(PvParse parse, PvFormat format, PvEval eval, PvSet set, PvRelease release);
+
     // --- logging
     void sb_log_set_sink(LogSink sink);
     void sb_log_set_level(int level);
@@ -109,5 +116,34 @@ public interface CoreCalls {
     interface CmdFunction {
         @Delegate
         int call(long msg, long p1, long p2, long p3, long p4, long p5, long p6);
+    }
+
+    /** pv_parse_spec: a handle (>0) for the spec at the start of text; *consumed, *writable set. */
+    interface PvParse {
+        @Delegate
+        long parse(long text, int len, long consumed, long writable);
+    }
+
+    /** pv_parse_format: a handle (>0) for the whole text. */
+    interface PvFormat {
+        @Delegate
+        long format(long text, int len);
+    }
+
+    /** The value of a handle on msg into buf; 0, -1 error, -(needed) when buf is too small. */
+    interface PvEval {
+        @Delegate
+        int eval(long handle, long msg, long buf, int cap, long len, long ival, long flags);
+    }
+
+    /** Assigns to a writable spec. */
+    interface PvSet {
+        @Delegate
+        int set(long handle, long msg, int op, long s, int slen, int ival, int flags);
+    }
+
+    interface PvRelease {
+        @Delegate
+        void release(long handle);
     }
 }

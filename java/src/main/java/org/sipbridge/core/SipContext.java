@@ -37,6 +37,10 @@ public final class SipContext implements MessageContext, AutoCloseable {
 
     private ReceiveInfo receiveInfo;
     private int id;
+    /** Counts parses of this context's buffer, so deep-parse caches know when to refresh. */
+    private int parseGeneration;
+    /** The routing script's state for this worker (variables, AVPs, scratch values). */
+    private Object scriptState;
     private int routeType = RouteType.REQUEST;
     private boolean broken;
     private boolean viewReady;
@@ -84,6 +88,7 @@ public final class SipContext implements MessageContext, AutoCloseable {
     public SipError parseLoaded(int length, Framing framing, ReceiveInfo rcv) {
         this.receiveInfo = rcv;
         this.id = IDS.incrementAndGet();
+        this.parseGeneration++;
         this.routeType = RouteType.REQUEST;
         this.viewReady = false;
         this.newUri = null;
@@ -135,6 +140,24 @@ public final class SipContext implements MessageContext, AutoCloseable {
 
     public void setRouteType(int routeType) {
         this.routeType = routeType;
+    }
+
+    /** Changes every time the buffer is (re)parsed: a new message or msg_apply_changes(). */
+    public int parseGeneration() {
+        return parseGeneration;
+    }
+
+    /**
+     * What the routing script keeps for this worker between messages ($var values, AVPs,
+     * reusable parse objects). The core does not look inside; the script engine attaches
+     * its own object once and finds it again on every message.
+     */
+    public Object scriptState() {
+        return scriptState;
+    }
+
+    public void attachScriptState(Object state) {
+        this.scriptState = state;
     }
 
     // ---- the C view ---------------------------------------------------------------------

@@ -7,7 +7,7 @@ package org.sipbridge.script.ast;
  * one wins, as in OpenSIPS; {@code listen} is the exception, each line adds a socket.
  */
 public sealed interface GlobalSetting
-        permits ListenSetting, IntegerSetting, BooleanSetting, PathSetting {
+        permits ListenSetting, IntegerSetting, BooleanSetting, PathSetting, StringListSetting {
 
     String name();
 

@@ -12,6 +12,7 @@ import org.sipbridge.script.ast.IntegerLiteral;
 import org.sipbridge.script.ast.IntegerSetting;
 import org.sipbridge.script.ast.PathSetting;
 import org.sipbridge.script.ast.SourceLocation;
+import org.sipbridge.script.ast.StringListSetting;
 
 /**
  * {@code name = value} lines. The settings sipbridge knows, and the value each takes:
@@ -20,16 +21,21 @@ import org.sipbridge.script.ast.SourceLocation;
  * <li>{@code children}, {@code udp_receivers}, {@code tcp_idle_timeout} (seconds): integers of at least 1;</li>
  * <li>{@code log_level} (old name {@code debug}): any integer;</li>
  * <li>{@code log_stderror}: yes/no, true/false, on/off, enable/disable or 1/0;</li>
- * <li>{@code mpath}: a string, a colon-separated list of directories.</li>
+ * <li>{@code mpath}: a string, a colon-separated list of directories;</li>
+ * <li>{@code alias}: {@code host[:port]}, quoted or not, one per line (what {@code myself} also matches);</li>
+ * <li>{@code thread_safe_modules} (sipbridge's own): a string of comma-separated module names
+ *     whose code may run on several threads at once.</li>
  * </ul>
  * The {@code ;} after the value is optional, as in OpenSIPS.
  */
 final class GlobalSettingParser {
 
-    private enum ValueKind { LISTEN, POSITIVE_INTEGER, INTEGER, BOOLEAN, PATH }
+    private enum ValueKind { LISTEN, POSITIVE_INTEGER, INTEGER, BOOLEAN, PATH, MODULE_LIST, ALIAS }
 
     private static final Map<String, ValueKind> SETTINGS = Map.of(
             "listen", ValueKind.LISTEN,
+            "alias", ValueKind.ALIAS,
+            "thread_safe_modules", ValueKind.MODULE_LIST,
             "children", ValueKind.POSITIVE_INTEGER,
             "udp_receivers", ValueKind.POSITIVE_INTEGER,
             "tcp_idle_timeout", ValueKind.POSITIVE_INTEGER,
@@ -82,6 +88,8 @@ final class GlobalSettingParser {
             }
             case BOOLEAN -> new BooleanSetting(name, yesOrNo(written), at);
             case PATH -> new PathSetting(name, directories(written), at);
+            case MODULE_LIST -> new StringListSetting(name, moduleNames(written), at);
+            case ALIAS -> new StringListSetting(name, List.of(alias()), at);
         };
         ts.accept(TokenKind.SEMICOLON);
         return setting;
@@ -127,5 +135,48 @@ final class GlobalSettingParser {
             throw new ConfigException(value.location(), "empty module path", "at least one directory");
         }
         return directories;
+    }
+
+    private static final java.util.regex.Pattern MODULE_NAME = java.util.regex.Pattern.compile("[A-Za-z0-9_.-]+");
+    private static final java.util.regex.Pattern ALIAS =
+            java.util.regex.Pattern.compile("([A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?|\\[[0-9A-Fa-f:.]+\\])(:[0-9]{1,5})?");
+
+    private List<String> moduleNames(String written) {
+        ts.advance();
+        Token value = ts.expect(TokenKind.STRING, "a quoted list of module names for '" + written + "', e.g. \"tm,sl\"");
+        List<String> names = new ArrayList<>();
+        for (String n : value.string().value().split(",")) {
+            String name = n.trim();
+            if (name.isEmpty()) {
+                continue;
+            }
+            if (!MODULE_NAME.matcher(name).matches()) {
+                throw new ConfigException(value.location(), "bad module name '" + name + "' in '" + written + "'",
+                        "module names separated by commas");
+            }
+            names.add(name);
+        }
+        return names;
+    }
+
+    private String alias() {
+        SourceText source = ts.source();
+        String text;
+        SourceLocation where;
+        if (ts.quoteFollowsCurrent()) {
+            ts.advance();
+            Token quoted = ts.advance();
+            text = quoted.string().value();
+            where = quoted.location();
+        } else {
+            Lexer.RawWord word = ts.rawWordAfterCurrent();
+            text = word.text();
+            where = source.locationOf(word.offset());
+        }
+        java.util.regex.Matcher m = ALIAS.matcher(text);
+        if (!m.matches() || (m.group(3) != null && Integer.parseInt(m.group(3).substring(1)) > 65535)) {
+            throw new ConfigException(where, "bad alias '" + text + "'", "host[:port], e.g. sip.example.com:5060");
+        }
+        return text;
     }
 }

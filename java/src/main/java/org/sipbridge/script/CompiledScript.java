@@ -1,0 +1,179 @@
+package org.sipbridge.script;
+
+import org.sipbridge.core.ModuleSystem;
+import org.sipbridge.core.SipContext;
+import org.sipbridge.module.CurrentMessage;
+import org.sipbridge.module.RouteType;
+import org.sipbridge.script.ast.BlockKind;
+import org.sipbridge.script.ast.RouteBlock;
+import org.sipbridge.script.ast.Script;
+import org.sipbridge.script.compile.ScriptCompiler;
+import org.sipbridge.script.parse.ScriptParser;
+import org.sipbridge.script.run.Flow;
+import org.sipbridge.script.run.ScriptState;
+import org.sipbridge.script.step.Route;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A configuration ready to run: its settings, its modules (loaded, initialised, every call
+ * site fixed up) and its route blocks as trees of ready-to-run steps. What the server uses:
+ * <ul>
+ * <li>{@link #compile} / {@link #compileFile}: the whole start-up (ConfigException for a
+ *     refused line, ModuleException when a module's init fails);</li>
+ * <li>{@link #childInit} on each worker thread (ranks 1..N), then once with
+ *     {@link ModuleSystem#PROC_MAIN};</li>
+ * <li>{@link #runRequest} for each request, {@link #runReply} for each reply, on the
+ *     worker's {@link SipContext} (one per thread, reused);</li>
+ * <li>{@link #startupRoute()}, {@link #timerRoutes()}, {@link #runRoute} for the other blocks;</li>
+ * <li>{@link #close}: free_fixup of every call site, destroy of every module.</li>
+ * </ul>
+ * Running a route sets the context's route type and {@link CurrentMessage}, so C code
+ * that calls back into Java (pseudo-variables, Java functions) finds the message.
+ */
+public final class CompiledScript implements AutoCloseable {
+    private final Script script;
+    private final ServerConfig config;
+    private final ModuleSystem modules;
+    private final Map<String, Route> routes;
+    private final List<ScriptCompiler.FunctionUse> functions;
+    private final Route mainRoute;
+    private final Route replyRoute;
+
+    private CompiledScript(Script script, ScriptCompiler.Result r) {
+        this.script = script;
+        this.config = r.config();
+        this.modules = r.modules();
+        this.routes = r.routes();
+        this.functions = r.functions();
+        this.mainRoute = routes.get(BlockKind.REQUEST.keyword());
+        this.replyRoute = routes.get(BlockKind.ONREPLY.keyword());
+    }
+
+    public static CompiledScript compile(Script script, CompileOptions options) {
+        return new CompiledScript(script, ScriptCompiler.compile(script, options));
+    }
+
+    /** Parses and compiles a file (its name as given is the one error messages show). */
+    public static CompiledScript compileFile(Path file, CompileOptions options) throws IOException {
+        return compile(ScriptParser.parseFile(file), options);
+    }
+
+    public Script script() {
+        return script;
+    }
+
+    public ServerConfig config() {
+        return config;
+    }
+
+    public ModuleSystem modules() {
+        return modules;
+    }
+
+    /** Every function call of the script with its module and line. */
+    public List<ScriptCompiler.FunctionUse> functionsUsed() {
+        return functions;
+    }
+
+    /** Every block as written ("route", "route[relay]", ...) with the route types it runs in. */
+    public Map<String, Integer> routeTypes() {
+        Map<String, Integer> m = new java.util.LinkedHashMap<>();
+        routes.forEach((name, r) -> m.put(name, r.routeTypes()));
+        return m;
+    }
+
+    /** init_child_f(rank) of every module, on the calling thread. */
+    public void childInit(int rank) {
+        modules.childInit(rank);
+    }
+
+    /** The main route on a request. */
+    public RunResult runRequest(SipContext ctx) {
+        if (mainRoute == null) {
+            return RunResult.COMPLETED;
+        }
+        return run(mainRoute, RouteType.REQUEST, ctx, true);
+    }
+
+    /**
+     * A reply: onreply_route (if any), then the modules' response_f. True when the reply is
+     * to be relayed (neither the script dropped it nor a module consumed it).
+     */
+    public boolean runReply(SipContext ctx) {
+        if (replyRoute != null && run(replyRoute, RouteType.ONREPLY, ctx, true).dropped()) {
+            return false;
+        }
+        CurrentMessage.set(ctx);
+        return modules.onResponse(ctx) != 0;
+    }
+
+    /**
+     * Another block on the message in ctx: failure_route[x], branch_route[x],
+     * onreply_route[x], event_route[x], error_route, local_route... (the module that
+     * triggers it knows which). The context's message state ($avp...) is kept.
+     */
+    public Optional<RunResult> runRoute(BlockKind kind, String name, SipContext ctx) {
+        Route r = routes.get(kind.keyword() + (name == null ? "" : "[" + name + "]"));
+        return r == null ? Optional.empty() : Optional.of(run(r, kind.routeType(), ctx, false));
+    }
+
+    /** startup_route, run once by the server after child init, on a context of its own. */
+    public Optional<java.util.function.Function<SipContext, RunResult>> startupRoute() {
+        Route r = routes.get(BlockKind.STARTUP.keyword());
+        return r == null ? Optional.empty() : Optional.of(ctx -> run(r, RouteType.STARTUP, ctx, true));
+    }
+
+    public List<TimerRoute> timerRoutes() {
+        List<TimerRoute> out = new ArrayList<>();
+        for (RouteBlock b : script.blocks(BlockKind.TIMER)) {
+            Route r = routes.get(b.displayName());
+            out.add(new TimerRoute(b.name().orElseThrow(), b.timerInterval().orElse(1),
+                    ctx -> run(r, RouteType.TIMER, ctx, true)));
+        }
+        return out;
+    }
+
+    /**
+     * Runs a block. A new message starts clean; a block run from inside another (a module
+     * running branch_route during the request route) gets its own flow flags and depth and
+     * gives the outer run its own back.
+     */
+    private RunResult run(Route route, int routeType, SipContext ctx, boolean newMessage) {
+        ScriptState s = ScriptState.of(ctx);
+        int savedFlow = s.flow;
+        int savedDepth = s.routeDepth;
+        int savedType = ctx.routeType();
+        if (newMessage) {
+            s.startMessage();
+            s.startRun();
+        } else {
+            s.flow = 0;
+            s.routeDepth = 0;
+        }
+        ctx.setRouteType(routeType);
+        CurrentMessage.set(ctx);
+        route.run(s);
+        int flow = s.flow;
+        if (!newMessage) {
+            s.flow = savedFlow;
+            s.routeDepth = savedDepth;
+            ctx.setRouteType(savedType);
+        }
+        if ((flow & Flow.DROP) != 0) {
+            return RunResult.DROPPED;
+        }
+        return (flow & Flow.EXIT) != 0 ? RunResult.EXITED : RunResult.COMPLETED;
+    }
+
+    /** free_fixup of every call site, destroy_f of every module, unload. */
+    @Override
+    public void close() {
+        modules.close();
+    }
+}

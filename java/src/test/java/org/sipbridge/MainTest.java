@@ -1,0 +1,78 @@
+package org.sipbridge;
+
+import org.junit.jupiter.api.Test;
+import org.sipbridge.testing.TestModules;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** The command line: -c exit codes and messages, the plain run not available yet. */
+class MainTest {
+    private record Run(int code, String out, String err) {
+    }
+
+    private static Run main(String... args) {
+        PrintStream oldOut = System.out;
+        PrintStream oldErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            int code = Main.run(args);
+            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+    }
+
+    @Test
+    void checkModeReportsAValidConfiguration() throws Exception {
+        Path cfg = Files.createTempFile("main", ".cfg");
+        Files.writeString(cfg, "listen=udp:127.0.0.1:5070\nmpath=\"" + TestModules.dir() + "\"\nloadmodule \"maxfwd.so\"\n"
+                + "route {\n  mf_process_maxfwd_header(\"10\");\n  route(r);\n}\nroute[r] { forward(); }\n");
+        Run r = main("-f", cfg.toString(), "-c");
+        assertEquals("", r.err());
+        assertEquals(0, r.code());
+        assertEquals("listen: udp:127.0.0.1:5070\n"
+                + "children: 8, log_level: (not set)\n"
+                + "modules:\n"
+                + String.format("  %-16s %-45s %s%n", "core", "sipbridge (development build)", "Java")
+                + String.format("  %-16s %-45s %s%n", "maxfwd", "opensips 1.11.0-sipbridge (x86_64/linux)", "C, OpenSIPS 1.11 dialect")
+                + "functions:\n"
+                + String.format("  %-40s %s%n", "maxfwd:mf_process_maxfwd_header/1", cfg + ":5:3")
+                + String.format("  %-40s %s%n", "core:forward/0", cfg + ":8:12")
+                + "routes:\n"
+                + String.format("  %-28s %s%n", "route", "route")
+                + String.format("  %-28s %s%n", "route[r]", "route")
+                + "configuration " + cfg + " is valid\n", r.out());
+        Files.delete(cfg);
+    }
+
+    @Test
+    void checkModeFailsWithTheLocatedMessage() throws Exception {
+        Path cfg = Files.createTempFile("main", ".cfg");
+        Files.writeString(cfg, "route {\n  nothing();\n}\n");
+        Run r = main("-f", cfg.toString(), "-c");
+        assertEquals(1, r.code());
+        assertEquals("", r.out());
+        assertEquals("sipbridge: " + cfg + ":2:3: unknown command <nothing>, missing loadmodule?\n"
+                + "sipbridge: configuration " + cfg + " is NOT valid\n", r.err());
+        Files.delete(cfg);
+    }
+
+    @Test
+    void usageAndTheServerPlaceholder() {
+        assertEquals(2, main().code());
+        assertEquals(2, main("-f").code());
+        Run r = main("-f", "x.cfg");
+        assertEquals(2, r.code());
+        assertEquals("sipbridge: server not available yet (use -c to check x.cfg)\n", r.err());
+    }
+}
