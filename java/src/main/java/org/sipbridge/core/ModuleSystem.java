@@ -172,7 +172,7 @@ public final class ModuleSystem implements AutoCloseable {
                 }
                 if (p.type() != given) {
                     throw new ModuleException("type mismatch for parameter <" + name + "> in module <" + m.name()
-                            + ">: it takes a " + p.type().describe() + ", the configuration gives a "
+                            + ">: it takes " + p.type().describe() + ", the configuration gives "
                             + given.describe());
                 }
                 p.set(value);

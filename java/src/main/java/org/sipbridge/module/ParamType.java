@@ -20,8 +20,8 @@ public enum ParamType {
         return null;
     }
 
-    /** How a configuration writes a value of this type. */
+    /** The kind of value, with its article, for messages: "a string", "an integer". */
     public String describe() {
-        return this == STRING ? "string" : "integer";
+        return this == STRING ? "a string" : "an integer";
     }
 }

@@ -118,7 +118,7 @@ class MixedModulesTest {
     @Test
     void javaModuleParametersAreTypeChecked() {
         ModuleException e = assertThrows(ModuleException.class, () -> ms.modparam("answers", "answer", "7"));
-        assertEquals("type mismatch for parameter <answer> in module <answers>: it takes a integer, "
+        assertEquals("type mismatch for parameter <answer> in module <answers>: it takes an integer, "
                 + "the configuration gives a string", e.getMessage());
     }
 

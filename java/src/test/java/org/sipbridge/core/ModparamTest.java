@@ -58,9 +58,9 @@ class ModparamTest {
     void typeMismatchIsRefused() {
         ModuleException e = assertThrows(ModuleException.class, () -> ms.modparam("example", "db_url", 5));
         assertEquals("type mismatch for parameter <db_url> in module <example>: it takes a string, "
-                + "the configuration gives a integer", e.getMessage());
+                + "the configuration gives an integer", e.getMessage());
         ModuleException e2 = assertThrows(ModuleException.class, () -> ms.modparam("lifecycle", "mark", "7"));
-        assertEquals("type mismatch for parameter <mark> in module <lifecycle>: it takes a integer, "
+        assertEquals("type mismatch for parameter <mark> in module <lifecycle>: it takes an integer, "
                 + "the configuration gives a string", e2.getMessage());
     }
 

@@ -72,7 +72,7 @@ class CompileErrorTest {
 
     @Test
     void modparamOfAnotherType() {
-        assertEquals("t.cfg:2:1: type mismatch for parameter <max_limit> in module <maxfwd>: it takes a integer, "
+        assertEquals("t.cfg:2:1: type mismatch for parameter <max_limit> in module <maxfwd>: it takes an integer, "
                         + "the configuration gives a string",
                 error("loadmodule \"maxfwd.so\"\nmodparam(\"maxfwd\", \"max_limit\", \"16\")\n"));
     }
