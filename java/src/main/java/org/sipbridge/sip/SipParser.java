@@ -80,20 +80,15 @@ public final class SipParser {
     private int lineEnd(ByteBuffer buf, int p, int end, int lineStart, SipMessage msg) {
         int max = limits.maxLineLength();
         int scanEnd = Math.min(end, lineStart + max + 2);
-        for (int q = p; q < scanEnd; q++) {
-            byte b = buf.get(q);
-            if (b == LF) {
-                return checkLength(q, lineStart, msg);
-            }
-            if (b == CR) {
-                if (q + 1 < end && buf.get(q + 1) == LF) {
-                    return checkLength(q, lineStart, msg);
-                }
-                msg.fail(q + 1 == end ? SipError.INCOMPLETE_HEADERS : SipError.BARE_CR, q);
-                return -1;
-            }
+        int q = SipBytes.indexOfCrOrLf(buf, p, scanEnd);
+        if (q < 0) {
+            msg.fail(end - lineStart > max + 1 ? SipError.LINE_TOO_LONG : SipError.INCOMPLETE_HEADERS, scanEnd);
+            return -1;
         }
-        msg.fail(end - lineStart > max + 1 ? SipError.LINE_TOO_LONG : SipError.INCOMPLETE_HEADERS, scanEnd);
+        if (buf.get(q) == LF || (q + 1 < end && buf.get(q + 1) == LF)) {
+            return checkLength(q, lineStart, msg);
+        }
+        msg.fail(q + 1 == end ? SipError.INCOMPLETE_HEADERS : SipError.BARE_CR, q);
         return -1;
     }
 
