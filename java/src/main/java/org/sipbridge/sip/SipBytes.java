@@ -49,15 +49,17 @@ public final class SipBytes {
      * lower-case letters, digits or punctuation.
      */
     public static boolean equalsIgnoreCase(ByteBuffer buf, int off, int len, byte[] lower) {
-        if (len != lower.length) {
-            return false;
-        }
+        return len == lower.length && equalsIgnoreCase(buf, off, len, lower, 0);
+    }
+
+    /** Compares [off, off+len) with lower[from, from+len). */
+    static boolean equalsIgnoreCase(ByteBuffer buf, int off, int len, byte[] lower, int from) {
         for (int i = 0; i < len; i++) {
             int c = buf.get(off + i);
             if (c >= 'A' && c <= 'Z') {
                 c += 32;
             }
-            if (c != lower[i]) {
+            if (c != lower[from + i]) {
                 return false;
             }
         }

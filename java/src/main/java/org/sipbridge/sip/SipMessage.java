@@ -75,6 +75,7 @@ public final class SipMessage {
         lineOffsets = new int[n];
         lineLengths = new int[n];
         nextSameType = new int[n];
+        Arrays.fill(firstByType, ABSENT);
         reset(null, 0, 0, Framing.DATAGRAM);
     }
 
@@ -103,9 +104,12 @@ public final class SipMessage {
         statusCode = 0;
         reasonOffset = ABSENT;
         reasonLength = 0;
+        for (int i = 0; i < headerCount; i++) {
+            int t = types[i]; // only types the previous message used need clearing
+            firstByType[t] = ABSENT;
+            countByType[t] = 0;
+        }
         headerCount = 0;
-        Arrays.fill(firstByType, ABSENT);
-        Arrays.fill(countByType, 0);
         headersComplete = false;
         headersEnd = ABSENT;
         bodyOffset = ABSENT;
