@@ -28,6 +28,7 @@ public final class SipMessage {
     private int inputLength;
     private int start;
     private int length;
+    private int startLineLength;
 
     private boolean request;
     private boolean response;
@@ -92,6 +93,7 @@ public final class SipMessage {
         this.inputLength = len;
         start = off;
         length = 0;
+        startLineLength = 0;
         request = false;
         response = false;
         method = SipMethod.OTHER;
@@ -125,6 +127,10 @@ public final class SipMessage {
 
     void setStart(int start) {
         this.start = start;
+    }
+
+    void setStartLineEnd(int afterTerminator) {
+        this.startLineLength = afterTerminator - start;
     }
 
     void setRequestLine(SipMethod method, int methodOff, int methodLen, int uriOff, int uriLen,
@@ -237,6 +243,11 @@ public final class SipMessage {
     }
 
     // ---- start line ------------------------------------------------------------------------
+
+    /** Start line length including its CRLF (OpenSIPS first_line.len); 0 if unterminated. */
+    public int startLineLength() {
+        return startLineLength;
+    }
 
     public boolean isRequest() {
         return request;

@@ -117,6 +117,7 @@ public final class SipParser {
         } else {
             parseRequestLine(buf, p, t, msg);
         }
+        msg.setStartLineEnd(afterTerminator(buf, t));
         return afterTerminator(buf, t);
     }
 
