@@ -59,6 +59,7 @@ public class SipParserBenchmark {
     public String buffer;
 
     private ByteBuffer buf;
+    private byte[] array;
     private int len;
     private final SipParser parser = new SipParser();
     private final SipMessage msg = new SipMessage();
@@ -72,6 +73,7 @@ public class SipParserBenchmark {
     public void setUp() {
         byte[] bytes = INVITE.getBytes(StandardCharsets.US_ASCII);
         len = bytes.length;
+        array = bytes;
         buf = buffer.equals("direct") ? ByteBuffer.allocateDirect(len) : ByteBuffer.allocate(len);
         buf.put(bytes).clear();
         if (parser.parse(buf, 0, len, Framing.DATAGRAM, msg) != SipError.NONE || validator.validate(msg) != SipError.NONE) {
@@ -114,6 +116,41 @@ public class SipParserBenchmark {
     @Benchmark
     public int callIdHash() {
         return CallIdLocator.hash(buf, 0, len);
+    }
+
+    /**
+     * Access-cost baselines, counting the LFs of the message: a byte[] loop, the same loop with
+     * ByteBuffer.get(int), and the word-at-a-time scan the parser uses.
+     */
+    @Benchmark
+    public int scanLinesByteArray() {
+        int n = 0;
+        for (int i = 0; i < len; i++) {
+            if (array[i] == '\n') {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    @Benchmark
+    public int scanLinesBufferGet() {
+        int n = 0;
+        for (int i = 0; i < len; i++) {
+            if (buf.get(i) == '\n') {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    @Benchmark
+    public int scanLinesBufferWords() {
+        int n = 0;
+        for (int p = SipBytes.indexOf(buf, 0, len, '\n'); p >= 0; p = SipBytes.indexOf(buf, p + 1, len, '\n')) {
+            n++;
+        }
+        return n;
     }
 
     /** What a TCP connection does per message before parsing. */
