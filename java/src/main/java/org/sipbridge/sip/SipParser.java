@@ -191,7 +191,7 @@ public final class SipParser {
     }
 
     /** SIP-Version = "SIP" "/" 1*DIGIT "." 1*DIGIT (case-insensitive); only 2.0 is supported. */
-    static SipError checkVersion(ByteBuffer buf, int off, int len) {
+    private static SipError checkVersion(ByteBuffer buf, int off, int len) {
         if (len < 7 || !isSipSlash(buf, off)) {
             return SipError.BAD_VERSION;
         }
