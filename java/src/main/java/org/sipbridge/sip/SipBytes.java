@@ -93,13 +93,31 @@ public final class SipBytes {
         return i == lower.length;
     }
 
-    /** Exact (case-sensitive) comparison of two byte ranges of the same buffer. */
-    public static boolean rangeEquals(ByteBuffer buf, int off1, int len1, int off2, int len2) {
-        if (len1 != len2) {
+    /** End of a run of chars in {@code classes} or %HH escapes; -1 on a broken escape. */
+    static int skipEscapedOr(ByteBuffer buf, int p, int end, int classes) {
+        while (p < end) {
+            byte b = buf.get(p);
+            if (b == '%') {
+                if (p + 2 >= end || !CharClass.isHex(buf.get(p + 1)) || !CharClass.isHex(buf.get(p + 2))) {
+                    return -1;
+                }
+                p += 3;
+            } else if (CharClass.is(b, classes)) {
+                p++;
+            } else {
+                break;
+            }
+        }
+        return p;
+    }
+
+    /** Exact (case-sensitive) comparison of two byte ranges, possibly of different buffers. */
+    public static boolean rangeEquals(ByteBuffer a, int offA, int lenA, ByteBuffer b, int offB, int lenB) {
+        if (lenA != lenB) {
             return false;
         }
-        for (int i = 0; i < len1; i++) {
-            if (buf.get(off1 + i) != buf.get(off2 + i)) {
+        for (int i = 0; i < lenA; i++) {
+            if (a.get(offA + i) != b.get(offB + i)) {
                 return false;
             }
         }

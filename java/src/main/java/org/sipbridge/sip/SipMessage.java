@@ -477,15 +477,7 @@ public final class SipMessage {
     /** True when the Call-ID value of this message equals the given bytes (no allocation). */
     public boolean callIdEquals(ByteBuffer other, int off, int len) {
         int i = firstHeader(HeaderType.CALL_ID);
-        if (i == ABSENT || valueLengths[i] != len) {
-            return false;
-        }
-        for (int k = 0; k < len; k++) {
-            if (buffer.get(valueOffsets[i] + k) != other.get(off + k)) {
-                return false;
-            }
-        }
-        return true;
+        return i != ABSENT && SipBytes.rangeEquals(buffer, valueOffsets[i], valueLengths[i], other, off, len);
     }
 
     // ---- String conveniences (allocate: tests, logs, cold paths) ---------------------------

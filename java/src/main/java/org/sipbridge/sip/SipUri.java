@@ -213,11 +213,11 @@ public final class SipUri {
         int chars = CharClass.UNRESERVED | CharClass.HEADER_EXTRA;
         while (true) {
             int nameStart = p;
-            p = skipEscapedOr(buf, p, end, chars);
+            p = SipBytes.skipEscapedOr(buf, p, end, chars);
             if (p <= nameStart || p == end || buf.get(p) != '=') {
                 return false;
             }
-            p = skipEscapedOr(buf, p + 1, end, chars);
+            p = SipBytes.skipEscapedOr(buf, p + 1, end, chars);
             if (p < 0) {
                 return false;
             }
@@ -233,7 +233,7 @@ public final class SipUri {
 
     /** tel: number then parameters (RFC 3966), checked with the URI parameter rules. */
     private SipError parseTel(ByteBuffer buf, int p, int end) {
-        int numberEnd = skipEscapedOr(buf, p, end, CharClass.UNRESERVED | CharClass.PARAM_EXTRA);
+        int numberEnd = SipBytes.skipEscapedOr(buf, p, end, CharClass.UNRESERVED | CharClass.PARAM_EXTRA);
         if (numberEnd <= p) {
             return SipError.URI_BAD_USER;
         }
@@ -254,25 +254,7 @@ public final class SipUri {
     }
 
     private static boolean allEscapedOr(ByteBuffer buf, int p, int end, int classes) {
-        return skipEscapedOr(buf, p, end, classes) == end;
-    }
-
-    /** End of a run of chars in {@code classes} or %HH escapes; -1 on a broken escape. */
-    private static int skipEscapedOr(ByteBuffer buf, int p, int end, int classes) {
-        while (p < end) {
-            byte b = buf.get(p);
-            if (b == '%') {
-                if (p + 2 >= end || !CharClass.isHex(buf.get(p + 1)) || !CharClass.isHex(buf.get(p + 2))) {
-                    return -1;
-                }
-                p += 3;
-            } else if (CharClass.is(b, classes)) {
-                p++;
-            } else {
-                break;
-            }
-        }
-        return p;
+        return SipBytes.skipEscapedOr(buf, p, end, classes) == end;
     }
 
     // ---- accessors -------------------------------------------------------------------------
