@@ -111,6 +111,34 @@ public final class SipBytes {
         return p;
     }
 
+    /**
+     * End of the host (hostname / IPv4address / IPv6reference) starting at p, or -1 when there is
+     * none. Inside brackets only hex digits, ':' and '.' are checked, not the IPv6 grammar, which
+     * also admits the three-colon form of RFC 5118 4.10 (tolerated, as that section allows).
+     */
+    static int skipHost(ByteBuffer buf, int p, int end) {
+        if (p < end && buf.get(p) == '[') {
+            int close = indexOf(buf, p + 1, end, ']');
+            if (close < p + 3) {
+                return -1;
+            }
+            boolean colon = false;
+            for (int q = p + 1; q < close; q++) {
+                byte b = buf.get(q);
+                colon |= b == ':';
+                if (!CharClass.isHex(b) && b != ':' && b != '.') {
+                    return -1;
+                }
+            }
+            return colon ? close + 1 : -1;
+        }
+        int q = p;
+        while (q < end && CharClass.is(buf.get(q), CharClass.HOST)) {
+            q++;
+        }
+        return q > p ? q : -1;
+    }
+
     /** Exact (case-sensitive) comparison of two byte ranges, possibly of different buffers. */
     public static boolean rangeEquals(ByteBuffer a, int offA, int lenA, ByteBuffer b, int offB, int lenB) {
         if (lenA != lenB) {

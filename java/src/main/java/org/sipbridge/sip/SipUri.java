@@ -154,41 +154,14 @@ public final class SipUri {
         return SipError.NONE;
     }
 
-    /**
-     * host = hostname / IPv4address / IPv6reference. Returns the index after the host or -1.
-     * Inside brackets only hex digits, ':' and '.' are checked, which also admits the
-     * three-colon form of RFC 5118 4.10 (tolerated, as that section allows).
-     */
+    /** host = hostname / IPv4address / IPv6reference: the index after it, or -1. */
     private int parseHost(ByteBuffer buf, int p, int end) {
-        int start = p;
-        if (p < end && buf.get(p) == '[') {
-            int close = SipBytes.indexOf(buf, p + 1, end, ']');
-            if (close < 0 || close - p < 3) {
-                return -1;
-            }
-            boolean colon = false;
-            for (int q = p + 1; q < close; q++) {
-                byte b = buf.get(q);
-                colon |= b == ':';
-                if (!CharClass.isHex(b) && b != ':' && b != '.') {
-                    return -1;
-                }
-            }
-            if (!colon) {
-                return -1;
-            }
-            p = close + 1;
-        } else {
-            while (p < end && CharClass.is(buf.get(p), CharClass.HOST)) {
-                p++;
-            }
-            if (p == start) {
-                return -1;
-            }
+        int q = SipBytes.skipHost(buf, p, end);
+        if (q >= 0) {
+            hostOffset = p;
+            hostLength = q - p;
         }
-        hostOffset = start;
-        hostLength = p - start;
-        return p;
+        return q;
     }
 
     private SipError parseParamsAndHeaders(ByteBuffer buf, int p, int end) {

@@ -131,30 +131,12 @@ public final class Via extends HeaderListParser {
 
     /** hostname / IPv4address / IPv6reference; index after it, or -1. */
     private int host(int p) {
-        int start = p;
-        if (p < end && buf.get(p) == '[') {
-            int close = SipBytes.indexOf(buf, p + 1, end, ']');
-            if (close < 0) {
-                return -1;
-            }
-            for (int q = p + 1; q < close; q++) {
-                byte b = buf.get(q);
-                if (!CharClass.isHex(b) && b != ':' && b != '.') {
-                    return -1;
-                }
-            }
-            p = close + 1;
-        } else {
-            while (p < end && CharClass.is(buf.get(p), CharClass.HOST)) {
-                p++;
-            }
+        int q = SipBytes.skipHost(buf, p, end);
+        if (q >= 0) {
+            hostOffset = p;
+            hostLength = q - p;
         }
-        if (p - start < 1 || (buf.get(start) == '[' && p - start < 4)) {
-            return -1;
-        }
-        hostOffset = start;
-        hostLength = p - start;
-        return p;
+        return q;
     }
 
     // ---- accessors -------------------------------------------------------------------------
