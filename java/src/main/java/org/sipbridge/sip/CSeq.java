@@ -85,7 +85,7 @@ public final class CSeq {
             return false;
         }
         return method != SipMethod.OTHER || SipBytes.rangeEquals(buf, methodOffset, methodLength,
-                request.methodOffset(), request.methodLength());
+                request.buffer(), request.methodOffset(), request.methodLength());
     }
 
     public String methodName() {

@@ -11,15 +11,11 @@ import java.nio.ByteBuffer;
  * A URI outside angle brackets ends at ';', ',' or whitespace, so its parameters become header
  * parameters, and one containing '?' is rejected (RFC 3261 20.10, RFC 4475 3.1.2.13).
  */
-public final class NameAddr {
+public final class NameAddr extends HeaderListParser {
     private static final byte[] TAG = SipBytes.lowerAscii("tag");
     private static final byte[] EXPIRES = SipBytes.lowerAscii("expires");
     private static final byte[] Q = SipBytes.lowerAscii("q");
 
-    private ByteBuffer buf;
-    private int end;
-    private int valueOffset;
-    private int valueLength;
     private int displayOffset;
     private int displayLength;
     private int uriOffset;
@@ -30,7 +26,6 @@ public final class NameAddr {
     private int tagParam;
     private int expiresParam;
     private int qParam;
-    private int nextOffset;
     /** Why the last {@link #angleAddr} call returned -1. */
     private SipError angleError = SipError.NONE;
 
@@ -41,8 +36,7 @@ public final class NameAddr {
     }
 
     private void reset(int off) {
-        valueOffset = off;
-        valueLength = 0;
+        startValue(off);
         displayOffset = SipMessage.ABSENT;
         displayLength = 0;
         uriOffset = SipMessage.ABSENT;
@@ -53,30 +47,10 @@ public final class NameAddr {
         tagParam = -1;
         expiresParam = -1;
         qParam = -1;
-        nextOffset = SipMessage.ABSENT;
     }
 
-    /** Parses the first value of the header value at [off, off+len). */
-    public SipError parse(ByteBuffer buf, int off, int len) {
-        this.buf = buf;
-        this.end = off + len;
-        return parseAt(off);
-    }
-
-    /** True when a ',' followed the current value (list headers such as Contact, Route). */
-    public boolean hasNext() {
-        return nextOffset != SipMessage.ABSENT;
-    }
-
-    /** Parses the value after the current one in the same header field. */
-    public SipError next() {
-        if (nextOffset == SipMessage.ABSENT) {
-            return SipError.EMPTY_VALUE;
-        }
-        return parseAt(nextOffset);
-    }
-
-    private SipError parseAt(int off) {
+    @Override
+    SipError parseAt(int off) {
         int p = SipBytes.skipLws(buf, off, end);
         reset(p);
         if (p == end || buf.get(p) == ',') {
@@ -124,14 +98,9 @@ public final class NameAddr {
         if (e != SipError.NONE) {
             return e;
         }
-        e = params.parseHeaderParams(buf, p, end);
-        int stop = params.stop();
-        valueLength = SipBytes.trimLwsEnd(buf, valueOffset, stop) - valueOffset;
+        e = parseParams(params, p);
         if (e != SipError.NONE) {
             return e;
-        }
-        if (stop < end) {
-            nextOffset = stop + 1; // stopped at ','
         }
         tagParam = params.indexOf(TAG);
         expiresParam = params.indexOf(EXPIRES);
@@ -210,15 +179,6 @@ public final class NameAddr {
     }
 
     // ---- accessors -------------------------------------------------------------------------
-
-    /** Extent of this value (display name through the last parameter). */
-    public int valueOffset() {
-        return valueOffset;
-    }
-
-    public int valueLength() {
-        return valueLength;
-    }
 
     /** Display name as written (a quoted one keeps its quotes); {@link SipMessage#ABSENT} if none. */
     public int displayNameOffset() {

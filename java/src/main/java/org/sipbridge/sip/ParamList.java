@@ -209,19 +209,6 @@ public final class ParamList {
 
     /** End of a run of paramchar (with valid escapes) starting at p, or -1 on a bad escape. */
     private static int skipParamChars(ByteBuffer buf, int p, int end) {
-        while (p < end) {
-            byte b = buf.get(p);
-            if (b == '%') {
-                if (p + 2 >= end || !CharClass.isHex(buf.get(p + 1)) || !CharClass.isHex(buf.get(p + 2))) {
-                    return -1;
-                }
-                p += 3;
-            } else if (CharClass.is(b, CharClass.UNRESERVED | CharClass.PARAM_EXTRA)) {
-                p++;
-            } else {
-                break;
-            }
-        }
-        return p;
+        return SipBytes.skipEscapedOr(buf, p, end, CharClass.UNRESERVED | CharClass.PARAM_EXTRA);
     }
 }

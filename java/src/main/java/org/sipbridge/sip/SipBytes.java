@@ -2,6 +2,7 @@ package org.sipbridge.sip;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -49,15 +50,17 @@ public final class SipBytes {
      * lower-case letters, digits or punctuation.
      */
     public static boolean equalsIgnoreCase(ByteBuffer buf, int off, int len, byte[] lower) {
-        if (len != lower.length) {
-            return false;
-        }
+        return len == lower.length && equalsIgnoreCase(buf, off, len, lower, 0);
+    }
+
+    /** Compares [off, off+len) with lower[from, from+len). */
+    static boolean equalsIgnoreCase(ByteBuffer buf, int off, int len, byte[] lower, int from) {
         for (int i = 0; i < len; i++) {
             int c = buf.get(off + i);
             if (c >= 'A' && c <= 'Z') {
                 c += 32;
             }
-            if (c != lower[i]) {
+            if (c != lower[from + i]) {
                 return false;
             }
         }
@@ -90,13 +93,59 @@ public final class SipBytes {
         return i == lower.length;
     }
 
-    /** Exact (case-sensitive) comparison of two byte ranges of the same buffer. */
-    public static boolean rangeEquals(ByteBuffer buf, int off1, int len1, int off2, int len2) {
-        if (len1 != len2) {
+    /** End of a run of chars in {@code classes} or %HH escapes; -1 on a broken escape. */
+    static int skipEscapedOr(ByteBuffer buf, int p, int end, int classes) {
+        while (p < end) {
+            byte b = buf.get(p);
+            if (b == '%') {
+                if (p + 2 >= end || !CharClass.isHex(buf.get(p + 1)) || !CharClass.isHex(buf.get(p + 2))) {
+                    return -1;
+                }
+                p += 3;
+            } else if (CharClass.is(b, classes)) {
+                p++;
+            } else {
+                break;
+            }
+        }
+        return p;
+    }
+
+    /**
+     * End of the host (hostname / IPv4address / IPv6reference) starting at p, or -1 when there is
+     * none. Inside brackets only hex digits, ':' and '.' are checked, not the IPv6 grammar, which
+     * also admits the three-colon form of RFC 5118 4.10 (tolerated, as that section allows).
+     */
+    static int skipHost(ByteBuffer buf, int p, int end) {
+        if (p < end && buf.get(p) == '[') {
+            int close = indexOf(buf, p + 1, end, ']');
+            if (close < p + 3) {
+                return -1;
+            }
+            boolean colon = false;
+            for (int q = p + 1; q < close; q++) {
+                byte b = buf.get(q);
+                colon |= b == ':';
+                if (!CharClass.isHex(b) && b != ':' && b != '.') {
+                    return -1;
+                }
+            }
+            return colon ? close + 1 : -1;
+        }
+        int q = p;
+        while (q < end && CharClass.is(buf.get(q), CharClass.HOST)) {
+            q++;
+        }
+        return q > p ? q : -1;
+    }
+
+    /** Exact (case-sensitive) comparison of two byte ranges, possibly of different buffers. */
+    public static boolean rangeEquals(ByteBuffer a, int offA, int lenA, ByteBuffer b, int offB, int lenB) {
+        if (lenA != lenB) {
             return false;
         }
-        for (int i = 0; i < len1; i++) {
-            if (buf.get(off1 + i) != buf.get(off2 + i)) {
+        for (int i = 0; i < lenA; i++) {
+            if (a.get(offA + i) != b.get(offB + i)) {
                 return false;
             }
         }
@@ -119,10 +168,59 @@ public final class SipBytes {
         return end;
     }
 
-    /** First index in [p, end) holding {@code b}, or -1. */
+    private static final long ONES = 0x0101_0101_0101_0101L;
+    private static final long HIGHS = 0x8080_8080_8080_8080L;
+    private static final long CRS = '\r' * ONES;
+    private static final long LFS = '\n' * ONES;
+
+    /**
+     * 0x80 in every byte of x that is zero, possibly also in bytes more significant than a zero
+     * byte (borrow), never in less significant ones: the lowest flag is exact.
+     */
+    private static long zeroBytes(long x) {
+        return (x - ONES) & ~x & HIGHS;
+    }
+
+    /** The 8 bytes at p with the byte at p least significant, whatever the buffer's order. */
+    private static long wordAt(ByteBuffer buf, int p, boolean bigEndian) {
+        long w = buf.getLong(p);
+        return bigEndian ? Long.reverseBytes(w) : w;
+    }
+
+    /**
+     * First index in [p, end) holding {@code b}, or -1. Reads 8 bytes per step (one bounds-checked
+     * buffer access instead of eight) and locates the match inside the word arithmetically.
+     */
     static int indexOf(ByteBuffer buf, int p, int end, int b) {
+        long pattern = (b & 0xFFL) * ONES;
+        boolean bigEndian = buf.order() == ByteOrder.BIG_ENDIAN;
+        for (; p + 8 <= end; p += 8) {
+            long m = zeroBytes(wordAt(buf, p, bigEndian) ^ pattern);
+            if (m != 0) {
+                return p + (Long.numberOfTrailingZeros(m) >>> 3);
+            }
+        }
         for (; p < end; p++) {
-            if (buf.get(p) == b) {
+            if (buf.get(p) == (byte) b) {
+                return p;
+            }
+        }
+        return -1;
+    }
+
+    /** First index in [p, end) holding CR or LF, or -1 (word-at-a-time like {@link #indexOf}). */
+    static int indexOfCrOrLf(ByteBuffer buf, int p, int end) {
+        boolean bigEndian = buf.order() == ByteOrder.BIG_ENDIAN;
+        for (; p + 8 <= end; p += 8) {
+            long w = wordAt(buf, p, bigEndian);
+            long m = zeroBytes(w ^ CRS) | zeroBytes(w ^ LFS);
+            if (m != 0) {
+                return p + (Long.numberOfTrailingZeros(m) >>> 3);
+            }
+        }
+        for (; p < end; p++) {
+            byte c = buf.get(p);
+            if (c == '\r' || c == '\n') {
                 return p;
             }
         }

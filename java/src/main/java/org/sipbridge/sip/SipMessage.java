@@ -28,6 +28,7 @@ public final class SipMessage {
     private int inputLength;
     private int start;
     private int length;
+    private int startLineLength;
 
     private boolean request;
     private boolean response;
@@ -75,6 +76,7 @@ public final class SipMessage {
         lineOffsets = new int[n];
         lineLengths = new int[n];
         nextSameType = new int[n];
+        Arrays.fill(firstByType, ABSENT);
         reset(null, 0, 0, Framing.DATAGRAM);
     }
 
@@ -91,6 +93,7 @@ public final class SipMessage {
         this.inputLength = len;
         start = off;
         length = 0;
+        startLineLength = 0;
         request = false;
         response = false;
         method = SipMethod.OTHER;
@@ -103,9 +106,12 @@ public final class SipMessage {
         statusCode = 0;
         reasonOffset = ABSENT;
         reasonLength = 0;
+        for (int i = 0; i < headerCount; i++) {
+            int t = types[i]; // only types the previous message used need clearing
+            firstByType[t] = ABSENT;
+            countByType[t] = 0;
+        }
         headerCount = 0;
-        Arrays.fill(firstByType, ABSENT);
-        Arrays.fill(countByType, 0);
         headersComplete = false;
         headersEnd = ABSENT;
         bodyOffset = ABSENT;
@@ -121,6 +127,10 @@ public final class SipMessage {
 
     void setStart(int start) {
         this.start = start;
+    }
+
+    void setStartLineEnd(int afterTerminator) {
+        this.startLineLength = afterTerminator - start;
     }
 
     void setRequestLine(SipMethod method, int methodOff, int methodLen, int uriOff, int uriLen,
@@ -233,6 +243,11 @@ public final class SipMessage {
     }
 
     // ---- start line ------------------------------------------------------------------------
+
+    /** Start line length including its CRLF (OpenSIPS first_line.len); 0 if unterminated. */
+    public int startLineLength() {
+        return startLineLength;
+    }
 
     public boolean isRequest() {
         return request;
@@ -462,15 +477,7 @@ public final class SipMessage {
     /** True when the Call-ID value of this message equals the given bytes (no allocation). */
     public boolean callIdEquals(ByteBuffer other, int off, int len) {
         int i = firstHeader(HeaderType.CALL_ID);
-        if (i == ABSENT || valueLengths[i] != len) {
-            return false;
-        }
-        for (int k = 0; k < len; k++) {
-            if (buffer.get(valueOffsets[i] + k) != other.get(off + k)) {
-                return false;
-            }
-        }
-        return true;
+        return i != ABSENT && SipBytes.rangeEquals(buffer, valueOffsets[i], valueLengths[i], other, off, len);
     }
 
     // ---- String conveniences (allocate: tests, logs, cold paths) ---------------------------

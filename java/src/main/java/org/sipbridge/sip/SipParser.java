@@ -80,20 +80,15 @@ public final class SipParser {
     private int lineEnd(ByteBuffer buf, int p, int end, int lineStart, SipMessage msg) {
         int max = limits.maxLineLength();
         int scanEnd = Math.min(end, lineStart + max + 2);
-        for (int q = p; q < scanEnd; q++) {
-            byte b = buf.get(q);
-            if (b == LF) {
-                return checkLength(q, lineStart, msg);
-            }
-            if (b == CR) {
-                if (q + 1 < end && buf.get(q + 1) == LF) {
-                    return checkLength(q, lineStart, msg);
-                }
-                msg.fail(q + 1 == end ? SipError.INCOMPLETE_HEADERS : SipError.BARE_CR, q);
-                return -1;
-            }
+        int q = SipBytes.indexOfCrOrLf(buf, p, scanEnd);
+        if (q < 0) {
+            msg.fail(end - lineStart > max + 1 ? SipError.LINE_TOO_LONG : SipError.INCOMPLETE_HEADERS, scanEnd);
+            return -1;
         }
-        msg.fail(end - lineStart > max + 1 ? SipError.LINE_TOO_LONG : SipError.INCOMPLETE_HEADERS, scanEnd);
+        if (buf.get(q) == LF || (q + 1 < end && buf.get(q + 1) == LF)) {
+            return checkLength(q, lineStart, msg);
+        }
+        msg.fail(q + 1 == end ? SipError.INCOMPLETE_HEADERS : SipError.BARE_CR, q);
         return -1;
     }
 
@@ -122,6 +117,7 @@ public final class SipParser {
         } else {
             parseRequestLine(buf, p, t, msg);
         }
+        msg.setStartLineEnd(afterTerminator(buf, t));
         return afterTerminator(buf, t);
     }
 
@@ -195,7 +191,7 @@ public final class SipParser {
     }
 
     /** SIP-Version = "SIP" "/" 1*DIGIT "." 1*DIGIT (case-insensitive); only 2.0 is supported. */
-    static SipError checkVersion(ByteBuffer buf, int off, int len) {
+    private static SipError checkVersion(ByteBuffer buf, int off, int len) {
         if (len < 7 || !isSipSlash(buf, off)) {
             return SipError.BAD_VERSION;
         }

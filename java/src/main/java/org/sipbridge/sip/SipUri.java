@@ -154,41 +154,14 @@ public final class SipUri {
         return SipError.NONE;
     }
 
-    /**
-     * host = hostname / IPv4address / IPv6reference. Returns the index after the host or -1.
-     * Inside brackets only hex digits, ':' and '.' are checked, which also admits the
-     * three-colon form of RFC 5118 4.10 (tolerated, as that section allows).
-     */
+    /** host = hostname / IPv4address / IPv6reference: the index after it, or -1. */
     private int parseHost(ByteBuffer buf, int p, int end) {
-        int start = p;
-        if (p < end && buf.get(p) == '[') {
-            int close = SipBytes.indexOf(buf, p + 1, end, ']');
-            if (close < 0 || close - p < 3) {
-                return -1;
-            }
-            boolean colon = false;
-            for (int q = p + 1; q < close; q++) {
-                byte b = buf.get(q);
-                colon |= b == ':';
-                if (!CharClass.isHex(b) && b != ':' && b != '.') {
-                    return -1;
-                }
-            }
-            if (!colon) {
-                return -1;
-            }
-            p = close + 1;
-        } else {
-            while (p < end && CharClass.is(buf.get(p), CharClass.HOST)) {
-                p++;
-            }
-            if (p == start) {
-                return -1;
-            }
+        int q = SipBytes.skipHost(buf, p, end);
+        if (q >= 0) {
+            hostOffset = p;
+            hostLength = q - p;
         }
-        hostOffset = start;
-        hostLength = p - start;
-        return p;
+        return q;
     }
 
     private SipError parseParamsAndHeaders(ByteBuffer buf, int p, int end) {
@@ -213,11 +186,11 @@ public final class SipUri {
         int chars = CharClass.UNRESERVED | CharClass.HEADER_EXTRA;
         while (true) {
             int nameStart = p;
-            p = skipEscapedOr(buf, p, end, chars);
+            p = SipBytes.skipEscapedOr(buf, p, end, chars);
             if (p <= nameStart || p == end || buf.get(p) != '=') {
                 return false;
             }
-            p = skipEscapedOr(buf, p + 1, end, chars);
+            p = SipBytes.skipEscapedOr(buf, p + 1, end, chars);
             if (p < 0) {
                 return false;
             }
@@ -233,7 +206,7 @@ public final class SipUri {
 
     /** tel: number then parameters (RFC 3966), checked with the URI parameter rules. */
     private SipError parseTel(ByteBuffer buf, int p, int end) {
-        int numberEnd = skipEscapedOr(buf, p, end, CharClass.UNRESERVED | CharClass.PARAM_EXTRA);
+        int numberEnd = SipBytes.skipEscapedOr(buf, p, end, CharClass.UNRESERVED | CharClass.PARAM_EXTRA);
         if (numberEnd <= p) {
             return SipError.URI_BAD_USER;
         }
@@ -254,25 +227,7 @@ public final class SipUri {
     }
 
     private static boolean allEscapedOr(ByteBuffer buf, int p, int end, int classes) {
-        return skipEscapedOr(buf, p, end, classes) == end;
-    }
-
-    /** End of a run of chars in {@code classes} or %HH escapes; -1 on a broken escape. */
-    private static int skipEscapedOr(ByteBuffer buf, int p, int end, int classes) {
-        while (p < end) {
-            byte b = buf.get(p);
-            if (b == '%') {
-                if (p + 2 >= end || !CharClass.isHex(buf.get(p + 1)) || !CharClass.isHex(buf.get(p + 2))) {
-                    return -1;
-                }
-                p += 3;
-            } else if (CharClass.is(b, classes)) {
-                p++;
-            } else {
-                break;
-            }
-        }
-        return p;
+        return SipBytes.skipEscapedOr(buf, p, end, classes) == end;
     }
 
     // ---- accessors -------------------------------------------------------------------------

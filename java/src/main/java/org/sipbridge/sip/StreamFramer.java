@@ -115,9 +115,12 @@ public final class StreamFramer {
         int i = scanFrom;
         int found = -1;
         for (; i < len; i++) {
-            if (buf.get(off + i) != '\n') {
-                continue;
+            int lf = SipBytes.indexOf(buf, off + i, off + len, '\n');
+            if (lf < 0) {
+                i = len;
+                break;
             }
+            i = lf - off;
             if (i + 1 >= len || (buf.get(off + i + 1) == '\r' && i + 2 >= len)) {
                 break; // cannot tell yet: resume at this LF
             }

@@ -8,17 +8,13 @@ import java.nio.ByteBuffer;
  * Several via-parms may share a header field: {@link #hasNext()}/{@link #next()} walk them.
  * received= may hold a bare or bracketed IPv6 address (RFC 5118 4.5: both are accepted).
  */
-public final class Via {
+public final class Via extends HeaderListParser {
     private static final byte[] BRANCH = SipBytes.lowerAscii("branch");
     private static final byte[] RECEIVED = SipBytes.lowerAscii("received");
     private static final byte[] RPORT = SipBytes.lowerAscii("rport");
     private static final byte[] MADDR = SipBytes.lowerAscii("maddr");
     private static final byte[] TTL = SipBytes.lowerAscii("ttl");
 
-    private ByteBuffer buf;
-    private int end;
-    private int valueOffset;
-    private int valueLength;
     private int protocolOffset;
     private int protocolLength;
     private int versionOffset;
@@ -34,7 +30,6 @@ public final class Via {
     private int rportParam;
     private int maddrParam;
     private int ttlParam;
-    private int nextOffset;
     private final int[] digitsEnd = new int[1];
 
     void clear() {
@@ -44,8 +39,7 @@ public final class Via {
     }
 
     private void reset(int off) {
-        valueOffset = off;
-        valueLength = 0;
+        startValue(off);
         protocolOffset = SipMessage.ABSENT;
         protocolLength = 0;
         versionOffset = SipMessage.ABSENT;
@@ -61,30 +55,10 @@ public final class Via {
         rportParam = -1;
         maddrParam = -1;
         ttlParam = -1;
-        nextOffset = SipMessage.ABSENT;
     }
 
-    /** Parses the first via-parm of the Via header value at [off, off+len). */
-    public SipError parse(ByteBuffer buf, int off, int len) {
-        this.buf = buf;
-        this.end = off + len;
-        return parseAt(off);
-    }
-
-    /** True when another via-parm follows in the same header field. */
-    public boolean hasNext() {
-        return nextOffset != SipMessage.ABSENT;
-    }
-
-    /** Parses the via-parm after the current one in the same header field. */
-    public SipError next() {
-        if (nextOffset == SipMessage.ABSENT) {
-            return SipError.EMPTY_VALUE;
-        }
-        return parseAt(nextOffset);
-    }
-
-    private SipError parseAt(int off) {
+    @Override
+    SipError parseAt(int off) {
         int p = SipBytes.skipLws(buf, off, end);
         reset(p);
         if (p == end) {
@@ -127,14 +101,9 @@ public final class Via {
             port = (int) value;
             p = digitsEnd[0];
         }
-        SipError e = params.parseHeaderParams(buf, p, end);
-        int stop = params.stop();
-        valueLength = SipBytes.trimLwsEnd(buf, valueOffset, stop) - valueOffset;
+        SipError e = parseParams(params, p);
         if (e != SipError.NONE) {
             return e;
-        }
-        if (stop < end) {
-            nextOffset = stop + 1; // stopped at ','
         }
         branchParam = params.indexOf(BRANCH);
         receivedParam = params.indexOf(RECEIVED);
@@ -162,42 +131,15 @@ public final class Via {
 
     /** hostname / IPv4address / IPv6reference; index after it, or -1. */
     private int host(int p) {
-        int start = p;
-        if (p < end && buf.get(p) == '[') {
-            int close = SipBytes.indexOf(buf, p + 1, end, ']');
-            if (close < 0) {
-                return -1;
-            }
-            for (int q = p + 1; q < close; q++) {
-                byte b = buf.get(q);
-                if (!CharClass.isHex(b) && b != ':' && b != '.') {
-                    return -1;
-                }
-            }
-            p = close + 1;
-        } else {
-            while (p < end && CharClass.is(buf.get(p), CharClass.HOST)) {
-                p++;
-            }
+        int q = SipBytes.skipHost(buf, p, end);
+        if (q >= 0) {
+            hostOffset = p;
+            hostLength = q - p;
         }
-        if (p - start < 1 || (buf.get(start) == '[' && p - start < 4)) {
-            return -1;
-        }
-        hostOffset = start;
-        hostLength = p - start;
-        return p;
+        return q;
     }
 
     // ---- accessors -------------------------------------------------------------------------
-
-    /** Extent of this via-parm within the header value. */
-    public int valueOffset() {
-        return valueOffset;
-    }
-
-    public int valueLength() {
-        return valueLength;
-    }
 
     public int protocolOffset() {
         return protocolOffset;

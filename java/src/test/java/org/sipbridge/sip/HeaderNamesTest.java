@@ -72,6 +72,25 @@ class HeaderNamesTest {
     }
 
     @Test
+    void wordComparisonIsExactInAnyByteOrderAndAtTheBufferEnd() {
+        for (java.nio.ByteOrder order : new java.nio.ByteOrder[] {java.nio.ByteOrder.BIG_ENDIAN,
+            java.nio.ByteOrder.LITTLE_ENDIAN}) {
+            for (String name : new String[] {"Proxy-Authorization", "P-ASSERTED-IDENTITY", "call-id", "Via"}) {
+                byte[] exact = name.getBytes(StandardCharsets.US_ASCII);
+                ByteBuffer atEnd = ByteBuffer.wrap(exact).order(order);
+                HeaderType expected = lookup(name);
+                assertTrue(expected != HeaderType.OTHER);
+                assertEquals(expected, HeaderNames.lookup(atEnd, 0, exact.length), name + " " + order);
+                ByteBuffer padded = ByteBuffer.wrap((name + ": value").getBytes(StandardCharsets.US_ASCII)).order(order);
+                assertEquals(expected, HeaderNames.lookup(padded, 0, exact.length), name + " " + order);
+            }
+        }
+        assertEquals(HeaderType.OTHER, lookup("Call\rID"), "CR must not fold into '-'");
+        assertEquals(HeaderType.OTHER, lookup("Max_Forwards"));
+        assertEquals(HeaderType.OTHER, lookup("Max-Forward\u00d3"));
+    }
+
+    @Test
     void openSipsTypesAndListFlags() {
         assertEquals(1, HeaderType.VIA.openSipsType());
         assertEquals(3, HeaderType.TO.openSipsType());

@@ -35,6 +35,7 @@ class SipParserTest {
         assertEquals(6, m.methodLength());
         assertEquals("sip:bob@biloxi.example.com", m.requestUriString());
         assertEquals("SIP/2.0", p.string(m.versionOffset(), m.versionLength()));
+        assertEquals(INVITE.indexOf("Via:"), m.startLineLength());
         assertEquals(9, m.headerCount());
 
         assertEquals(HeaderType.VIA, m.headerType(0));
