@@ -189,6 +189,20 @@ int fixup_spve(void **param)
 	return 0;
 }
 
+/* gp becomes GPARAM_TYPE_PVS holding the single pseudo-variable that is all of s. */
+static int single_pv(gparam_p gp, str *s)
+{
+	if ((gp->v.pvs = pkg_malloc(sizeof(pv_spec_t))) == NULL ||
+			pv_parse_spec(s, gp->v.pvs) != s->s + s->len) {
+		LM_ERR("bad pseudo-variable <%s>\n", s->s);
+		pkg_free(gp->v.pvs);
+		gp->v.pvs = NULL;
+		return E_CFG;
+	}
+	gp->type = GPARAM_TYPE_PVS;
+	return 0;
+}
+
 /* An integer constant (GPARAM_TYPE_INT) or a single pseudo-variable (GPARAM_TYPE_PVS). */
 int fixup_igp(void **param)
 {
@@ -199,14 +213,10 @@ int fixup_igp(void **param)
 	if ((gp = new_gparam()) == NULL)
 		return E_OUT_OF_MEM;
 	if (s.s[0] == PV_MARKER) {
-		if ((gp->v.pvs = pkg_malloc(sizeof(pv_spec_t))) == NULL ||
-				pv_parse_spec(&s, gp->v.pvs) != s.s + s.len) {
-			LM_ERR("bad pseudo-variable <%s>\n", s.s);
-			pkg_free(gp->v.pvs);
+		if (single_pv(gp, &s) < 0) {
 			pkg_free(gp);
 			return E_CFG;
 		}
-		gp->type = GPARAM_TYPE_PVS;
 	} else {
 		if (str2sint(&s, &gp->v.ival) < 0) {
 			LM_ERR("<%s> is neither an integer nor a pseudo-variable\n", s.s);
@@ -220,7 +230,7 @@ int fixup_igp(void **param)
 	return 0;
 }
 
-/* A string constant (GPARAM_TYPE_STR) or a single pseudo-variable (GPARAM_TYPE_PVS). */
+/* A string constant (GPARAM_TYPE_STR, keeping the string) or a single pseudo-variable. */
 int fixup_sgp(void **param)
 {
 	gparam_p gp;
@@ -230,14 +240,10 @@ int fixup_sgp(void **param)
 	if ((gp = new_gparam()) == NULL)
 		return E_OUT_OF_MEM;
 	if (s.s[0] == PV_MARKER) {
-		if ((gp->v.pvs = pkg_malloc(sizeof(pv_spec_t))) == NULL ||
-				pv_parse_spec(&s, gp->v.pvs) != s.s + s.len) {
-			LM_ERR("bad pseudo-variable <%s>\n", s.s);
-			pkg_free(gp->v.pvs);
+		if (single_pv(gp, &s) < 0) {
 			pkg_free(gp);
 			return E_CFG;
 		}
-		gp->type = GPARAM_TYPE_PVS;
 		pkg_free(*param);
 	} else {
 		gp->type = GPARAM_TYPE_STR;
