@@ -379,7 +379,7 @@ start_sipbridge() {  # start_sipbridge DIR
 wait_ready() {  # wait_ready SECONDS DIR
   local deadline=$(( $(date +%s) + $1 )) dir=$2 t0=$(date +%s%N)
   local cmd=(sipp -sf "$OPTIONS_XML" -i "$IP" -p "$UAC_PORT" "$IP:$PROXY_PORT" -m 1 -nostdin
-             -timeout 1s -trace_err -error_file "$dir/probe-errors.log")
+             -timeout 1s -timeout_error -trace_err -error_file "$dir/probe-errors.log")
   show_cmd "${cmd[@]}"
   while :; do
     if ! kill -0 "$SERVER_PID" 2>/dev/null; then
@@ -424,6 +424,8 @@ LAST_OTHERS=0
 run_load() {
   local phase=$1 rate=$2 calls=$3 dir=$4 trace=${5:-}
   local secs=$(( (calls + rate - 1) / rate ))
+  # -timeout alone would let SIPp wait for calls in progress (up to ~32 s of retransmissions):
+  # with -timeout_error it quits at the limit with its statistics (exit code 255: not clean).
   local t_uac=$(( secs * 2 + 15 ))
   local t_uas=$(( t_uac + 10 ))   # the UAS keeps each call 4 s after the BYE (uas timewait)
   mkdir -p "$dir"
@@ -431,14 +433,14 @@ run_load() {
   wait_port free "$UAS_PORT" 10 || die "UDP port $UAS_PORT still busy"
   wait_port free "$UAC_PORT" 10 || die "UDP port $UAC_PORT still busy"
 
-  local uas=(sipp -sn uas -i "$IP" -p "$UAS_PORT" -m "$calls" -nostdin -timeout "${t_uas}s"
+  local uas=(sipp -sn uas -i "$IP" -p "$UAS_PORT" -m "$calls" -nostdin -timeout "${t_uas}s" -timeout_error
              -buff_size "$SIPP_BUFF" -trace_stat -stf "$dir/uas.csv" -fd 3600 -trace_err -error_file "$dir/uas-errors.log"
              -trace_screen -screen_file "$dir/uas-screen.log")
   [ "$trace" = trace ] && uas+=(-trace_msg -message_file "$dir/uas-messages.log")
   # The R-URI (sip:service@127.0.0.1:5080) names the UAS; -rsa sends every request to the proxy,
   # which forwards it to the UAS. Replies come back through the proxy by their Via headers.
   local uac=(sipp -sn uac -i "$IP" -p "$UAC_PORT" "$IP:$UAS_PORT" -rsa "$IP:$PROXY_PORT"
-             -r "$rate" -m "$calls" -nostdin -timeout "${t_uac}s"
+             -r "$rate" -m "$calls" -nostdin -timeout "${t_uac}s" -timeout_error
              -buff_size "$SIPP_BUFF" -trace_stat -stf "$dir/uac.csv" -fd 3600 -trace_err -error_file "$dir/uac-errors.log"
              -trace_screen -screen_file "$dir/uac-screen.log")
   { printf '%q ' "${uas[@]}"; echo; printf '%q ' "${uac[@]}"; echo; } > "$dir/commands.txt"
