@@ -27,9 +27,10 @@ MSGS_PER_CALL=6            # INVITE 180 200 ACK BYE 200, each through the proxy 
 SIPP_BUFF=${SIPP_BUFF:-1048576}
 # The machine is shared: before each run, wait (up to QUIET_WAIT s) until the programs that are not
 # part of the benchmark use less than QUIET_LIMIT % of one core. Their use during each run is
-# reported too ("others"): a lossy run with busy neighbours says little about the proxy.
+# reported too ("others"), and a run during which they used more is repeated up to RETRIES times.
 QUIET_LIMIT=${QUIET_LIMIT:-20}
 QUIET_WAIT=${QUIET_WAIT:-60}
+RETRIES=${RETRIES:-2}
 
 KAMAILIO_CFG=scripts/bench/kamailio.cfg
 OPTIONS_XML=java/src/test/resources/e2e/options-uac.xml
@@ -230,7 +231,8 @@ cpu_delta() {
 
 # CPU ticks (utime+stime+cutime+cstime) of every process that is not this script or one of its
 # descendants, as "pid:starttime ticks" lines. Children reaped during a run show up in their
-# parent's cutime/cstime, so short-lived compiler processes of a build are counted too.
+# parent's cutime/cstime, so short-lived compiler processes of a build are counted too. Kernel
+# threads (children of kthreadd, pid 2) are left out: under load ksoftirqd does our own packets.
 others_snapshot() {
   # cat fails when a process ends between the glob and the read: that process is just left out
   { cat /proc/[0-9]*/stat 2>/dev/null || true; } | awk -v self=$$ '
@@ -238,7 +240,7 @@ others_snapshot() {
       ppid[pid] = f[2]; key[pid] = pid ":" f[20]; ticks[pid] = f[12] + f[13] + f[14] + f[15] }
     END { for (p in ticks) {
             q = p; ours = 0
-            while ((q in ppid) && q > 1) { if (q == self) { ours = 1; break }; q = ppid[q] }
+            while ((q in ppid) && q > 1) { if (q == self || q == 2) { ours = 1; break }; q = ppid[q] }
             if (!ours) print key[p], ticks[p] } }' > "$1"
 }
 
@@ -310,15 +312,16 @@ kam_counters() {
 
 no_counters() { echo "NA NA"; }
 
-# Upper bound on a server's life: start-up, the route check, warm-up and every run, with margin.
+# Upper bound on a server's life, only reached if this script is killed with SIGKILL: start-up,
+# the route check, the warm-up and every run, each with its quiet wait and retries, with margin.
 server_lifetime() {
   local runs a b c
-  runs=$(( $(echo "$RATES" | tr ',' '\n' | grep -c . || true) ))
+  runs=$(( $(echo "$RATES" | tr ',' '\n' | grep -c . || true) + 2 ))
   if [ -n "$RAMP" ]; then
     IFS=: read -r a b c <<< "$RAMP"
     runs=$(( runs + (c - a) / b + 1 ))
   fi
-  echo $(( 120 + (WARMUP * 2 + 40) + runs * (DURATION * 2 + 50) ))
+  echo $(( 120 + runs * (RETRIES + 1) * (QUIET_WAIT + DURATION * 2 + 50) ))
 }
 
 start_kamailio() {  # start_kamailio qm|tlsf DIR
@@ -540,7 +543,6 @@ check_route() {  # check_route DIR
 # A measured run. When other programs used more than QUIET_LIMIT % of a core during it, it is
 # repeated (up to RETRIES times): neighbours both make runs lossy and raise the CPU per message
 # (shared caches), clean or not. Superseded attempts stay in the TSV as "<phase>-contended".
-RETRIES=${RETRIES:-2}
 contended() { awk -v p="$1" -v l="$QUIET_LIMIT" 'BEGIN { exit !(p > l) }'; }
 measure() {  # measure PHASE RATE CALLS DIR
   local phase=$1 rate=$2 calls=$3 dir=$4 attempt=0 last run_dir
