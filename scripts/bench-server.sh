@@ -269,15 +269,19 @@ wait_quiet() {  # wait_quiet DIR
   done
 }
 
-# "all proxy uas": datagrams the kernel dropped because a receive buffer was full, on the whole
-# machine (Udp RcvbufErrors) and on the proxy's and the UAS's sockets. Where a lossy run lost them.
+# "all proxy uas in": datagrams the kernel dropped because a receive buffer was full, on the whole
+# machine (Udp RcvbufErrors) and on the proxy's and the UAS's sockets (where a lossy run lost
+# them), and the machine's delivered UDP datagrams (Udp InDatagrams: 12 per clean call, 6 of
+# them to the proxy; a cross-check for a proxy without counters, if nothing else uses UDP).
 udp_drops() {
-  local all files=(/proc/net/udp)
+  local snmp files=(/proc/net/udp)
   [ -r /proc/net/udp6 ] && files+=(/proc/net/udp6)
-  all=$(awk '$1 == "Udp:" { if (!c) { for (i = 2; i <= NF; i++) if ($i == "RcvbufErrors") c = i } else print $c }' /proc/net/snmp)
-  awk -v all="${all:-NA}" -v p="$(printf ':%04X' "$PROXY_PORT")" -v u="$(printf ':%04X' "$UAS_PORT")" '
+  snmp=$(awk '$1 == "Udp:" { if (!c) { for (i = 2; i <= NF; i++) { if ($i == "RcvbufErrors") c = i; if ($i == "InDatagrams") d = i } }
+                             else print $c, $d }' /proc/net/snmp)
+  [ -n "$snmp" ] || snmp="NA NA"
+  awk -v snmp="$snmp" -v p="$(printf ':%04X' "$PROXY_PORT")" -v u="$(printf ':%04X' "$UAS_PORT")" '
     FNR > 1 { port = substr($2, length($2) - 4); if (port == p) pd += $NF; if (port == u) ud += $NF }
-    END { print all, pd + 0, ud + 0 }' "${files[@]}"
+    END { split(snmp, v, " "); print v[1], pd + 0, ud + 0, v[2] }' "${files[@]}"
 }
 
 # Last (final) row of a SIPp -trace_stat file: "ok failed retrans unexpected" where unexpected
@@ -497,23 +501,26 @@ run_load() {
       wall = (t1 - t0) / 1e9
       ok = a[1]; failed = a[2]
       msgs = na(ok) ? 0 : ok * mpc
-      rcvd = (na(k0[1]) || na(k1[1])) ? "NA" : k1[1] - k0[1]
+      udp_in = na(x0[4]) ? "NA" : x1[4] - x0[4]
+      # A proxy without counters: in a run where UAC and UAS got each of their 6 messages per
+      # call exactly once, the machine delivered udp_in - 6 x calls datagrams to the proxy.
+      rcvd = (na(k0[1]) || na(k1[1])) ? (na(udp_in) ? "NA" : "~" (udp_in - calls * mpc)) : k1[1] - k0[1]
       fwd  = (na(k0[2]) || na(k1[2])) ? "NA" : k1[2] - k0[2]
       retrans = (na(a[3]) || na(s[3])) ? "NA" : a[3] + s[3]
       unexp   = (na(a[4]) || na(s[4])) ? "NA" : a[4] + s[4]
       clean = !na(ok) && !na(s[1]) && ok == calls && s[1] == calls && failed == 0 && s[2] == 0 &&
               retrans == 0 && unexp == 0 && uac_rc == 0 && uas_rc == 0 &&
-              (rcvd == "NA" || rcvd == calls * mpc)
+              (rcvd == "NA" || rcvd == calls * mpc || rcvd == "~" calls * mpc)
       us_msg = msgs > 0 ? sprintf("%.2f", c[1] / msgs / 1000) : "NA"
       drops = na(x0[1]) ? "NA" : x1[1] - x0[1]
       # the UAS socket exists at both looks only while the UAS is still in its timewait
       uas_drops = na(u[1]) ? "NA" : x1[3] - x0[3]
       uas_pct = na(u[1]) ? "NA" : sprintf("%.1f", 100 * u[1] / (wall * 1e9))
-      printf "%s\t%s\t%d\t%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%d\t%d\t%.3f\t%.0f\t%.1f\t%s\t%.1f\t%.1f\t%d\t%s\t%s\t%s\t%.1f\t%s\t%s\t%s\t%s\t%s\t%s\n",
+      printf "%s\t%s\t%d\t%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%d\t%d\t%.3f\t%.0f\t%.1f\t%s\t%.1f\t%.1f\t%d\t%s\t%s\t%s\t%.1f\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n",
         server, phase, rate, calls, ok, failed, s[1], s[2], a[3], s[3], retrans, unexp,
         uac_rc, uas_rc, wall, msgs / wall, c[1] / 1e6, us_msg, 100 * c[1] / (wall * 1e9),
         c[2] * 1000 / hz, c[3], rcvd, fwd, uas_pct,
-        100 * c[4] / (wall * 1e9), clean ? "yes" : "no", drops, x1[2] - x0[2], uas_drops, others, dir
+        100 * c[4] / (wall * 1e9), clean ? "yes" : "no", drops, x1[2] - x0[2], uas_drops, others, udp_in, dir
     }')
   printf '%s\n' "$row" >> "$TSV"
   LAST_CLEAN=$(printf '%s\n' "$row" | cut -f26)
@@ -633,7 +640,8 @@ report() {
       printf "%s\t%s\t%d\t%s\t%s\t%s\t%s\t%.0f\t%s\t%.1f\t%s\t%s\t%.1f\t%s\t%s\n", $1, $2, $3, $5, ($6 == "NA" || $8 == "NA") ? "NA" : $6 + $8, $11, $12, $16, $18, $19, $22, $27, $25, $30, $26 }' "$TSV"
   } | table
   say "   (failed = UAC + UAS failed calls; unexp = unexpected, out-of-call and dead-call messages;"
-  say "    proxy rcvd = messages the proxy counted, expected 6 x calls; NA when it has no counters;"
+  say "    proxy rcvd = messages the proxy counted, expected 6 x calls; ~N for a proxy without counters:"
+  say "    UDP datagrams the machine delivered minus the 6 x calls to UAC and UAS;"
   say "    udp drops = datagrams the kernel dropped on full receive buffers, machine-wide (per socket in the TSV);"
   say "    runq wait = time the proxy's tasks were runnable but without a CPU; others = % of a core used by"
   say "    programs outside the benchmark during the run: both say the machine was contended)"
@@ -669,7 +677,7 @@ main() {
   TSV=target/bench/server-$stamp.tsv
   RUN_DIR=target/bench/server-$stamp
   mkdir -p "$RUN_DIR"
-  printf 'server\tphase\trate\tcalls\tuac_ok\tuac_failed\tuas_ok\tuas_failed\tuac_retrans\tuas_retrans\tretrans\tunexpected\tuac_rc\tuas_rc\twall_s\tmsgs_per_s\tcpu_ms\tcpu_us_per_msg\tcpu_pct_core\tcpu_ticks_ms\ttasks_gone\tproxy_rcvd\tproxy_fwd\tuas_cpu_pct\tproxy_wait_pct\tclean\tudp_drops\tproxy_drops\tuas_drops\tothers_pct_core\trun_dir\n' > "$TSV"
+  printf 'server\tphase\trate\tcalls\tuac_ok\tuac_failed\tuas_ok\tuas_failed\tuac_retrans\tuas_retrans\tretrans\tunexpected\tuac_rc\tuas_rc\twall_s\tmsgs_per_s\tcpu_ms\tcpu_us_per_msg\tcpu_pct_core\tcpu_ticks_ms\ttasks_gone\tproxy_rcvd\tproxy_fwd\tuas_cpu_pct\tproxy_wait_pct\tclean\tudp_drops\tproxy_drops\tuas_drops\tothers_pct_core\tudp_in\trun_dir\n' > "$TSV"
 
   say "bench-server: $0 $*"
   say "  rates: ${RATES:-none}, ramp: ${RAMP:-none}, $DURATION s per run, warm-up $WARMUP s, servers: $ONLY"
