@@ -30,7 +30,7 @@ SIPP_BUFF=${SIPP_BUFF:-1048576}
 # reported too ("others"), and a run during which they used more is repeated up to RETRIES times.
 QUIET_LIMIT=${QUIET_LIMIT:-20}
 QUIET_WAIT=${QUIET_WAIT:-60}
-RETRIES=${RETRIES:-2}
+RETRIES=${RETRIES:-1}
 
 KAMAILIO_CFG=scripts/bench/kamailio.cfg
 OPTIONS_XML=java/src/test/resources/e2e/options-uac.xml
