@@ -90,10 +90,29 @@ final class NextHop {
             char c = destination.charAt(i);
             text.put(i, c < 0x80 ? (byte) c : (byte) '?');
         }
-        if (startsWithIgnoreCase(text, n, SIP) || startsWithIgnoreCase(text, n, SIPS)) {
+        if (startsWithIgnoreCase(text, n, SIP) || startsWithIgnoreCase(text, n, SIPS) || isOtherUri(text, n)) {
             return fromUri(text, 0, n);
         }
         return fromHostPort(text, 0, n);
+    }
+
+    /**
+     * {@code tel:+1555...}, {@code mailto:...}: a scheme (letters only, not a transport name)
+     * and a colon not followed by a port number. Such URIs are refused with their scheme named.
+     */
+    private static boolean isOtherUri(ByteBuffer b, int len) {
+        int colon = indexOf(b, 0, len, ':');
+        if (colon <= 0 || colon + 1 >= len || transport(b, 0, colon) != null) {
+            return false;
+        }
+        for (int i = 0; i < colon; i++) {
+            int c = b.get(i) | 0x20;
+            if (c < 'a' || c > 'z') {
+                return false;
+            }
+        }
+        int next = b.get(colon + 1);
+        return next < '0' || next > '9';
     }
 
     /** {@code [proto:]host[:port]}, host an IPv6 reference in brackets or a name/IPv4 address. */

@@ -1,5 +1,6 @@
 package org.sipbridge.server;
 
+import io.netty.util.NetUtil;
 import org.sipbridge.core.Proto;
 import org.sipbridge.core.ReceiveInfo;
 import org.sipbridge.script.run.LocalAddresses;
@@ -129,23 +130,37 @@ final class OwnAddresses {
      */
     boolean isOurs(ByteBuffer buf, int off, int len, int port) {
         int p = port < 0 ? SIP_PORT : port;
-        if (len > 1 && buf.get(off) == '[' && buf.get(off + len - 1) == ']') {
-            for (OwnSocket s : sockets) {
-                if (s.port == p && sameHost(buf, off, len, s.host)) {
-                    return true;
-                }
-            }
-            off++;
-            len -= 2;
-        } else {
-            for (OwnSocket s : sockets) {
-                if (s.port == p && sameHost(buf, off, len, s.host)) {
-                    return true;
-                }
+        if (len > 2 && buf.get(off) == '[' && buf.get(off + len - 1) == ']') {
+            return isOurIpv6(buf, off + 1, len - 2, p);
+        }
+        for (OwnSocket s : sockets) {
+            if (s.port == p && sameHost(buf, off, len, s.host)) {
+                return true;
             }
         }
+        return isAlias(buf, off, len, p);
+    }
+
+    /** IPv6 texts have many spellings: compare addresses (only IPv6 Vias pay for the parse). */
+    private boolean isOurIpv6(ByteBuffer buf, int off, int len, int port) {
+        byte[] b = new byte[len];
+        buf.get(off, b, 0, len);
+        String text = new String(b, StandardCharsets.ISO_8859_1);
+        if (text.indexOf(':') < 0 || !NetUtil.isValidIpV6Address(text)) {
+            return false;
+        }
+        InetAddress a = NetUtil.createInetAddressFromIpAddressString(text);
+        for (OwnSocket s : sockets) {
+            if (s.port == port && (s.advertised.equals(a) || s.isWildcard() && interfaceAddresses.contains(a))) {
+                return true;
+            }
+        }
+        return isAlias(buf, off, len, port);
+    }
+
+    private boolean isAlias(ByteBuffer buf, int off, int len, int port) {
         for (int i = 0; i < extraHosts.length; i++) {
-            if ((extraPorts[i] == 0 || extraPorts[i] == p) && sameHost(buf, off, len, extraHosts[i])) {
+            if ((extraPorts[i] == 0 || extraPorts[i] == port) && sameHost(buf, off, len, extraHosts[i])) {
                 return true;
             }
         }

@@ -1,5 +1,6 @@
 package org.sipbridge.server;
 
+import io.netty.util.NetUtil;
 import org.sipbridge.bridge.MessageSlot;
 import org.sipbridge.core.Proto;
 
@@ -49,7 +50,7 @@ final class OwnSocket {
 
     /** An address as a Via or URI host: IPv6 in brackets, without a zone. */
     static String hostText(InetAddress a) {
-        String text = a.getHostAddress();
+        String text = NetUtil.toAddressString(a); // RFC 5952: ::1, not 0:0:0:0:0:0:0:1
         int zone = text.indexOf('%');
         if (zone >= 0) {
             text = text.substring(0, zone);
