@@ -303,7 +303,7 @@ SERVER=""           # name of the server under test
 SERVER_PID=""       # its `timeout` wrapper
 SERVER_PIDS=()      # every process of it, measured for CPU
 SERVER_LOG=""
-SERVER_COUNTERS=""  # function printing "received forwarded" message counters, or empty
+SERVER_COUNTERS=""  # kam_counters or no_counters: prints "received forwarded" messages (or NA)
 KAM_CTL=""
 
 kam_counters() {

@@ -25,6 +25,10 @@ import java.util.Objects;
  *     assertTrue(uas.await().clean(20));
  * }
  * }</pre>
+ * The built-in uac names its remote host in the request URI ({@code sip:service@127.0.0.1:PORT}),
+ * so with {@link #sendTo} the proxy gets requests whose URI is the UAS: a test route can simply
+ * {@code forward()} by the request URI, and every port can be a free one ({@link UdpPorts#free}).
+ * <p>
  * Everything runs on 127.0.0.1 over UDP. Every run is bounded twice: SIPp's own {@code -timeout}
  * and a Java-side deadline a little later, past which the process is killed. Each run writes its
  * statistics, unexpected messages and final screen into its own directory under the one given.
