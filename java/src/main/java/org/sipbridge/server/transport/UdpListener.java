@@ -7,6 +7,8 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.FixedRecvByteBufAllocator;
 import io.netty.channel.WriteBufferWaterMark;
+import io.netty.channel.epoll.EpollDatagramChannel;
+import io.netty.channel.unix.Socket;
 import io.netty.channel.unix.UnixChannelOption;
 import org.sipbridge.core.Proto;
 
@@ -24,6 +26,8 @@ final class UdpListener {
     final InetSocketAddress requested;
     private final List<Channel> channels = new ArrayList<>();
     private Channel[] sendChannels = new Channel[0];
+    /** The sockets of the epoll channels, for sends from the calling thread; null with NIO. */
+    private Socket[] sendSockets;
     private InetSocketAddress bound;
 
     UdpListener(InetSocketAddress requested) {
@@ -62,6 +66,13 @@ final class UdpListener {
             }
         }
         sendChannels = channels.toArray(new Channel[0]);
+        if (channels.get(0) instanceof EpollDatagramChannel) {
+            Socket[] sockets = new Socket[channels.size()];
+            for (int i = 0; i < sockets.length; i++) {
+                sockets[i] = (Socket) ((EpollDatagramChannel) channels.get(i)).fd();
+            }
+            sendSockets = sockets;
+        }
     }
 
     InetSocketAddress boundAddress() {
@@ -75,6 +86,19 @@ final class UdpListener {
     /** A channel to send from; spread over the receivers by thread so senders rarely share one. */
     Channel sendChannel() {
         Channel[] all = sendChannels;
+        return all.length == 1 ? all[0] : all[(int) (Thread.currentThread().getId() % all.length)];
+    }
+
+    /**
+     * The socket of {@link #sendChannel()}'s choice for a direct {@code sendto} from the calling
+     * thread, or null without epoll. A datagram socket may be written from several threads at
+     * once (each sendto is one datagram), also while its event loop writes to it.
+     */
+    Socket sendSocket() {
+        Socket[] all = sendSockets;
+        if (all == null) {
+            return null;
+        }
         return all.length == 1 ? all[0] : all[(int) (Thread.currentThread().getId() % all.length)];
     }
 
