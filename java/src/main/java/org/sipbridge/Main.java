@@ -1,5 +1,6 @@
 package org.sipbridge;
 
+import io.netty.util.ResourceLeakDetector;
 import org.sipbridge.script.ScriptCheck;
 import org.sipbridge.server.ServerException;
 import org.sipbridge.server.ServerOptions;
@@ -62,6 +63,11 @@ public final class Main {
 
     /** Runs the server until the JVM is asked to stop; the shutdown hook stops it gracefully. */
     private static int serve(Path file) {
+        if (System.getProperty("io.netty.leakDetection.level") == null) {
+            // Netty samples buffer allocations with a stack trace each by default: a cost on
+            // every receive a server does not want (the tests keep it on)
+            ResourceLeakDetector.setLevel(ResourceLeakDetector.Level.DISABLED);
+        }
         SipServer server;
         try {
             server = SipServer.start(file, ServerOptions.defaults());
