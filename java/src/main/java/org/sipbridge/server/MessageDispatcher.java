@@ -35,10 +35,14 @@ final class MessageDispatcher implements MessageHandler {
         gate.awaitOpen();
         WorkerState w = workers[worker];
         SipContext ctx = w.ctx;
-        int length = message.readableBytes();
-        ByteBuffer bytes = message.internalNioBuffer(message.readerIndex(), length);
+        int length = Math.min(message.readableBytes(), ctx.buffer().capacity());
+        // straight into the native slot: internalNioBuffer would allocate a view per pooled buffer
+        ByteBuffer slot = ctx.buffer();
+        slot.limit(length).position(0);
+        message.getBytes(message.readerIndex(), slot);
+        slot.clear();
         Framing framing = received.proto().isStream() ? Framing.STREAM : Framing.DATAGRAM;
-        SipError error = ctx.load(bytes, bytes.position(), length, framing, received);
+        SipError error = ctx.parseLoaded(length, framing, received);
         SipMessage m = ctx.message();
         if (m.isRequest()) {
             w.routing.requests.handle(w, error);
