@@ -12,7 +12,10 @@ import io.netty.channel.unix.Socket;
 import io.netty.channel.unix.UnixChannelOption;
 import org.sipbridge.core.Proto;
 
+import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.StandardProtocolFamily;
+import java.nio.channels.DatagramChannel;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -50,6 +53,7 @@ final class UdpListener {
         }
         if (receivers > 1) {
             b.option(UnixChannelOption.SO_REUSEPORT, true);
+            probeFree(requested);
         }
         InetSocketAddress address = requested;
         for (int i = 0; i < receivers; i++) {
@@ -72,6 +76,24 @@ final class UdpListener {
                 sockets[i] = (Socket) ((EpollDatagramChannel) channels.get(i)).fd();
             }
             sendSockets = sockets;
+        }
+    }
+
+    /**
+     * SO_REUSEPORT lets any process of the same user join the port: a second server started
+     * on a port the first one serves would bind without an error and take half of its
+     * traffic. A plain bind first (closed at once) fails as it should when anyone holds it.
+     */
+    private static void probeFree(InetSocketAddress address) throws TransportException {
+        if (address.getPort() == 0) {
+            return;
+        }
+        try (DatagramChannel probe = DatagramChannel.open(address.getAddress() instanceof java.net.Inet6Address
+                ? StandardProtocolFamily.INET6 : StandardProtocolFamily.INET)) {
+            probe.bind(address);
+        } catch (IOException e) {
+            throw new TransportException("cannot bind " + Names.endpoint(Proto.UDP, address) + ": " + e.getMessage()
+                    + " (another process uses the port)", e);
         }
     }
 
