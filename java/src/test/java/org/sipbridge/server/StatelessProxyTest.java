@@ -97,6 +97,15 @@ class StatelessProxyTest {
     }
 
     @Test
+    void aViaNamingAnotherHostGetsReceivedButNoRport() {
+        client.send(proxy.udp(), invite("INVITE", "z9hG4bKc9", "1 INVITE")
+                .replace("127.0.0.1:" + client.port() + ";branch=z9hG4bKc9;rport", "client.invalid:5999;branch=z9hG4bKc9"));
+        String forwarded = uas.expect();
+        assertTrue(forwarded.contains("\r\nVia: SIP/2.0/UDP client.invalid:5999;branch=z9hG4bKc9;received=127.0.0.1\r\n"),
+                forwarded);
+    }
+
+    @Test
     void retransmissionsCancelAndNon2xxAckKeepTheInvitesBranch() {
         client.send(proxy.udp(), invite("INVITE", "z9hG4bKc2", "7 INVITE"));
         String branch = branchOf(uas.expect());
