@@ -15,8 +15,8 @@
  * retransmissions), Call-ID, CSeq, the reply lumps added with add_lump_rpl, Content-Length;
  * sent back per RFC 3261 18.2.2 (UDP: to the source address, the Via's port unless it asked
  * for rport; TCP: on the request's connection). Functions return 1 when the reply was handed
- * to the network and -1 otherwise. They may only be called on the thread processing msg
- * (from a script function or response_f), never from a timer or a thread of the module. */
+ * to the network and -1 otherwise (msg not a request, an ACK, no server). Call them from a
+ * script function, on the thread processing msg; never from a timer or a thread of the module. */
 #ifndef SB_SDK_SL_API_H
 #define SB_SDK_SL_API_H
 
