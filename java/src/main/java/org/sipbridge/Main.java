@@ -1,18 +1,23 @@
 package org.sipbridge;
 
-import org.sipbridge.script.CompileOptions;
+import io.netty.util.ResourceLeakDetector;
 import org.sipbridge.script.ScriptCheck;
+import org.sipbridge.server.ServerException;
+import org.sipbridge.server.ServerOptions;
+import org.sipbridge.server.SipServer;
 
 import java.nio.file.Path;
 
 /**
  * The command line: {@code sipbridge -f file.cfg -c} checks a configuration (exit 0 or 1);
- * {@code sipbridge -f file.cfg} will run the server (not available yet: exit 2).
+ * {@code sipbridge -f file.cfg} runs the server until SIGTERM or Ctrl-C (exit 1 when it
+ * cannot start, with the reason on stderr; 2 for a bad command line).
  */
 public final class Main {
     private static final String USAGE = "usage: sipbridge -f file.cfg [-c]\n"
             + "  -f file  the configuration\n"
-            + "  -c       check it (load modules, init, fixups), print a summary and exit";
+            + "  -c       check it (load modules, init, fixups), print a summary and exit\n"
+            + "  without -c: run the server until SIGTERM or Ctrl-C";
 
     private Main() {
     }
@@ -46,10 +51,39 @@ public final class Main {
             return usage("no configuration given");
         }
         if (check) {
-            return ScriptCheck.check(file, CompileOptions.defaults(), System.out, System.err);
+            try {
+                return ScriptCheck.check(file, ServerOptions.defaults().compileOptions(), System.out, System.err);
+            } catch (IllegalStateException e) { // the core library could not be loaded
+                System.err.println("sipbridge: " + e.getMessage());
+                return 1;
+            }
         }
-        System.err.println("sipbridge: server not available yet (use -c to check " + file + ")");
-        return 2;
+        return serve(file);
+    }
+
+    /** Runs the server until the JVM is asked to stop; the shutdown hook stops it gracefully. */
+    private static int serve(Path file) {
+        if (System.getProperty("io.netty.leakDetection.level") == null) {
+            // Netty samples buffer allocations with a stack trace each by default: a cost on
+            // every receive a server does not want (the tests keep it on)
+            ResourceLeakDetector.setLevel(ResourceLeakDetector.Level.DISABLED);
+        }
+        SipServer server;
+        try {
+            server = SipServer.start(file, ServerOptions.defaults());
+        } catch (ServerException e) {
+            System.err.println("sipbridge: " + e.getMessage());
+            System.err.println("sipbridge: not started");
+            return 1;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "sipbridge-shutdown"));
+        try {
+            server.awaitStopped();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            server.stop();
+        }
+        return 0;
     }
 
     private static int usage(String problem) {

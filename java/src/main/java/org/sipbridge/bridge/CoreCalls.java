@@ -75,6 +75,11 @@ public interface CoreCalls {
                              long out, int cap);
     int sb_build_applied(long msg, int flags, long out, int cap);
 
+    // --- the SDK's lump API, for the server's own edits (received/rport on a forwarded request's Via)
+    long anchor_lump(long msg, int offset, int len, int type);
+    long del_lump(long msg, int offset, int len, int type);
+    long insert_new_lump_after(long after, long text, int len, int type);
+
     // --- routing script: the built-ins' header changes (native/script_ops.c)
     int sb_script_append_hf(long msg, long text, int len);
     int sb_script_remove_hf(long msg, long name, int len);
@@ -89,6 +94,9 @@ public interface CoreCalls {
 
     // --- find_export and friends, served by Java
     void sb_registry_set_callbacks(FindCmd findCmd, ModuleLoaded moduleLoaded, FindParam findParam);
+
+    // --- the sl API C modules bind with load_sl (native/sl_api.c), served by the server
+    void sb_sl_set_callbacks(SlReply reply, SlToTag toTag);
 
     /** One formatted LM_* record. Addresses of NUL-terminated strings. */
     interface LogSink {
@@ -110,6 +118,18 @@ public interface CoreCalls {
     interface FindParam {
         @Delegate
         long find(long module, long name, int type);
+    }
+
+    /** sl reply / reply_dlg: the stateless reply to msg; tag 0 = the core's To-tag. 1 sent, -1 not. */
+    interface SlReply {
+        @Delegate
+        int reply(long msg, int code, long reason, int reasonLength, long tag, int tagLength);
+    }
+
+    /** sl get_totag: the core's To-tag for msg written to out[0..cap); its length or -1. */
+    interface SlToTag {
+        @Delegate
+        int toTag(long msg, long out, int cap);
     }
 
     /** cmd_function: the message and six char* (unused ones NULL). */

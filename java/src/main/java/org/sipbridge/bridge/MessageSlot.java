@@ -2,12 +2,14 @@ package org.sipbridge.bridge;
 
 import com.sun.jna.Memory;
 import com.sun.jna.Pointer;
+import org.sipbridge.core.Proto;
 import org.sipbridge.core.ReceiveInfo;
 import org.sipbridge.sip.HeaderType;
 import org.sipbridge.sip.SipMessage;
 
 import java.net.Inet4Address;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.IntBuffer;
@@ -41,6 +43,10 @@ public final class MessageSlot implements AutoCloseable {
     private static final int L_SIZEOF = 0, L_NEW_URI_S = 1, L_NEW_URI_LEN = 2, L_DST_URI_S = 3,
             L_DST_URI_LEN = 4, L_FLAGS = 5, L_MSG_FLAGS = 6, L_ADD_RM = 7, L_BODY_LUMPS = 8,
             L_REPLY_LUMP = 9;
+    /** struct sb_send_info (sb_slot.h): proto, af, port, addr_len, addr[48], ip[16], reserved[2]. */
+    public static final int SEND_INFO_SIZE = 88;
+    private static final int SI_PROTO = 0, SI_AF = 4, SI_PORT = 8, SI_ADDR_LEN = 12, SI_ADDR = 16, SI_IP = 64,
+            SI_ADDR_MAX = 47;
     /** Builders' "out too small" results are at most this. */
     private static final int SB_BUILD_NEED_MIN = 16;
 
@@ -53,6 +59,7 @@ public final class MessageSlot implements AutoCloseable {
     private final ByteBuffer buffer;
     private final IntBuffer input;
     private final ByteBuffer msgStruct;
+    private final ByteBuffer sendInfo;
     private final int offNewUriS, offNewUriLen, offDstUriS, offDstUriLen, offFlags, offMsgFlags;
     private final int offAddRm, offBodyLumps, offReplyLump;
     private final Memory scratch = new Memory(8192);
@@ -76,6 +83,8 @@ public final class MessageSlot implements AutoCloseable {
                     + " is not the one this build writes (" + Integer.toHexString(SBV_MAGIC_VALUE) + ")");
         }
         this.msgStruct = new Pointer(msg).getByteBuffer(0, calls.sb_msg_layout(L_SIZEOF)).order(ByteOrder.nativeOrder());
+        this.sendInfo = new Pointer(calls.sb_slot_send_info(slot)).getByteBuffer(0, SEND_INFO_SIZE)
+                .order(ByteOrder.nativeOrder());
         offNewUriS = calls.sb_msg_layout(L_NEW_URI_S);
         offNewUriLen = calls.sb_msg_layout(L_NEW_URI_LEN);
         offDstUriS = calls.sb_msg_layout(L_DST_URI_S);
@@ -319,6 +328,36 @@ public final class MessageSlot implements AutoCloseable {
         return b.length;
     }
 
+    // ---- the socket a message leaves on (SUBST lumps, Content-Length on streams) ----------------
+
+    /**
+     * The sb_send_info bytes for a socket (see {@link #setSendInfo}): encode once per socket
+     * at start, so that naming the sending socket per message is a plain copy.
+     */
+    public static byte[] encodeSendInfo(Proto proto, InetSocketAddress local) {
+        ByteBuffer b = ByteBuffer.allocate(SEND_INFO_SIZE).order(ByteOrder.nativeOrder());
+        InetAddress a = local.getAddress();
+        byte[] raw = a.getAddress();
+        String text = a.getHostAddress();
+        int zone = text.indexOf('%');
+        byte[] addr = (zone < 0 ? text : text.substring(0, zone)).getBytes(StandardCharsets.US_ASCII);
+        if (addr.length > SI_ADDR_MAX) {
+            throw new IllegalArgumentException("address too long for the send info: " + text);
+        }
+        b.putInt(SI_PROTO, proto.code);
+        b.putInt(SI_AF, a instanceof Inet4Address ? 4 : 6);
+        b.putInt(SI_PORT, local.getPort());
+        b.putInt(SI_ADDR_LEN, addr.length);
+        b.put(SI_ADDR, addr);
+        b.put(SI_IP, raw);
+        return b.array();
+    }
+
+    /** Names the socket the next build is for (bytes from {@link #encodeSendInfo}); no allocation. */
+    public void setSendInfo(byte[] encoded) {
+        sendInfo.put(0, encoded, 0, SEND_INFO_SIZE);
+    }
+
     // ---- builders: the result is in output()[0..n) -------------------------------------------
 
     /** The builders' output (direct): valid until the next build on this slot. */
@@ -356,6 +395,27 @@ public final class MessageSlot implements AutoCloseable {
         long base = Pointer.nativeValue(scratch);
         int r;
         while ((r = calls.sb_build_local_reply(msg, code, base, rb.length, base + rb.length, tb.length,
+                Pointer.nativeValue(out), (int) out.size())) <= -SB_BUILD_NEED_MIN) {
+            growOutput(-r);
+        }
+        return result(r, "local reply");
+    }
+
+    /**
+     * The same with reason and To-tag given as bytes (a server keeps them encoded, so a reply
+     * allocates nothing); toTagLength 0 for no tag.
+     */
+    public int buildLocalReply(int code, byte[] reason, int reasonLength, byte[] toTag, int toTagLength) {
+        if (reasonLength + toTagLength > scratch.size()) {
+            throw new IllegalArgumentException("reason and To-tag too long (" + (reasonLength + toTagLength) + " bytes)");
+        }
+        scratch.write(0, reason, 0, reasonLength);
+        if (toTagLength > 0) {
+            scratch.write(reasonLength, toTag, 0, toTagLength);
+        }
+        long base = Pointer.nativeValue(scratch);
+        int r;
+        while ((r = calls.sb_build_local_reply(msg, code, base, reasonLength, base + reasonLength, toTagLength,
                 Pointer.nativeValue(out), (int) out.size())) <= -SB_BUILD_NEED_MIN) {
             growOutput(-r);
         }

@@ -57,6 +57,8 @@ public final class ModuleSystem implements AutoCloseable {
     private final List<CallSite> callSites = Collections.synchronizedList(new ArrayList<>());
     private State state = State.CONFIGURING;
     private Integer configLogLevel;
+    /** Modules with a response_f, newest first: fixed at init, read for every relayed reply. */
+    private volatile Module[] responders = new Module[0];
 
     public ModuleSystem() {
         this(NativeCore.get());
@@ -194,6 +196,7 @@ public final class ModuleSystem implements AutoCloseable {
                 throw new ModuleException("init_f of module " + m.name() + " failed (returned " + r + ")");
             }
         }
+        responders = registry.newestFirst().stream().filter(Module::handlesResponses).toArray(Module[]::new);
         state = State.INITIALIZED;
     }
 
@@ -228,8 +231,8 @@ public final class ModuleSystem implements AutoCloseable {
 
     /** response_f of every module that has one, newest first; 0 from any drops the reply. */
     public int onResponse(MessageContext ctx) {
-        for (Module m : registry.newestFirst()) {
-            if (m.handlesResponses() && m.onResponse(ctx) == 0) {
+        for (Module m : responders) { // no list copy, no registry lock per reply
+            if (m.onResponse(ctx) == 0) {
                 return 0;
             }
         }

@@ -50,6 +50,7 @@ public final class Sipp {
     private long calls = -1;
     private Duration timeout = Duration.ofSeconds(30);
     private boolean autoAnswer;
+    private boolean tcp;
     private final List<String> extraArgs = new ArrayList<>();
 
     private Sipp(String name, List<String> scenario) {
@@ -137,6 +138,15 @@ public final class Sipp {
         return this;
     }
 
+    /**
+     * TCP instead of UDP ({@code -t t1}: one connection per peer, which a proxy also uses
+     * for the replies): the run counts as started once SIPp's TCP port listens.
+     */
+    public Sipp tcp() {
+        this.tcp = true;
+        return this;
+    }
+
     /** More SIPp arguments, appended as given. */
     public Sipp arg(String... args) {
         extraArgs.addAll(Arrays.asList(args));
@@ -164,6 +174,9 @@ public final class Sipp {
         if (autoAnswer) {
             command.add("-aa");
         }
+        if (tcp) {
+            command.addAll(List.of("-t", "t1"));
+        }
         // -timeout alone lets SIPp wait for calls in progress (up to ~32 s of retransmissions);
         // with -timeout_error it quits at the limit, statistics written, exit code 255.
         command.addAll(List.of("-nostdin", "-timeout", timeoutSeconds() + "s", "-timeout_error",
@@ -188,7 +201,7 @@ public final class Sipp {
         }
         // SIPp quits at its -timeout; the Java-side deadline only catches a SIPp that hangs.
         Duration deadline = Duration.ofSeconds(timeoutSeconds()).plusSeconds(5);
-        return SippProcess.start(command(port, files), port, files, deadline);
+        return SippProcess.start(command(port, files), port, tcp, files, deadline);
     }
 
     /** Starts SIPp and waits until it has finished: for clients with a call limit. */

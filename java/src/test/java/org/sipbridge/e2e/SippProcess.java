@@ -19,19 +19,21 @@ public final class SippProcess implements AutoCloseable {
     private final Process process;
     private final List<String> command;
     private final int port;
+    private final boolean tcp;
     private final Path files;
     private final long deadlineNanos;
     private SippResult result;
 
-    private SippProcess(Process process, List<String> command, int port, Path files, Duration limit) {
+    private SippProcess(Process process, List<String> command, int port, boolean tcp, Path files, Duration limit) {
         this.process = process;
         this.command = command;
         this.port = port;
+        this.tcp = tcp;
         this.files = files;
         this.deadlineNanos = System.nanoTime() + limit.toNanos();
     }
 
-    static SippProcess start(List<String> command, int port, Path files, Duration limit) {
+    static SippProcess start(List<String> command, int port, boolean tcp, Path files, Duration limit) {
         Process process;
         try {
             process = new ProcessBuilder(command)
@@ -41,7 +43,7 @@ public final class SippProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + String.join(" ", command), e);
         }
-        SippProcess sipp = new SippProcess(process, command, port, files, limit);
+        SippProcess sipp = new SippProcess(process, command, port, tcp, files, limit);
         sipp.awaitBound();
         return sipp;
     }
@@ -50,10 +52,10 @@ public final class SippProcess implements AutoCloseable {
     private void awaitBound() {
         long end = System.nanoTime() + BIND_WAIT.toNanos();
         try {
-            while (process.isAlive() && !UdpPorts.isBound(port)) {
+            while (process.isAlive() && !(tcp ? UdpPorts.isTcpListening(port) : UdpPorts.isBound(port))) {
                 if (System.nanoTime() > end) {
                     close();
-                    throw new IllegalStateException("SIPp did not bind UDP port " + port + " within "
+                    throw new IllegalStateException("SIPp did not bind " + (tcp ? "TCP" : "UDP") + " port " + port + " within "
                             + BIND_WAIT.toSeconds() + " s: " + commandLine() + "\n" + output());
                 }
                 Thread.sleep(10);

@@ -45,8 +45,17 @@ public final class UdpPorts {
      * ourselves, which would race with it.
      */
     public static boolean isBound(int port) {
+        return inTable(port, List.of(Path.of("/proc/net/udp"), Path.of("/proc/net/udp6")), null);
+    }
+
+    /** Whether a TCP socket on this machine listens on the port (state 0A in /proc/net/tcp, tcp6). */
+    public static boolean isTcpListening(int port) {
+        return inTable(port, List.of(Path.of("/proc/net/tcp"), Path.of("/proc/net/tcp6")), "0A");
+    }
+
+    private static boolean inTable(int port, List<Path> tables, String state) {
         String suffix = String.format(Locale.ROOT, ":%04X", port);
-        for (Path table : List.of(Path.of("/proc/net/udp"), Path.of("/proc/net/udp6"))) {
+        for (Path table : tables) {
             if (!Files.isReadable(table)) {
                 continue;
             }
@@ -54,7 +63,7 @@ public final class UdpPorts {
                 for (String line : Files.readAllLines(table)) {
                     String[] fields = line.trim().split("\\s+");
                     // "sl local_address rem_address ...": local_address is HEXIP:HEXPORT
-                    if (fields.length > 1 && fields[1].endsWith(suffix)) {
+                    if (fields.length > 3 && fields[1].endsWith(suffix) && (state == null || fields[3].equals(state))) {
                         return true;
                     }
                 }

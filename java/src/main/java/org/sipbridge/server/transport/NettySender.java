@@ -9,11 +9,16 @@ import org.sipbridge.core.ReceiveInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.util.List;
 
-/** {@link SipSender} over the bound listeners. Safe from any thread. */
+/**
+ * {@link SipSender} over the bound listeners. Safe from any thread. A UDP send of a direct
+ * {@code ByteBuffer} over epoll is written by the calling thread itself ({@link #sendUdpNow});
+ * everything else goes through the channel's event loop.
+ */
 final class NettySender implements SipSender {
     private static final Logger log = LoggerFactory.getLogger(NettySender.class);
 
@@ -23,6 +28,7 @@ final class NettySender implements SipSender {
     private final ByteBufAllocator alloc;
     private final Counters counters;
     private final RateLimitedLog overloadLog = new RateLimitedLog();
+    private final RateLimitedLog failureLog = new RateLimitedLog();
     private volatile boolean open;
 
     NettySender(List<UdpListener> udp, TcpTransport tcp, HostResolver resolver, ByteBufAllocator alloc,
@@ -64,6 +70,12 @@ final class NettySender implements SipSender {
 
     @Override
     public SendResult send(Proto proto, InetSocketAddress destination, ByteBuffer data) {
+        if (proto == Proto.UDP && open && data.isDirect() && !destination.isUnresolved()) {
+            UdpListener from = udpFor(destination);
+            if (from != null && from.sendSocket() != null) {
+                return sendUdpNow(from, destination, data);
+            }
+        }
         return send(proto, destination, copy(data));
     }
 
@@ -112,6 +124,15 @@ final class NettySender implements SipSender {
 
     @Override
     public SendResult reply(ReceiveInfo received, ByteBuffer data) {
+        if (received.proto() == Proto.UDP && open && data.isDirect()) {
+            UdpListener from = udpAt(received.local());
+            if (from == null) {
+                from = udpFor(received.source());
+            }
+            if (from != null && from.sendSocket() != null) {
+                return sendUdpNow(from, received.source(), data);
+            }
+        }
         return reply(received, copy(data));
     }
 
@@ -137,6 +158,35 @@ final class NettySender implements SipSender {
         }
         ch.writeAndFlush(new DatagramPacket(data, destination), ch.voidPromise());
         return SendResult.QUEUED;
+    }
+
+    /**
+     * A datagram from a direct buffer, sent by the calling thread with one sendto on the
+     * listener's socket: no copy, no hand-off to the event loop (whose wake-up per message
+     * cost more than the rest of a stateless forward). The buffer is left as it was. A full
+     * socket buffer drops the datagram (OVERLOADED), as the event loop's high-water mark does.
+     */
+    private SendResult sendUdpNow(UdpListener from, InetSocketAddress destination, ByteBuffer data) {
+        try {
+            int n = from.sendSocket().sendTo(data, data.position(), data.limit(), destination.getAddress(),
+                    destination.getPort());
+            if (n > 0 || !data.hasRemaining()) {
+                return SendResult.QUEUED;
+            }
+            counters.sendOverloaded.increment();
+            if (overloadLog.permit()) {
+                log.warn("udp:{}: dropped a message to {}: the socket's send buffer is full{}",
+                        Names.address(from.boundAddress()), Names.address(destination), overloadLog.suppressedNote());
+            }
+            return SendResult.OVERLOADED;
+        } catch (IOException e) {
+            counters.sendFailures.increment(); // reported like a failure on the event loop: counted, logged
+            if (failureLog.permit()) {
+                log.warn("udp:{}: sending to {} failed: {}{}", Names.address(from.boundAddress()),
+                        Names.address(destination), e.getMessage(), failureLog.suppressedNote());
+            }
+            return SendResult.QUEUED;
+        }
     }
 
     /** The first UDP listener of the destination's address family. */

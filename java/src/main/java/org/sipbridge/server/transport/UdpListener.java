@@ -7,10 +7,15 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.FixedRecvByteBufAllocator;
 import io.netty.channel.WriteBufferWaterMark;
+import io.netty.channel.epoll.EpollDatagramChannel;
+import io.netty.channel.unix.Socket;
 import io.netty.channel.unix.UnixChannelOption;
 import org.sipbridge.core.Proto;
 
+import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.StandardProtocolFamily;
+import java.nio.channels.DatagramChannel;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,6 +29,8 @@ final class UdpListener {
     final InetSocketAddress requested;
     private final List<Channel> channels = new ArrayList<>();
     private Channel[] sendChannels = new Channel[0];
+    /** The sockets of the epoll channels, for sends from the calling thread; null with NIO. */
+    private Socket[] sendSockets;
     private InetSocketAddress bound;
 
     UdpListener(InetSocketAddress requested) {
@@ -46,6 +53,7 @@ final class UdpListener {
         }
         if (receivers > 1) {
             b.option(UnixChannelOption.SO_REUSEPORT, true);
+            probeFree(requested);
         }
         InetSocketAddress address = requested;
         for (int i = 0; i < receivers; i++) {
@@ -62,6 +70,31 @@ final class UdpListener {
             }
         }
         sendChannels = channels.toArray(new Channel[0]);
+        if (channels.get(0) instanceof EpollDatagramChannel) {
+            Socket[] sockets = new Socket[channels.size()];
+            for (int i = 0; i < sockets.length; i++) {
+                sockets[i] = (Socket) ((EpollDatagramChannel) channels.get(i)).fd();
+            }
+            sendSockets = sockets;
+        }
+    }
+
+    /**
+     * SO_REUSEPORT lets any process of the same user join the port: a second server started
+     * on a port the first one serves would bind without an error and take half of its
+     * traffic. A plain bind first (closed at once) fails as it should when anyone holds it.
+     */
+    private static void probeFree(InetSocketAddress address) throws TransportException {
+        if (address.getPort() == 0) {
+            return;
+        }
+        try (DatagramChannel probe = DatagramChannel.open(address.getAddress() instanceof java.net.Inet6Address
+                ? StandardProtocolFamily.INET6 : StandardProtocolFamily.INET)) {
+            probe.bind(address);
+        } catch (IOException e) {
+            throw new TransportException("cannot bind " + Names.endpoint(Proto.UDP, address) + ": " + e.getMessage()
+                    + " (another process uses the port)", e);
+        }
     }
 
     InetSocketAddress boundAddress() {
@@ -75,6 +108,19 @@ final class UdpListener {
     /** A channel to send from; spread over the receivers by thread so senders rarely share one. */
     Channel sendChannel() {
         Channel[] all = sendChannels;
+        return all.length == 1 ? all[0] : all[(int) (Thread.currentThread().getId() % all.length)];
+    }
+
+    /**
+     * The socket of {@link #sendChannel()}'s choice for a direct {@code sendto} from the calling
+     * thread, or null without epoll. A datagram socket may be written from several threads at
+     * once (each sendto is one datagram), also while its event loop writes to it.
+     */
+    Socket sendSocket() {
+        Socket[] all = sendSockets;
+        if (all == null) {
+            return null;
+        }
         return all.length == 1 ? all[0] : all[(int) (Thread.currentThread().getId() % all.length)];
     }
 

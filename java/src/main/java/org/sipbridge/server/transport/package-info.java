@@ -21,7 +21,12 @@
  * <p><b>Allocation per message.</b> Queue slots are preallocated (no node, no Runnable); TCP
  * messages share their connection's ReceiveInfo, UDP ones a cached one per source; the message
  * copy is a pooled buffer the worker releases after the handler. What remains is Netty's own
- * (a DatagramPacket and the sender's address per datagram received or sent).
+ * (a DatagramPacket and the sender's address per datagram received or sent through a loop).
+ *
+ * <p><b>Sending.</b> A UDP message given as a direct {@code ByteBuffer} (what the routing layer
+ * builds in its native slot) is sent by the calling worker with one sendto on the listener's
+ * epoll socket: no copy and no wake-up of an event loop. Other sends (ByteBufs, TCP, NIO) are
+ * written by the channel's event loop.
  *
  * <p><b>Drops.</b> A full queue, an oversize message, a stream that cannot be framed: each is
  * counted in {@link org.sipbridge.server.transport.TransportStats} and logged with its source,

@@ -122,6 +122,33 @@ class UdpTransportTest {
     }
 
     @Test
+    void aPortAnotherServerServesWithSeveralReceiversIsRefused() throws Exception {
+        InetSocketAddress first = start(TestSupport.config(ListenAddress.udp("127.0.0.1", 0)).withUdpReceivers(2),
+                new TestSupport.Recorder());
+        SipTransport second = new SipTransport(TestSupport.config(ListenAddress.udp("127.0.0.1", first.getPort()))
+                .withUdpReceivers(2), new TestSupport.Recorder());
+        TransportException e = org.junit.jupiter.api.Assertions.assertThrows(TransportException.class, second::start);
+        assertTrue(e.getMessage().startsWith("cannot bind udp:127.0.0.1:" + first.getPort()), e.getMessage());
+    }
+
+    @Test
+    void directSendsFromAWorkerLeaveFromTheListeningPort() throws Exception {
+        InetSocketAddress server = start(TestSupport.config(ListenAddress.udp("127.0.0.1", 0)), new TestSupport.Recorder());
+        try (DatagramSocket client = TestSupport.udpClient()) {
+            ByteBuffer direct = ByteBuffer.allocateDirect(64);
+            direct.put(bytes("direct datagram")).flip();
+            assertEquals(SendResult.QUEUED, transport.sender().send(Proto.UDP,
+                    (InetSocketAddress) client.getLocalSocketAddress(), direct));
+            assertEquals(15, direct.remaining(), "the buffer is left as it was");
+            java.net.DatagramPacket p = new java.net.DatagramPacket(new byte[100], 100);
+            client.setSoTimeout(2000);
+            client.receive(p);
+            assertEquals("direct datagram", new String(p.getData(), 0, p.getLength()));
+            assertEquals(server.getPort(), p.getPort());
+        }
+    }
+
+    @Test
     void probesAreIgnoredAndOversizeDatagramsDroppedAndCounted() throws Exception {
         TestSupport.Recorder rec = new TestSupport.Recorder();
         InetSocketAddress server = start(TestSupport.config(ListenAddress.udp("127.0.0.1", 0))

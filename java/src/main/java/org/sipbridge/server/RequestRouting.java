@@ -1,0 +1,76 @@
+package org.sipbridge.server;
+
+import org.sipbridge.core.SipContext;
+import org.sipbridge.server.transport.SendResult;
+import org.sipbridge.sip.NameAddr;
+import org.sipbridge.sip.SipError;
+import org.sipbridge.sip.SipMessage;
+import org.sipbridge.sip.SipMethod;
+
+import java.nio.ByteBuffer;
+
+/**
+ * A received request: a malformed one is answered (400 with the validator's reason, when
+ * enough of it parsed to answer) or dropped; an ACK for one of our own stateless replies
+ * ends here; everything else runs the main route, whose sl_send_reply and forward calls do
+ * the sending. Shared by the workers; per-worker state lives in {@link WorkerState}.
+ */
+final class RequestRouting {
+    private final Routing r;
+
+    RequestRouting(Routing routing) {
+        this.r = routing;
+    }
+
+    void handle(WorkerState w, SipError error) {
+        r.counters.requests.increment();
+        SipContext ctx = w.ctx;
+        if (error != SipError.NONE) {
+            malformed(w, error);
+            return;
+        }
+        SipMessage m = ctx.message();
+        if (m.method() == SipMethod.ACK && acknowledgesOurReply(w, m)) {
+            r.counters.acksAbsorbed.increment();
+            return;
+        }
+        r.script.runRequest(ctx);
+    }
+
+    /** An ACK whose To-tag is one of ours: the ACK of a negative stateless reply we sent. */
+    private boolean acknowledgesOurReply(WorkerState w, SipMessage m) {
+        NameAddr to = w.to;
+        return m.to(to) == SipError.NONE && to.tagOffset() >= 0
+                && r.toTags.isOurs(m.buffer(), to.tagOffset(), to.tagLength());
+    }
+
+    private void malformed(WorkerState w, SipError error) {
+        SipContext ctx = w.ctx;
+        SipMessage m = ctx.message();
+        if (!ctx.validator().canReply(m)) {
+            r.counters.malformedDropped.increment();
+            if (r.logs.malformed.permit()) {
+                ServerLog.logger().warn("dropped a malformed request from {} that cannot be answered: {}{}",
+                        ServerLog.source(ctx.receiveInfo()), describe(ctx, error), r.logs.malformed.note());
+            }
+            return;
+        }
+        ByteBuffer reply = w.badRequests.build(m, error, ctx.receiveInfo());
+        SendResult sent = w.responses.send(m, ctx.receiveInfo(), reply);
+        if (sent.ok()) {
+            r.counters.badRequests.increment();
+        } else {
+            r.counters.sendFailures.increment();
+        }
+        if (r.logs.badRequest.permit()) {
+            ServerLog.logger().warn("malformed {} from {}: {}; answered {} ({}){}", m.methodName(),
+                    ServerLog.source(ctx.receiveInfo()), describe(ctx, error),
+                    error.statusCode() == 0 ? 400 : error.statusCode(), sent, r.logs.badRequest.note());
+        }
+    }
+
+    private static String describe(SipContext ctx, SipError error) {
+        SipError detail = ctx.validator().detail();
+        return error.reason() + (detail != SipError.NONE && detail != error ? " (" + detail.reason() + ")" : "");
+    }
+}

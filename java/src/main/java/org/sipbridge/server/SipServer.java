@@ -1,0 +1,254 @@
+package org.sipbridge.server;
+
+import org.sipbridge.bridge.NativeCore;
+import org.sipbridge.core.ModuleSystem;
+import org.sipbridge.core.Proto;
+import org.sipbridge.core.SipContext;
+import org.sipbridge.module.ModuleException;
+import org.sipbridge.script.CompiledScript;
+import org.sipbridge.script.RunResult;
+import org.sipbridge.script.ServerConfig;
+import org.sipbridge.script.ast.Script;
+import org.sipbridge.script.parse.ConfigException;
+import org.sipbridge.script.parse.ScriptParser;
+import org.sipbridge.server.transport.ListenAddress;
+import org.sipbridge.server.transport.SipTransport;
+import org.sipbridge.server.transport.TransportConfig;
+import org.sipbridge.server.transport.TransportException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Function;
+
+/**
+ * The SIP server: a configuration compiled and running over the transport.
+ *
+ * <p>Start-up ({@link #start}), in OpenSIPS order: the script is compiled (modules loaded,
+ * modparams, init_f, fixups), the sockets are bound, each worker thread creates its
+ * {@link SipContext} and runs child_init(rank) (ranks 1..children) on its own thread, then
+ * the main thread runs child_init(PROC_MAIN) and the startup_route, the timer routes get
+ * their thread (child_init(PROC_TIMER) there first), and only then do the workers take
+ * their first message. Any failure stops what was started and throws a
+ * {@link ServerException} whose message says what to fix.
+ *
+ * <p>Stop ({@link #stop}, also from a JVM shutdown hook): the timer routes end, the
+ * transport stops receiving and lets the workers drain their queues, the worker contexts
+ * are freed, then the script closes (free_fixup per call site, destroy_f newest module
+ * first). Idempotent.
+ */
+public final class SipServer implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger("sipbridge.server");
+
+    private final Path file;
+    private final CompiledScript script;
+    private final TransportConfig transportConfig;
+    private final NativeCore core;
+    private final ServerCounters counters = new ServerCounters();
+    private final ServerLogs logs = new ServerLogs();
+    private final Gate gate = new Gate();
+    private final WorkerState[] workers;
+    private final SipTransport transport;
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private final Object lifecycle = new Object();
+    private Routing routing;
+    private TimerRoutes timers;
+    private boolean stopping;
+
+    private SipServer(Path file, CompiledScript script, TransportConfig transportConfig, NativeCore core) {
+        this.file = file;
+        this.script = script;
+        this.transportConfig = transportConfig;
+        this.core = core;
+        this.workers = new WorkerState[transportConfig.workers()];
+        this.transport = new SipTransport(transportConfig, new MessageDispatcher(workers, counters, logs, gate),
+                this::startWorker);
+    }
+
+    /** Compiles {@code file} and starts serving it; returns once the first message may be handled. */
+    public static SipServer start(Path file, ServerOptions options) throws ServerException {
+        Script parsed;
+        try {
+            parsed = ScriptParser.parseFile(file);
+        } catch (NoSuchFileException e) {
+            throw new ServerException("cannot read " + file + ": no such file", e);
+        } catch (IOException e) {
+            throw new ServerException("cannot read " + file + ": " + e.getMessage(), e);
+        } catch (ConfigException e) {
+            throw new ServerException(e.getMessage(), e);
+        }
+        CompiledScript script;
+        try {
+            script = CompiledScript.compile(parsed, options.compileOptions());
+        } catch (ConfigException e) {
+            throw new ServerException(e.getMessage(), e);
+        } catch (ModuleException | IllegalStateException e) {
+            throw new ServerException(StartupErrors.located(parsed, e.getMessage()), e);
+        }
+        SipServer server;
+        try {
+            server = new SipServer(file, script, TransportSettings.from(script.config()), NativeCore.get());
+        } catch (ServerException | RuntimeException e) {
+            script.close();
+            throw e;
+        }
+        server.run(parsed);
+        return server;
+    }
+
+    private void run(Script parsed) throws ServerException {
+        try {
+            transport.start();
+            script.childInit(ModuleSystem.PROC_MAIN);
+            startupRoute();
+            timers = TimerRoutes.start(script, core, transportConfig.limits(), dummySource());
+        } catch (TransportException e) {
+            failed();
+            throw new ServerException(StartupErrors.located(parsed, e.getMessage()), e);
+        } catch (ModuleException e) {
+            failed();
+            throw new ServerException(StartupErrors.located(parsed, e.getMessage()), e);
+        } catch (ExecutionException e) {
+            failed();
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            throw new ServerException(StartupErrors.located(parsed, "timer process: " + cause.getMessage()), cause);
+        } catch (RuntimeException | Error e) {
+            failed();
+            throw e;
+        }
+        gate.open();
+        for (String line : StartupSummary.lines(file, script, transport, workers.length)) {
+            log.info(line);
+        }
+    }
+
+    /** The start hook: on worker {@code rank}'s thread, before its first message. */
+    private void startWorker(int rank) {
+        WorkerState w = new WorkerState(rank, routing(), core, transportConfig.limits());
+        workers[rank - 1] = w;
+        script.childInit(rank);
+    }
+
+    /** What the workers share; built by the first start hook, once the sockets are bound. */
+    private synchronized Routing routing() {
+        if (routing == null) {
+            List<OwnSocket> sockets = new ArrayList<>();
+            for (Proto p : List.of(Proto.UDP, Proto.TCP)) {
+                for (InetSocketAddress a : transport.localAddresses(p)) {
+                    sockets.add(new OwnSocket(p, a, OwnAddresses.advertised(a.getAddress())));
+                }
+            }
+            ToTags toTags = new ToTags(ToTags.serverPrefix(sockets.toString()));
+            routing = new Routing(script, transport.sender(), OwnAddresses.of(sockets, script.config().aliases()),
+                    toTags, counters, logs);
+        }
+        return routing;
+    }
+
+    private void startupRoute() {
+        Optional<Function<SipContext, RunResult>> startup = script.startupRoute();
+        if (startup.isEmpty()) {
+            return;
+        }
+        try (SipContext ctx = new SipContext(core, transportConfig.limits())) {
+            DummyRequest.load(ctx, dummySource());
+            startup.get().apply(ctx);
+        }
+    }
+
+    /** Where the dummy request of startup and timer routes seems to come from: our first listener. */
+    private InetSocketAddress dummySource() {
+        InetSocketAddress a = transport.localAddress(Proto.UDP);
+        return a != null ? a : transport.localAddress(Proto.TCP);
+    }
+
+    /** Start failed after the transport was created: undo everything. */
+    private void failed() {
+        gate.open(); // workers blocked on their first message can end
+        shutDown();
+    }
+
+    /** Stops serving (see the class comment); returns when the modules are destroyed. */
+    public void stop() {
+        synchronized (lifecycle) {
+            if (stopping) {
+                return;
+            }
+            stopping = true;
+        }
+        long begin = System.nanoTime();
+        shutDown();
+        log.info("sipbridge stopped in {} ms: {}", (System.nanoTime() - begin) / 1_000_000, stats());
+    }
+
+    private void shutDown() {
+        synchronized (lifecycle) {
+            stopping = true;
+        }
+        try {
+            if (timers != null) {
+                timers.close();
+            }
+            transport.stop(); // no handler runs after this returns
+            for (int i = 0; i < workers.length; i++) {
+                if (workers[i] != null) {
+                    workers[i].close();
+                    workers[i] = null;
+                }
+            }
+            script.close();
+        } finally {
+            stopped.countDown();
+        }
+    }
+
+    /** Blocks until {@link #stop()} finished. */
+    public void awaitStopped() throws InterruptedException {
+        stopped.await();
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    /** The bound address of the first listener of proto (the real port when the configuration said 0), or null. */
+    public InetSocketAddress localAddress(Proto proto) {
+        return transport.localAddress(proto);
+    }
+
+    public ServerStats stats() {
+        return counters.snapshot();
+    }
+
+    public org.sipbridge.server.transport.TransportStats transportStats() {
+        return transport.stats();
+    }
+
+    public CompiledScript script() {
+        return script;
+    }
+
+    /** The start-up summary the server logged. */
+    public List<String> summary() {
+        return StartupSummary.lines(file, script, transport, workers.length);
+    }
+
+    /** The listeners as configured (port 0 stays 0). */
+    public List<ListenAddress> configuredListeners() {
+        return transportConfig.listeners();
+    }
+
+    /** The configuration this server runs. */
+    public ServerConfig config() {
+        return script.config();
+    }
+}

@@ -1,0 +1,64 @@
+package org.sipbridge.server;
+
+import org.sipbridge.core.Proto;
+import org.sipbridge.script.ServerConfig;
+import org.sipbridge.script.ast.Transport;
+import org.sipbridge.server.transport.ListenAddress;
+import org.sipbridge.server.transport.TransportConfig;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The network layer's configuration from the script's settings: {@code listen=} lines (an
+ * IP address, or '*' for every address; port 0 binds a free port), {@code children} worker
+ * threads, {@code udp_receivers}, {@code tcp_idle_timeout}; the transport's defaults for the
+ * rest. A configuration without any listen line listens on udp:127.0.0.1:5060.
+ */
+final class TransportSettings {
+    static final ListenAddress DEFAULT_LISTEN = ListenAddress.udp("127.0.0.1", 5060);
+
+    private TransportSettings() {
+    }
+
+    static TransportConfig from(ServerConfig c) throws ServerException {
+        List<ListenAddress> listeners = new ArrayList<>();
+        for (ServerConfig.Listen l : c.listens()) {
+            listeners.add(new ListenAddress(l.transport() == Transport.TCP ? Proto.TCP : Proto.UDP,
+                    new InetSocketAddress(address(l), l.port())));
+        }
+        if (listeners.isEmpty()) {
+            listeners.add(DEFAULT_LISTEN);
+        }
+        try {
+            TransportConfig t = TransportConfig.defaults(listeners).withWorkers(c.children());
+            if (c.udpReceivers() != null) {
+                t = t.withUdpReceivers(c.udpReceivers());
+            }
+            if (c.tcpIdleTimeout() != null) {
+                t = t.withTcpIdleTimeout(Duration.ofSeconds(c.tcpIdleTimeout()));
+            }
+            return t;
+        } catch (IllegalArgumentException e) {
+            throw new ServerException("configuration: " + e.getMessage(), e);
+        }
+    }
+
+    private static InetAddress address(ServerConfig.Listen l) throws ServerException {
+        String host = l.host();
+        if (host.equals("*")) {
+            host = "0.0.0.0";
+        } else if (host.startsWith("[") && host.endsWith("]")) {
+            host = host.substring(1, host.length() - 1);
+        }
+        try {
+            return InetAddress.getByName(host); // the parser accepts IP literals only: no lookup
+        } catch (UnknownHostException e) {
+            throw new ServerException("listen=" + l + ": not an IP address", e);
+        }
+    }
+}

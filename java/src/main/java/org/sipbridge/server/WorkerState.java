@@ -1,0 +1,51 @@
+package org.sipbridge.server;
+
+import org.sipbridge.bridge.NativeCore;
+import org.sipbridge.core.SipContext;
+import org.sipbridge.server.transport.SipSender;
+import org.sipbridge.sip.SipLimits;
+import org.sipbridge.sip.NameAddr;
+import org.sipbridge.sip.Via;
+
+/**
+ * Everything one worker thread reuses for every message: its {@link SipContext} (native
+ * slot, parse, script state), its outbound with the forwarding and reply machinery and
+ * their scratch buffers. Created on the worker's own thread by the start hook; used only
+ * there; closed after the worker ended.
+ */
+final class WorkerState implements AutoCloseable {
+    final int rank;
+    final Routing routing;
+    final SipContext ctx;
+    final StatelessOutbound outbound;
+    final NextHop next;
+    final BadRequestReplies badRequests;
+    final ResponsePath responses;
+    final Via topVia = new Via();
+    final Via nextVia = new Via();
+    final NameAddr to = new NameAddr();
+
+    WorkerState(int rank, Routing routing, NativeCore core, SipLimits limits) {
+        this.rank = rank;
+        this.routing = routing;
+        SipSender sender = routing.sender;
+        OwnAddresses own = routing.own;
+        ToTags toTags = routing.toTags;
+        ServerCounters counters = routing.counters;
+        ServerLogs logs = routing.logs;
+        this.ctx = new SipContext(core, limits);
+        this.next = new NextHop(sender);
+        this.responses = new ResponsePath(sender);
+        this.badRequests = new BadRequestReplies(toTags);
+        Forwarder forwarder = new Forwarder(sender, own, next, new ViaStamp(core.calls()), counters,
+                logs.forwardFailure);
+        LocalReplies replies = new LocalReplies(own, toTags, responses, counters, logs.replyFailure);
+        this.outbound = new StatelessOutbound(forwarder, replies);
+        ctx.setOutbound(outbound);
+    }
+
+    @Override
+    public void close() {
+        ctx.close();
+    }
+}
