@@ -392,8 +392,8 @@ SB_JAVA_API int sb_build_applied(struct sip_msg *msg, int flags, char *out, int 
 }
 
 /* The first Via of a local reply: received (when the source address differs from the
- * Via host) and rport=<port> (when the request asked for it) added after its
- * parameters; a valueless rport is replaced. */
+ * Via host, and always with rport: RFC 3581 section 4) and rport=<port> (when the request
+ * asked for it) added after its parameters; a valueless rport is replaced. */
 static void emit_first_via(struct build_ctx *c, struct hdr_field *h)
 {
 	struct sip_msg *msg = c->msg;
@@ -411,9 +411,10 @@ static void emit_first_via(struct build_ctx *c, struct hdr_field *h)
 		host.s++;
 		host.len -= 2;
 	}
-	need_rcv = srclen > 0 && (host.len != srclen || strncasecmp(host.s, src, (size_t)srclen));
 	need_rport = (vb->rport && vb->rport->value.len == 0) ||
 		(msg->msg_flags & FL_FORCE_RPORT);
+	need_rcv = srclen > 0 && vb->received == NULL && (need_rport ||
+		host.len != srclen || strncasecmp(host.s, src, (size_t)srclen));
 	ins = (unsigned int)(vb->name.s - msg->buf);
 	if (vb->next)
 		ins += (unsigned int)(vb->next->name.s - vb->name.s);

@@ -155,6 +155,16 @@ class MessageViewTest {
     }
 
     @Test
+    void rportAlwaysGetsReceivedToo() {
+        // RFC 3581 section 4: with rport in the request, received is added even when the
+        // source address is the one the Via names
+        msg.load(INVITE.replace("client.atlanta.example.com:5060", "192.0.2.10:5062"));
+        int n = msg.slot.buildLocalReply(100, "Trying", null);
+        assertTrue(msg.output(n).contains("\r\nVia: SIP/2.0/UDP 192.0.2.10:5062;branch=z9hG4bK74bf9;"
+                + "received=192.0.2.10;rport=5062\r\n"), msg.output(n));
+    }
+
+    @Test
     void relayedReplyLosesOurVia() {
         msg.load(crlf("""
                 SIP/2.0 180 Ringing
