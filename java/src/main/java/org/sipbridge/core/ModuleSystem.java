@@ -109,7 +109,19 @@ public final class ModuleSystem implements AutoCloseable {
      */
     public Module loadModule(String nameOrPath, Dialect dialect) {
         requireState(State.CONFIGURING, "loadmodule");
-        Path path = ModuleLoader.resolve(nameOrPath, mpath);
+        Path path;
+        try {
+            path = ModuleLoader.resolve(nameOrPath, mpath);
+        } catch (ModuleException notFound) {
+            // OpenSIPS configurations load modules sipbridge provides in Java (sl): no file
+            // is needed for those, and the Java module stands in for the C one.
+            Module builtIn = builtInFor(nameOrPath);
+            if (builtIn == null) {
+                throw notFound;
+            }
+            LOG.info("loadmodule \"{}\": provided by sipbridge itself (Java module {})", nameOrPath, builtIn.name());
+            return builtIn;
+        }
         for (Module m : registry.modules()) {
             if (m instanceof NativeModule nm && nm.path().equals(path)) {
                 LOG.warn("module {} ({}) is already loaded, ignoring loadmodule \"{}\"", m.name(), path, nameOrPath);
@@ -130,6 +142,12 @@ public final class ModuleSystem implements AutoCloseable {
         applyLogLevel();
         LOG.debug("loaded module {} {} ({}) from {}", m.name(), m.version(), m.kind(), path);
         return m;
+    }
+
+    /** The Java module a loadmodule name without a file stands for ("sl.so" -> sl), or null. */
+    private Module builtInFor(String nameOrPath) {
+        String stem = Path.of(nameOrPath).getFileName().toString().replaceFirst("\\.so$", "");
+        return registry.module(stem).filter(m -> m instanceof JavaModule).orElse(null);
     }
 
     /** Registers a Java module: a native record (accounting, statistics) and its exports. */

@@ -116,6 +116,14 @@ class MixedModulesTest {
     }
 
     @Test
+    void loadmoduleOfAModuleJavaProvidesNeedsNoFile() {
+        assertSame(answers, ms.loadModule("answers.so", null));
+        assertEquals(3, ms.registry().modules().size());
+        ModuleException e = assertThrows(ModuleException.class, () -> ms.loadModule("tm.so", null));
+        assertTrue(e.getMessage().startsWith("could not find module <tm.so>"), e.getMessage());
+    }
+
+    @Test
     void javaModuleParametersAreTypeChecked() {
         ModuleException e = assertThrows(ModuleException.class, () -> ms.modparam("answers", "answer", "7"));
         assertEquals("type mismatch for parameter <answer> in module <answers>: it takes an integer, "
