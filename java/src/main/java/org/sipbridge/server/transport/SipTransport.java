@@ -102,7 +102,7 @@ public final class SipTransport {
             state = State.RUNNING;
         }
         for (String line : summary()) {
-            log.info(line);
+            log.debug(line);   // the server's start-up summary prints these lines
         }
     }
 
