@@ -11,13 +11,13 @@
 typedef void *(*alloc_f)(size_t);
 typedef void (*free_f)(void *);
 
-/* Allocates a node with room for the name/value copies flags asks for. */
-static struct mi_node *new_node(alloc_f alloc, int flags, const char *name, int name_len,
-		const char *value, int value_len)
+/* Allocates head bytes (zeroed) plus room for the name/value copies flags asks for, and
+ * points name_out and value_out at the copies or at the caller's strings. */
+static void *alloc_named(alloc_f alloc, size_t head, int flags, const char *name, int name_len,
+		const char *value, int value_len, str *name_out, str *value_out, const char *what)
 {
 	size_t extra = 0;
-	struct mi_node *n;
-	char *p;
+	char *block, *p;
 
 	if (name_len < 0 || value_len < 0)
 		return NULL;
@@ -25,29 +25,43 @@ static struct mi_node *new_node(alloc_f alloc, int flags, const char *name, int 
 		extra += (size_t)name_len;
 	if (flags & MI_DUP_VALUE)
 		extra += (size_t)value_len;
-	n = alloc(sizeof(*n) + extra);
-	if (n == NULL) {
-		LM_ERR("no more memory for an MI node\n");
+	block = alloc(head + extra);
+	if (block == NULL) {
+		LM_ERR("no more memory for an MI %s\n", what);
 		return NULL;
 	}
-	memset(n, 0, sizeof(*n));
-	p = (char *)(n + 1);
-	n->flags = (unsigned int)flags & ~(unsigned int)(MI_DUP_NAME | MI_DUP_VALUE);
+	memset(block, 0, head);
+	p = block + head;
 	if ((flags & MI_DUP_NAME) && name_len > 0) {
 		memcpy(p, name, (size_t)name_len);
-		n->name.s = p;
+		name_out->s = p;
 		p += name_len;
 	} else {
-		n->name.s = (char *)name;
+		name_out->s = (char *)name;
 	}
-	n->name.len = name_len;
+	name_out->len = name_len;
 	if ((flags & MI_DUP_VALUE) && value_len > 0) {
 		memcpy(p, value, (size_t)value_len);
-		n->value.s = p;
+		value_out->s = p;
 	} else {
-		n->value.s = (char *)value;
+		value_out->s = (char *)value;
 	}
-	n->value.len = value_len;
+	value_out->len = value_len;
+	return block;
+}
+
+/* Allocates a node with room for the name/value copies flags asks for. */
+static struct mi_node *new_node(alloc_f alloc, int flags, const char *name, int name_len,
+		const char *value, int value_len)
+{
+	struct mi_node tmp, *n;
+	n = alloc_named(alloc, sizeof(*n), flags, name, name_len, value, value_len,
+			&tmp.name, &tmp.value, "node");
+	if (n == NULL)
+		return NULL;
+	n->name = tmp.name;
+	n->value = tmp.value;
+	n->flags = (unsigned int)flags & ~(unsigned int)(MI_DUP_NAME | MI_DUP_VALUE);
 	return n;
 }
 
@@ -202,38 +216,13 @@ struct mi_node *addf_mi_node_sibling(struct mi_node *brother, int flags, char *n
 static struct mi_attr *new_attr(alloc_f alloc, int flags, const char *name, int name_len,
 		const char *value, int value_len)
 {
-	size_t extra = 0;
-	struct mi_attr *a;
-	char *p;
-
-	if (name_len < 0 || value_len < 0)
+	struct mi_attr tmp, *a;
+	a = alloc_named(alloc, sizeof(*a), flags, name, name_len, value, value_len,
+			&tmp.name, &tmp.value, "attribute");
+	if (a == NULL)
 		return NULL;
-	if (flags & MI_DUP_NAME)
-		extra += (size_t)name_len;
-	if (flags & MI_DUP_VALUE)
-		extra += (size_t)value_len;
-	a = alloc(sizeof(*a) + extra);
-	if (a == NULL) {
-		LM_ERR("no more memory for an MI attribute\n");
-		return NULL;
-	}
-	memset(a, 0, sizeof(*a));
-	p = (char *)(a + 1);
-	if ((flags & MI_DUP_NAME) && name_len > 0) {
-		memcpy(p, name, (size_t)name_len);
-		a->name.s = p;
-		p += name_len;
-	} else {
-		a->name.s = (char *)name;
-	}
-	a->name.len = name_len;
-	if ((flags & MI_DUP_VALUE) && value_len > 0) {
-		memcpy(p, value, (size_t)value_len);
-		a->value.s = p;
-	} else {
-		a->value.s = (char *)value;
-	}
-	a->value.len = value_len;
+	a->name = tmp.name;
+	a->value = tmp.value;
 	return a;
 }
 
