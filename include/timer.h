@@ -1,11 +1,11 @@
 /* sipbridge module SDK: timers (OpenSIPS 1.11 timer.h).
  *
- * get_ticks()/get_uticks() are real: seconds / microseconds since the core started.
- * Periodic timers (register_timer and friends) are NOT available yet: they need a timer
- * thread that starts after init and stops before the module is destroyed and unloaded,
- * and the core has no such hook yet. The registration functions log an error and fail
- * (-1 / NULL), so a module that needs a timer refuses to initialise instead of silently
- * never running its timer. */
+ * get_ticks()/get_uticks(): seconds / microseconds since the core started.
+ * Periodic timers: register them from mod_init, as in OpenSIPS. They run on the server's
+ * timer thread (OpenSIPS's timer process; it ran child_init(PROC_TIMER) first), each
+ * under its module's lock, from the end of start-up until the server stops (before
+ * destroy_f). A timer that is late runs once and is rescheduled from then. The
+ * *_timer_process variants do the same: every timer shares the one timer thread. */
 #ifndef SB_SDK_TIMER_H
 #define SB_SDK_TIMER_H
 
@@ -19,13 +19,14 @@ typedef void (utimer_function)(utime_t uticks, void *param);
 
 #define TIMER_PROC_INIT_FLAG (1 << 0)
 
-/* Every interval seconds (microseconds for utimers). Not available: -1. */
+/* Every interval seconds (microseconds for utimers). Returns the timer's id (>= 0) or
+ * a negative error. */
 int register_timer(char *label, timer_function f, void *param, unsigned int interval);
 int register_utimer(char *label, utimer_function f, void *param, unsigned int interval);
-/* A timer in a process of its own. Not available: NULL. */
+/* A timer "in a process of its own": here on the shared timer thread. NULL on error. */
 void *register_timer_process(char *label, timer_function f, void *param,
 		unsigned int interval, unsigned int flags);
-/* More timers in a process from register_timer_process. Not available: -1. */
+/* More timers for a handle from register_timer_process. Negative on error. */
 int append_timer_to_process(char *label, timer_function f, void *param,
 		unsigned int interval, void *timer);
 int append_utimer_to_process(char *label, utimer_function f, void *param,

@@ -155,39 +155,3 @@ unsigned int get_ticks(void)
 {
 	return (unsigned int)(get_uticks() / 1000000ULL);
 }
-
-static int no_timers(const char *label)
-{
-	LM_ERR("cannot register timer '%s': periodic timers are not available in "
-			"sipbridge yet (no timer thread)\n", label ? label : "?");
-	return -1;
-}
-
-int register_timer(char *label, timer_function f, void *param, unsigned int interval)
-{
-	return no_timers(label);
-}
-
-int register_utimer(char *label, utimer_function f, void *param, unsigned int interval)
-{
-	return no_timers(label);
-}
-
-void *register_timer_process(char *label, timer_function f, void *param,
-		unsigned int interval, unsigned int flags)
-{
-	no_timers(label);
-	return NULL;
-}
-
-int append_timer_to_process(char *label, timer_function f, void *param,
-		unsigned int interval, void *timer)
-{
-	return no_timers(label);
-}
-
-int append_utimer_to_process(char *label, utimer_function f, void *param,
-		unsigned int interval, void *timer)
-{
-	return no_timers(label);
-}

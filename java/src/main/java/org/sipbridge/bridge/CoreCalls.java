@@ -33,6 +33,11 @@ public interface CoreCalls {
     void sb_set_int_param(long ptr, int value);
     void sb_set_route_type(int routeType);
 
+    // --- module timers (native/timer.c)
+    int sb_timers_count();
+    long sb_timers_run_due();
+    void sb_timers_forget(int module);
+
     // --- memory accounting
     int sb_mem_counters(int module, int pool, long[] out, int n);
     void sb_mem_reset_peaks(int module);

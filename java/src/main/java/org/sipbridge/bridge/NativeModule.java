@@ -210,6 +210,7 @@ public final class NativeModule implements Module {
             ((NativeParam) p).release();
         }
         core.calls().sb_stats_unregister(index);
+        core.calls().sb_timers_forget(index);   // before its code is unmapped
         if (library != null) {
             library.close();
             library = null;

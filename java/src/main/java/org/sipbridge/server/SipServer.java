@@ -60,7 +60,7 @@ public final class SipServer implements AutoCloseable {
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final Object lifecycle = new Object();
     private Routing routing;
-    private TimerRoutes timers;
+    private TimerThread timers;
     private boolean stopping;
 
     private SipServer(Path file, CompiledScript script, TransportConfig transportConfig, NativeCore core) {
@@ -109,7 +109,7 @@ public final class SipServer implements AutoCloseable {
             transport.start();
             script.childInit(ModuleSystem.PROC_MAIN);
             startupRoute();
-            timers = TimerRoutes.start(script, core, transportConfig.limits(), dummySource());
+            timers = TimerThread.start(script, core, transportConfig.limits(), dummySource());
         } catch (TransportException e) {
             failed();
             throw new ServerException(StartupErrors.located(parsed, e.getMessage()), e);

@@ -60,6 +60,38 @@ class ServerLifecycleTest {
         }
     }
 
+    @Test
+    void moduleTimersRunOnTheTimerThread() throws Exception {
+        int port = TestServer.freePort();
+        String config = """
+                listen=udp:127.0.0.1:%d
+                loadmodule "timertest.so"
+                route {
+                	if (timer_ticks("5") && timer_param()) {
+                		sl_send_reply("200", "Timers Ran");
+                	} else {
+                		sl_send_reply("500", "No Timers");
+                	}
+                	exit;
+                }
+                """.formatted(port);
+        try (TestServer server = TestServer.start(dir, config); UdpPeer client = new UdpPeer()) {
+            String reply = "";
+            for (int attempt = 0; attempt < 40 && !reply.startsWith("SIP/2.0 200"); attempt++) {
+                Thread.sleep(50);
+                client.send(server.udp(), "OPTIONS sip:127.0.0.1:" + port + " SIP/2.0\n"
+                        + "Via: SIP/2.0/UDP 127.0.0.1:" + client.port() + ";branch=z9hG4bKt" + attempt + "\n"
+                        + "From: <sip:probe@example.com>;tag=t" + attempt + "\n"
+                        + "To: <sip:127.0.0.1>\n"
+                        + "Call-ID: timers-" + attempt + "@test\n"
+                        + "CSeq: 1 OPTIONS\n"
+                        + "Content-Length: 0\n\n");
+                reply = client.receive(2000);
+            }
+            assertTrue(reply.startsWith("SIP/2.0 200 Timers Ran\r\n"), reply);
+        }
+    }
+
     private static int indexOfPrefix(List<String> events, String prefix) {
         for (int i = 0; i < events.size(); i++) {
             if (events.get(i).startsWith(prefix)) {

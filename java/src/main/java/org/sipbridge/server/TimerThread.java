@@ -15,12 +15,13 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The timer_route blocks, on one thread of their own ("sip-timer") with a context of their
- * own, as OpenSIPS runs them in its timer process: child_init(PROC_TIMER) runs on that
- * thread first, then each route every interval (a route that overruns delays its next run
- * instead of piling up), each on a fresh {@link DummyRequest}. No thread is started when the script has no timer route.
+ * OpenSIPS's timer process as one thread ("sip-timer") with a context of its own:
+ * child_init(PROC_TIMER) runs on it first; then the timer_route blocks, each every interval
+ * (a route that overruns delays its next run instead of piling up) on a fresh
+ * {@link DummyRequest}, and the modules' own timers (register_timer / register_utimer in
+ * mod_init), each under its module's lock. No thread is started when there is neither.
  */
-final class TimerRoutes implements AutoCloseable {
+final class TimerThread implements AutoCloseable {
     /** child_init rank of the timer process (OpenSIPS's PROC_TIMER). */
     static final int PROC_TIMER = -1;
     private static final Logger log = LoggerFactory.getLogger("sipbridge.server");
@@ -28,16 +29,17 @@ final class TimerRoutes implements AutoCloseable {
     private final ScheduledThreadPoolExecutor executor;
     private SipContext ctx;
 
-    private TimerRoutes(ScheduledThreadPoolExecutor executor) {
+    private TimerThread(ScheduledThreadPoolExecutor executor) {
         this.executor = executor;
     }
 
     /** Starts the routes of script; throws what child_init(PROC_TIMER) threw. */
-    static TimerRoutes start(CompiledScript script, NativeCore core, SipLimits limits, InetSocketAddress self)
+    static TimerThread start(CompiledScript script, NativeCore core, SipLimits limits, InetSocketAddress self)
             throws ExecutionException {
         List<TimerRoute> routes = script.timerRoutes();
-        if (routes.isEmpty()) {
-            return new TimerRoutes(null);
+        int moduleTimers = core.calls().sb_timers_count();
+        if (routes.isEmpty() && moduleTimers == 0) {
+            return new TimerThread(null);
         }
         ScheduledThreadPoolExecutor ex = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "sip-timer");
@@ -45,7 +47,7 @@ final class TimerRoutes implements AutoCloseable {
             return t;
         });
         ex.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
-        TimerRoutes timers = new TimerRoutes(ex);
+        TimerThread timers = new TimerThread(ex);
         try {
             ex.submit(() -> {
                 timers.ctx = new SipContext(core, limits);
@@ -65,7 +67,28 @@ final class TimerRoutes implements AutoCloseable {
             ex.scheduleWithFixedDelay(() -> run(r, timers.ctx, self), period, period, TimeUnit.SECONDS);
             log.info("timer_route[{}] every {} s", r.name(), period);
         }
+        if (moduleTimers > 0) {
+            ex.execute(() -> runModuleTimers(ex, core.calls()));
+            log.info("{} module timer{}", moduleTimers, moduleTimers == 1 ? "" : "s");
+        }
         return timers;
+    }
+
+    /** Runs the due module timers and comes back when the next one is due (at least 1 ms later). */
+    private static void runModuleTimers(ScheduledThreadPoolExecutor ex, org.sipbridge.bridge.CoreCalls calls) {
+        long waitUs = 1_000_000;
+        try {
+            waitUs = calls.sb_timers_run_due();
+        } catch (RuntimeException e) {
+            log.error("module timers failed", e);
+        }
+        if (!ex.isShutdown()) {
+            try {
+                ex.schedule(() -> runModuleTimers(ex, calls), Math.max(1000, waitUs), TimeUnit.MICROSECONDS);
+            } catch (java.util.concurrent.RejectedExecutionException stopping) {
+                // the server is stopping
+            }
+        }
     }
 
     private static void run(TimerRoute r, SipContext ctx, InetSocketAddress self) {
