@@ -167,6 +167,24 @@ void pkg_info(void) { log_status(SB_POOL_PKG); }
 void shm_status(void) { log_status(SB_POOL_SHM); }
 unsigned long shm_available(void) { return 1UL << 40; }
 
+int sb_mem_module_clean(int module)
+{
+	int pool;
+	for (pool = 0; pool < 2; pool++) {
+		struct sb_counters *c = &counters[pool][module];
+		if (__atomic_load_n(&c->live_bytes, __ATOMIC_RELAXED) != 0 ||
+				__atomic_load_n(&c->live_blocks, __ATOMIC_RELAXED) != 0)
+			return 0;
+	}
+	return 1;
+}
+
+void sb_mem_forget(int module)
+{
+	memset(&counters[SB_POOL_PKG][module], 0, sizeof(struct sb_counters));
+	memset(&counters[SB_POOL_SHM][module], 0, sizeof(struct sb_counters));
+}
+
 /* Java: the counters of one module and pool, in the order of struct sb_counters. */
 SB_JAVA_API int sb_mem_counters(int module, int pool, long *out, int n)
 {

@@ -1,7 +1,8 @@
 /* Module records on the native side: index, name and the lock that keeps a module that is
  * not thread-safe on one thread at a time. Records are created by the Java loader before
- * any module code runs and live until the process ends (indexes are never reused, so
- * accounting of an unloaded module stays readable). */
+ * any module code runs and released when the module is unloaded. A released index keeps
+ * its memory accounting readable; it is given to a new module only once the table is full,
+ * and only if nothing of the old module is still live (a leak stays visible). */
 #include <string.h>
 #include "sb_core.h"
 
@@ -16,25 +17,52 @@ struct sb_module *sb_module_at(int index)
 	return &modules[index];
 }
 
+/* A released index with nothing live, its accounting reset; -1 if none. */
+static int reusable_index(void)
+{
+	int i;
+	for (i = 1; i < SB_MAX_MODULES; i++) {
+		if (!modules[i].in_use && sb_mem_module_clean(i)) {
+			sb_mem_forget(i);
+			return i;
+		}
+	}
+	return -1;
+}
+
+/* Java, at unload: the record is free again. Modules that shared its lock (they had bound
+ * its API) go back to their own. */
+SB_JAVA_API void sb_module_release(int index)
+{
+	struct sb_module *m = sb_module_at(index);
+	int i;
+	if (m == NULL)
+		return;
+	pthread_mutex_lock(&registry_lock);
+	for (i = 1; i < SB_MAX_MODULES; i++)
+		if (i != index && modules[i].in_use && modules[i].group == &m->own_group)
+			modules[i].group = &modules[i].own_group;
+	m->in_use = 0;
+	pthread_mutex_unlock(&registry_lock);
+}
+
 /* Java: a new module record; returns its index (>0) or -1 when the table is full. */
 SB_JAVA_API int sb_module_new(const char *name, int thread_safe)
 {
 	struct sb_module *m;
 	int idx;
 	pthread_mutex_lock(&registry_lock);
-	idx = next_index < SB_MAX_MODULES ? next_index++ : -1;
+	idx = next_index < SB_MAX_MODULES ? next_index++ : reusable_index();
+	if (idx > 0) {
+		m = &modules[idx];
+		memset(m, 0, sizeof(*m));
+		m->index = idx;
+		strncpy(m->name, name, sizeof(m->name) - 1);
+		pthread_mutex_init(&m->own_group.mutex, NULL);
+		m->group = thread_safe ? NULL : &m->own_group;
+		m->in_use = 1;
+	}
 	pthread_mutex_unlock(&registry_lock);
-	if (idx < 0)
-		return -1;
-	m = &modules[idx];
-	memset(m, 0, sizeof(*m));
-	m->index = idx;
-	strncpy(m->name, name, sizeof(m->name) - 1);
-	pthread_mutex_init(&m->own_group.mutex, NULL);
-	m->own_group.owner = 0;
-	m->own_group.depth = 0;
-	m->group = thread_safe ? NULL : &m->own_group;
-	m->in_use = 1;
 	return idx;
 }
 

@@ -7,7 +7,7 @@
 #include "sb_sdk.h"
 
 /* Module index 0 is the core itself; C and Java modules get 1.. in load order. */
-#define SB_MAX_MODULES 256
+#define SB_MAX_MODULES 1024
 #define SB_CORE_MODULE 0
 
 /* The module whose code this thread is running: memory is charged to it, and the
@@ -44,6 +44,11 @@ void sb_leave(struct sb_module *m, int previous);
 
 /* Memory pools, for accounting. */
 enum sb_pool { SB_POOL_PKG = 0, SB_POOL_SHM = 1 };
+
+/* Accounting of a released module index: clean means nothing of it is still live (so
+ * the index may be given to a new module); forget resets its peaks and totals. */
+int sb_mem_module_clean(int module);
+void sb_mem_forget(int module);
 
 /* Allocate on behalf of a given module (the core copying fixup parameters for it). */
 void *sb_pkg_malloc_for(int module, size_t size);

@@ -11,6 +11,7 @@ public interface CoreCalls {
 
     // --- modules, locks
     int sb_module_new(String name, int threadSafe);
+    void sb_module_release(int module);
     void sb_module_set_thread_safe(int module, int threadSafe);
     void sb_module_join(int a, int b);
     int sb_module_same_lock(int a, int b);

@@ -91,10 +91,15 @@ public final class ModuleLoader {
                 exports = exportsAddress(lib, path);
             }
             NativeModule m = new NativeModule(core, lib, path, d, name, version, flags, dlflags, threadSafe);
-            if (d == Dialect.OPENSIPS) {
-                readOpensips(m, exports);
-            } else {
-                readOpenser(m, exports);
+            try {
+                if (d == Dialect.OPENSIPS) {
+                    readOpensips(m, exports);
+                } else {
+                    readOpenser(m, exports);
+                }
+            } catch (RuntimeException e) {
+                m.unload();   // releases its native record and closes the library
+                throw e;
             }
             return m;
         } catch (RuntimeException e) {

@@ -215,6 +215,7 @@ public final class NativeModule implements Module {
             library.close();
             library = null;
         }
+        core.calls().sb_module_release(index);
     }
 
     @Override

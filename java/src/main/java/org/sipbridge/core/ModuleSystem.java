@@ -297,6 +297,7 @@ public final class ModuleSystem implements AutoCloseable {
             m.unload();
             if (m instanceof JavaModule) {
                 core.calls().sb_stats_unregister(m.nativeIndex());
+                core.calls().sb_module_release(m.nativeIndex());
             }
         }
         bridge.close();
