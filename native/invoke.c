@@ -63,27 +63,29 @@ SB_JAVA_API void *sb_frame_param(struct sb_frame *f, int i)
 /* Java: run the function's fixup for parameter i, or fixup(NULL, 0) when i == 0. */
 SB_JAVA_API int sb_frame_fixup(struct sb_frame *f, void *fixup, int i)
 {
-	int prev, r;
+	struct sb_entry e;
+	int r;
 	if (fixup == NULL || i < 0 || i > f->param_no)
 		return -1;
 	f->params_owned_by_core = 0;
-	prev = sb_enter(f->module);
+	e = sb_enter(f->module);
 	r = i == 0 ? ((fixup_function)fixup)(NULL, 0)
 			: ((fixup_function)fixup)((void **)&f->params[i - 1], i);
-	sb_leave(f->module, prev);
+	sb_leave(e);
 	return r;
 }
 
 /* Java: run free_fixup for parameter i at shutdown. */
 SB_JAVA_API int sb_frame_free_fixup(struct sb_frame *f, void *free_fixup, int i)
 {
-	int prev, r;
+	struct sb_entry e;
+	int r;
 	if (free_fixup == NULL || i < 0 || i > f->param_no)
 		return -1;
-	prev = sb_enter(f->module);
+	e = sb_enter(f->module);
 	r = i == 0 ? ((free_fixup_function)free_fixup)(NULL, 0)
 			: ((free_fixup_function)free_fixup)((void **)&f->params[i - 1], i);
-	sb_leave(f->module, prev);
+	sb_leave(e);
 	return r;
 }
 
@@ -102,9 +104,10 @@ SB_JAVA_API void sb_frame_free(struct sb_frame *f)
 /* The hot path: one script call of a C function. */
 SB_JAVA_API int sb_call(struct sb_frame *f, struct sip_msg *msg, int rtype)
 {
-	int prev, r;
+	struct sb_entry e;
+	int r;
 	char **p = f->params;
-	prev = sb_enter(f->module);
+	e = sb_enter(f->module);
 	route_type = rtype;
 	if (msg)
 		sb_msg_ensure(msg);   /* builds the view the first time C needs it */
@@ -112,7 +115,7 @@ SB_JAVA_API int sb_call(struct sb_frame *f, struct sip_msg *msg, int rtype)
 		r = ((openser_cmd_function)(void *)f->function)(msg, p[0], p[1]);
 	else
 		r = f->function(msg, p[0], p[1], p[2], p[3], p[4], p[5]);
-	sb_leave(f->module, prev);
+	sb_leave(e);
 	return r;
 }
 
@@ -120,50 +123,53 @@ SB_JAVA_API int sb_call(struct sb_frame *f, struct sip_msg *msg, int rtype)
 SB_JAVA_API int sb_call_init(int module, void *fn)
 {
 	struct sb_module *m = sb_module_at(module);
-	int prev, r;
+	struct sb_entry e;
+	int r;
 	if (!m || !fn)
 		return -1;
-	prev = sb_enter(m);
+	e = sb_enter(m);
 	r = ((init_function)fn)();
-	sb_leave(m, prev);
+	sb_leave(e);
 	return r;
 }
 
 SB_JAVA_API int sb_call_child_init(int module, void *fn, int rank)
 {
 	struct sb_module *m = sb_module_at(module);
-	int prev, r;
+	struct sb_entry e;
+	int r;
 	if (!m || !fn)
 		return -1;
-	prev = sb_enter(m);
+	e = sb_enter(m);
 	r = ((child_init_function)fn)(rank);
-	sb_leave(m, prev);
+	sb_leave(e);
 	return r;
 }
 
 SB_JAVA_API void sb_call_destroy(int module, void *fn)
 {
 	struct sb_module *m = sb_module_at(module);
-	int prev;
+	struct sb_entry e;
 	if (!m || !fn)
 		return;
-	prev = sb_enter(m);
+	e = sb_enter(m);
 	((destroy_function)fn)();
-	sb_leave(m, prev);
+	sb_leave(e);
 }
 
 SB_JAVA_API int sb_call_response(int module, void *fn, struct sip_msg *msg)
 {
 	struct sb_module *m = sb_module_at(module);
-	int prev, r;
+	struct sb_entry e;
+	int r;
 	if (!m || !fn)
 		return 1;
-	prev = sb_enter(m);
+	e = sb_enter(m);
 	route_type = ONREPLY_ROUTE;
 	if (msg)
 		sb_msg_ensure(msg);   /* builds the view the first time C needs it */
 	r = ((response_function)fn)(msg);
-	sb_leave(m, prev);
+	sb_leave(e);
 	return r;
 }
 
@@ -172,12 +178,13 @@ SB_JAVA_API int sb_call_response(int module, void *fn, struct sip_msg *msg)
 SB_JAVA_API int sb_call_param_func(int module, void *fn, unsigned int type, void *val)
 {
 	struct sb_module *m = sb_module_at(module);
-	int prev, r;
+	struct sb_entry e;
+	int r;
 	if (!m || !fn)
 		return -1;
-	prev = sb_enter(m);
+	e = sb_enter(m);
 	r = ((param_func_t)fn)((modparam_t)type, val);
-	sb_leave(m, prev);
+	sb_leave(e);
 	return r;
 }
 

@@ -74,14 +74,20 @@ SB_JAVA_API void sb_module_set_thread_safe(int index, int thread_safe)
 }
 
 /* Java: module a bound an API of module b; from now on they share one lock, because
- * a's code calls b's directly. Only called while no worker runs module code. */
+ * a's code calls b's directly. A thread-safe binder of a module that is not takes that
+ * module's lock: b's code must not run on two threads even when called from a. Only
+ * called while no worker runs module code. */
 SB_JAVA_API void sb_module_join(int a, int b)
 {
 	struct sb_module *ma = sb_module_at(a), *mb = sb_module_at(b);
 	struct sb_lock_group *from, *to;
 	int i;
-	if (!ma || !mb || !ma->group || !mb->group || ma->group == mb->group)
+	if (!ma || !mb || !mb->group || ma->group == mb->group)
 		return;
+	if (!ma->group) {
+		ma->group = mb->group;
+		return;
+	}
 	from = mb->group;
 	to = ma->group;
 	for (i = 1; i < SB_MAX_MODULES; i++)
@@ -110,10 +116,12 @@ int sb_thread_id(void)
  * call the same module again). owner is only ever set to a thread's own id by that thread
  * while it holds the mutex, and cleared before it releases it, so reading our own id
  * there means we hold it. */
-int sb_enter(struct sb_module *m)
+struct sb_entry sb_enter(struct sb_module *m)
 {
-	int previous = sb_current_module;
+	struct sb_entry e;
 	struct sb_lock_group *g = m->group;
+	e.previous = sb_current_module;
+	e.locked = g;
 	if (g) {
 		int self = sb_thread_id();
 		if (__atomic_load_n(&g->owner, __ATOMIC_RELAXED) == self) {
@@ -125,13 +133,13 @@ int sb_enter(struct sb_module *m)
 		}
 	}
 	sb_current_module = m->index;
-	return previous;
+	return e;
 }
 
-void sb_leave(struct sb_module *m, int previous)
+void sb_leave(struct sb_entry e)
 {
-	struct sb_lock_group *g = m->group;
-	sb_current_module = previous;
+	struct sb_lock_group *g = e.locked;
+	sb_current_module = e.previous;
 	if (g && --g->depth == 0) {
 		__atomic_store_n(&g->owner, 0, __ATOMIC_RELAXED);
 		pthread_mutex_unlock(&g->mutex);

@@ -38,9 +38,14 @@ struct sb_module {
 struct sb_module *sb_module_at(int index);
 
 /* Enter/leave a module: lock its group (if any) and make it the current module.
- * sb_enter returns the previous current module, to hand back to sb_leave. */
-int sb_enter(struct sb_module *m);
-void sb_leave(struct sb_module *m, int previous);
+ * sb_enter returns what sb_leave needs: the previous current module and the group it
+ * locked (the module's group may change meanwhile; the one locked is the one unlocked). */
+struct sb_entry {
+	int previous;
+	struct sb_lock_group *locked;
+};
+struct sb_entry sb_enter(struct sb_module *m);
+void sb_leave(struct sb_entry e);
 
 /* Memory pools, for accounting. */
 enum sb_pool { SB_POOL_PKG = 0, SB_POOL_SHM = 1 };

@@ -117,13 +117,15 @@ SB_JAVA_API long sb_timers_run_due(void)
 		now = get_uticks();
 		if (now >= t->next_us) {
 			struct sb_module *m = sb_module_at(t->module);
-			int prev = m ? sb_enter(m) : sb_current_module;
+			struct sb_entry e = { sb_current_module, NULL };
+			if (m)
+				e = sb_enter(m);
 			if (t->f)
 				t->f(get_ticks(), t->param);
 			else
 				t->uf(get_uticks(), t->param);
 			if (m)
-				sb_leave(m, prev);
+				sb_leave(e);
 			now = get_uticks();
 			t->next_us = now + t->interval_us;
 		}

@@ -47,7 +47,7 @@ int load_sl(struct sl_binds *slb);
  * when the server does not offer it. */
 static inline int load_sl_api(struct sl_binds *slb)
 {
-	load_sl_f bind = (load_sl_f)find_export("load_sl", 0, 0);
+	load_sl_f bind = (load_sl_f)(void *)find_export("load_sl", 0, 0);
 
 	if (bind == NULL) {
 		LM_ERR("can't import load_sl: the sl API is not available\n");

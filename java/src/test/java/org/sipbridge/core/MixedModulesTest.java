@@ -85,6 +85,21 @@ class MixedModulesTest {
     }
 
     @Test
+    void aThreadSafeModuleBindingAnUnsafeOneTakesItsLock() {
+        try (ModuleSystem other = new ModuleSystem()) {
+            other.setMpath(TestModules.mpath());
+            other.declareThreadSafe("api_consumer");
+            other.loadModule("api_provider.so", null);
+            other.loadModule("api_consumer.so", null);
+            other.initModules();
+            int provider = other.registry().module("api_provider").orElseThrow().nativeIndex();
+            int consumer = other.registry().module("api_consumer").orElseThrow().nativeIndex();
+            assertEquals(1, other.core().calls().sb_module_same_lock(provider, consumer),
+                    "the provider's code must stay on one thread even when the consumer calls it");
+        }
+    }
+
+    @Test
     void cCallsAJavaFunctionItFoundWithFindExport() {
         ms.modparam("answers", "answer", 7);
         ms.initModules();
