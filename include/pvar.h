@@ -3,9 +3,11 @@
  * A pseudo-variable a module parses (pv_parse_spec, pv_parse_format, fixup_spve...) is
  * compiled by the Java script engine; the spec keeps a handle to it and getf/setf are
  * core functions that ask Java for the value on the message being processed. String
- * values returned in pv_value_t point into a per-thread buffer owned by the core: they
- * stay valid until the next pseudo-variable evaluation on the same thread (as in
- * OpenSIPS, copy them if you keep them). */
+ * values returned in pv_value_t (pv_get_spec_value, pv_printf_s, fixup_get_svalue...)
+ * point into per-thread buffers owned by the core, used in turn: a value stays valid
+ * while the same thread makes the next 7 evaluations (so two or three values can be
+ * fetched and then used together, as with OpenSIPS's rotating print buffers); copy it
+ * if you keep it longer. */
 #ifndef SB_SDK_PVAR_H
 #define SB_SDK_PVAR_H
 

@@ -2,8 +2,10 @@
  *
  * pv_parse_spec / pv_parse_format hand the text to Java, which compiles it once and
  * returns a handle; the spec stores the handle and core getf/setf functions that ask Java
- * for the value on the current message. Values are written by Java into a per-thread
- * buffer owned here: they stay valid until the next evaluation on the same thread.
+ * for the value on the current message. Values are written by Java into per-thread
+ * buffers owned here (a ring, see PV_VALUE_SLOTS): a value stays valid for the next
+ * PV_VALUE_SLOTS - 1 evaluations on the same thread, nested ones included (one fewer
+ * per evaluation still in progress on that thread).
  *
  * Without a registered engine (a C-only test), parsing fails with an error. */
 #include <stdlib.h>
@@ -40,52 +42,115 @@ SB_JAVA_API void sb_pv_set_callbacks(sb_pv_parse_f parse, sb_pv_format_f format,
 	release_cb = release;
 }
 
-/* Per-thread value buffer, grown on demand (core memory, freed at thread exit). */
-static __thread char *value_buf;
-static __thread int value_cap;
+/* Per-thread value buffers: a ring of PV_VALUE_SLOTS buffers, each grown on demand
+ * (core memory, freed at thread exit). Every evaluation takes the next slot that is not
+ * busy, so a value stays valid for the next PV_VALUE_SLOTS - 1 evaluations on the same
+ * thread, one fewer per evaluation still in progress (OpenSIPS 1.11 pv_printf_s rotates through PV_PRINT_BUF_NO = 3 static buffers).
+ * A slot is busy while Java writes into it: an evaluation nested inside that one (a
+ * Java pseudo-variable that calls a C function that evaluates a pseudo-variable) takes
+ * another slot, so the buffer Java writes into is never moved or freed under it. Only
+ * the slot being (re)used is ever reallocated: its previous value is the oldest. */
+#define PV_VALUE_SLOTS 8
+#define PV_VALUE_MIN_CAP 4096
+
+struct pv_value_slot {
+	char *buf;
+	int cap;
+	int busy;
+};
+
+struct pv_value_ring {
+	struct pv_value_slot slot[PV_VALUE_SLOTS];
+	int next;
+};
+
+static __thread struct pv_value_ring *value_ring;
 static pthread_key_t value_key;
 static pthread_once_t value_once = PTHREAD_ONCE_INIT;
 
-static void free_value_buf(void *p) { free(p); }
-static void make_key(void) { pthread_key_create(&value_key, free_value_buf); }
+static void free_value_ring(void *p)
+{
+	struct pv_value_ring *r = p;
+	int i;
+	for (i = 0; i < PV_VALUE_SLOTS; i++)
+		free(r->slot[i].buf);
+	free(r);
+}
 
-static char *ensure_buf(int need)
+static void make_key(void) { pthread_key_create(&value_key, free_value_ring); }
+
+static struct pv_value_ring *ring(void)
+{
+	if (value_ring == NULL) {
+		pthread_once(&value_once, make_key);
+		if ((value_ring = calloc(1, sizeof(*value_ring))) == NULL)
+			return NULL;
+		pthread_setspecific(value_key, value_ring);
+	}
+	return value_ring;
+}
+
+/* The next slot that is not busy (its old value is the oldest), marked busy; NULL when
+ * every slot is (evaluations nested PV_VALUE_SLOTS deep). */
+static struct pv_value_slot *take_slot(void)
+{
+	struct pv_value_ring *r = ring();
+	int i;
+	if (r == NULL)
+		return NULL;
+	for (i = 0; i < PV_VALUE_SLOTS; i++) {
+		struct pv_value_slot *s = &r->slot[r->next];
+		r->next = (r->next + 1) % PV_VALUE_SLOTS;
+		if (!s->busy) {
+			s->busy = 1;
+			return s;
+		}
+	}
+	LM_ERR("pseudo-variable evaluations nested more than %d deep\n", PV_VALUE_SLOTS);
+	return NULL;
+}
+
+/* Room for need bytes in a busy slot no one else references (see take_slot). */
+static int grow_slot(struct pv_value_slot *s, int need)
 {
 	char *nb;
 	int cap;
-	if (need <= value_cap)
-		return value_buf;
-	pthread_once(&value_once, make_key);
-	cap = value_cap ? value_cap : 4096;
-	while (cap < need)
+	if (need <= s->cap)
+		return 0;
+	cap = s->cap ? s->cap : PV_VALUE_MIN_CAP;
+	while (cap < need) {
+		if (cap > (1 << 29))
+			return -1;
 		cap *= 2;
-	if ((nb = realloc(value_buf, (size_t)cap)) == NULL)
-		return NULL;
-	value_buf = nb;
-	value_cap = cap;
-	pthread_setspecific(value_key, nb);
-	return nb;
+	}
+	if ((nb = realloc(s->buf, (size_t)cap)) == NULL)
+		return -1;
+	s->buf = nb;
+	s->cap = cap;
+	return 0;
 }
 
-/* Evaluate a handle into the per-thread buffer. */
+/* Evaluate a handle into a slot of the per-thread ring. */
 static int eval(long handle, struct sip_msg *msg, pv_value_t *res)
 {
-	int len = 0, ival = 0, flags = 0, r;
-	if (eval_cb == NULL || ensure_buf(4096) == NULL)
+	int len = 0, ival = 0, flags = 0, r = -1;
+	struct pv_value_slot *s;
+	if (eval_cb == NULL || (s = take_slot()) == NULL)
 		return -1;
-	r = eval_cb(handle, msg, value_buf, value_cap, &len, &ival, &flags);
-	if (r < -1) {
-		if (ensure_buf(-r) == NULL)
-			return -1;
-		r = eval_cb(handle, msg, value_buf, value_cap, &len, &ival, &flags);
+	if (grow_slot(s, PV_VALUE_MIN_CAP) == 0) {
+		r = eval_cb(handle, msg, s->buf, s->cap, &len, &ival, &flags);
+		if (r < -1)
+			r = grow_slot(s, -r) == 0 ?
+				eval_cb(handle, msg, s->buf, s->cap, &len, &ival, &flags) : -1;
 	}
-	if (r < 0)
+	s->busy = 0;
+	if (r < 0 || len < 0 || len >= s->cap)
 		return -1;
 	memset(res, 0, sizeof(*res));
 	res->flags = flags;
 	res->ri = ival;
 	if (flags & PV_VAL_STR) {
-		res->rs.s = value_buf;
+		res->rs.s = s->buf;
 		res->rs.len = len;
 	}
 	return 0;

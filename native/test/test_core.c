@@ -1,0 +1,191 @@
+/* Unit tests of the core library (the sources in native/), linked as the server loads
+ * it: module records, call frames, fixups, pseudo-variable buffers, statistics and the
+ * pkg/shm accounting, driven through the SDK and the sb_* functions the Java side calls.
+ * Java is replaced by small C callbacks (script engine, log sink). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "../../include/sr_module.h"
+#include "../../include/mod_fix.h"
+
+/* ---- the Java-facing calls used here (native/, SB_JAVA_API) ---- */
+typedef long (*pv_parse_f)(const char *text, int len, int *consumed, int *writable);
+typedef long (*pv_format_f)(const char *text, int len);
+typedef int (*pv_eval_f)(long handle, struct sip_msg *msg, char *buf, int cap, int *len,
+		int *ival, int *flags);
+typedef int (*pv_set_f)(long handle, struct sip_msg *msg, int op, const char *s, int slen,
+		int ival, int flags);
+typedef void (*pv_release_f)(long handle);
+void sb_pv_set_callbacks(pv_parse_f parse, pv_format_f format, pv_eval_f eval, pv_set_f set,
+		pv_release_f release);
+
+static int passed, failed;
+
+#define CHECK(cond) do { \
+	if (cond) passed++; \
+	else { failed++; fprintf(stderr, "FAIL %s:%d: %s\n", __FILE__, __LINE__, #cond); } \
+} while (0)
+
+#define CHECK_STR(_s, lit) CHECK((_s).len == (int)strlen(lit) && \
+	memcmp((_s).s, (lit), strlen(lit)) == 0)
+
+/* ---- a fake script engine: "$vN" is spec N; the value of N is fixed below ---- */
+
+#define BIG_LEN 10000
+static int releases;
+static pv_spec_t spec_small, spec_second, spec_big, spec_nested, spec_deep;
+static int nested_ok, deep_depth, deep_failed_at;
+
+/* "$vN" at the start of text: N, and the characters it takes; 0 if none. */
+static long spec_at(const char *text, int len, int *consumed)
+{
+	long n = 0;
+	int i = 2;
+	if (len < 3 || text[0] != '$' || text[1] != 'v')
+		return 0;
+	while (i < len && text[i] >= '0' && text[i] <= '9')
+		n = n * 10 + (text[i++] - '0');
+	if (consumed)
+		*consumed = i;
+	return i > 2 ? n : 0;
+}
+
+static long fake_parse(const char *text, int len, int *consumed, int *writable)
+{
+	*writable = 0;
+	return spec_at(text, len, consumed);
+}
+
+static long fake_format(const char *text, int len)
+{
+	return spec_at(text, len, NULL);
+}
+
+static int put_value(const char *v, int n, char *buf, int cap, int *len, int *flags)
+{
+	if (n + 1 > cap)
+		return -(n + 1);
+	memcpy(buf, v, (size_t)n);
+	buf[n] = 0;
+	*len = n;
+	*flags = PV_VAL_STR;
+	return 0;
+}
+
+static int fake_eval(long handle, struct sip_msg *msg, char *buf, int cap, int *len,
+		int *ival, int *flags)
+{
+	static char big[BIG_LEN];
+	pv_value_t a, b;
+
+	*ival = 0;
+	switch (handle) {
+	case 1:
+		return put_value("first", 5, buf, cap, len, flags);
+	case 2:
+		return put_value("second", 6, buf, cap, len, flags);
+	case 3:
+		memset(big, 'x', sizeof(big));
+		return put_value(big, BIG_LEN, buf, cap, len, flags);
+	case 4:
+		/* Java evaluating this value calls C, which evaluates two more (one of them
+		 * needs a bigger buffer) before Java writes this one into buf */
+		nested_ok = pv_get_spec_value(msg, &spec_big, &a) == 0 && a.rs.len == BIG_LEN &&
+			pv_get_spec_value(msg, &spec_small, &b) == 0 && b.rs.len == 5 &&
+			memcmp(b.rs.s, "first", 5) == 0 && a.rs.s[BIG_LEN - 1] == 'x';
+		return put_value("outer", 5, buf, cap, len, flags);
+	case 5:
+		/* nests itself until the core refuses */
+		deep_depth++;
+		if (pv_get_spec_value(msg, &spec_deep, &a) != 0 && deep_failed_at == 0)
+			deep_failed_at = deep_depth + 1;
+		deep_depth--;
+		return put_value("deep", 4, buf, cap, len, flags);
+	default:
+		return -1;
+	}
+}
+
+static void fake_release(long handle)
+{
+	releases++;
+}
+
+static void parse_spec(const char *text, pv_spec_t *sp)
+{
+	str s;
+	s.s = (char *)text;
+	s.len = (int)strlen(text);
+	CHECK(pv_parse_spec(&s, sp) == s.s + s.len);
+}
+
+static void test_pv_buffers(void)
+{
+	void *p1, *p2;
+	str a, b, c;
+	pv_value_t v1, v2, v3;
+	int i;
+
+	sb_pv_set_callbacks(fake_parse, fake_format, fake_eval, NULL, fake_release);
+	parse_spec("$v1", &spec_small);
+	parse_spec("$v2", &spec_second);
+	parse_spec("$v3", &spec_big);
+	parse_spec("$v4", &spec_nested);
+	parse_spec("$v5", &spec_deep);
+
+	/* fixup_spve_spve: both values fetched, then used (the second one needs a buffer
+	 * larger than the first evaluation's) */
+	p1 = pkg_malloc(4);
+	p2 = pkg_malloc(4);
+	memcpy(p1, "$v1", 4);
+	memcpy(p2, "$v3", 4);
+	CHECK(fixup_spve_spve(&p1, 1) == 0 && fixup_spve_spve(&p2, 2) == 0);
+	CHECK(fixup_get_svalue(NULL, p1, &a) == 0);
+	CHECK(fixup_get_svalue(NULL, p2, &b) == 0);
+	CHECK_STR(a, "first");
+	CHECK(b.len == BIG_LEN && b.s[0] == 'x' && b.s[BIG_LEN - 1] == 'x');
+	CHECK(a.s != b.s);
+
+	/* three values in a row stay valid together */
+	CHECK(pv_get_spec_value(NULL, &spec_small, &v1) == 0);
+	CHECK(pv_get_spec_value(NULL, &spec_second, &v2) == 0);
+	CHECK(pv_get_spec_value(NULL, &spec_big, &v3) == 0);
+	CHECK_STR(v1.rs, "first");
+	CHECK_STR(v2.rs, "second");
+	CHECK(v3.rs.len == BIG_LEN);
+
+	/* a nested evaluation takes another buffer: the outer value arrives intact */
+	nested_ok = 0;
+	CHECK(pv_get_spec_value(NULL, &spec_nested, &v1) == 0);
+	CHECK(nested_ok);
+	CHECK_STR(v1.rs, "outer");
+	/* and after many evaluations the ring keeps working */
+	for (i = 0; i < 20; i++)
+		CHECK(pv_get_spec_value(NULL, i & 1 ? &spec_big : &spec_small, &v2) == 0);
+	CHECK(v2.rs.len == BIG_LEN && v2.rs.s[0] == 'x');
+
+	/* nesting deeper than the ring is refused, not corrupted */
+	deep_depth = deep_failed_at = 0;
+	CHECK(pv_get_spec_value(NULL, &spec_deep, &v3) == 0);
+	CHECK_STR(v3.rs, "deep");
+	CHECK(deep_failed_at > 2);
+
+	/* pv_printf_s values rotate the same way */
+	CHECK(fixup_get_svalue(NULL, p2, &b) == 0 && fixup_get_svalue(NULL, p1, &a) == 0);
+	CHECK(fixup_get_svalue(NULL, p1, &c) == 0);
+	CHECK(b.len == BIG_LEN && b.s[BIG_LEN - 1] == 'x');
+	CHECK_STR(a, "first");
+	CHECK_STR(c, "first");
+
+	fixup_free_spve_spve(&p1, 1);
+	fixup_free_spve_spve(&p2, 2);
+	CHECK(p1 == NULL && p2 == NULL);
+	sb_pv_set_callbacks(NULL, NULL, NULL, NULL, NULL);
+}
+
+int main(void)
+{
+	test_pv_buffers();
+	printf("%d passed, %d failed\n", passed, failed);
+	return failed ? 1 : 0;
+}
