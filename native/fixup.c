@@ -96,6 +96,16 @@ int fixup_regexpNL_none(void **param, int param_no) { return param_no == 1 ? to_
 int fixup_free_regexp_null(void **param, int param_no) { if (param_no == 1) free_regex(param); return 0; }
 int fixup_free_regexp_none(void **param, int param_no) { if (param_no == 1) free_regex(param); return 0; }
 
+/* A spec a fixup refuses: released first when pv_parse_spec compiled it (the script
+ * engine holds what it compiled until then), then freed. */
+static void drop_spec(pv_spec_t *sp, int parsed)
+{
+	if (sp != NULL && parsed)
+		pv_spec_free(sp);
+	else
+		pkg_free(sp);
+}
+
 /* char* -> pv_spec_t* (one pseudo-variable, nothing around it). */
 int fixup_pvar(void **param)
 {
@@ -111,7 +121,7 @@ int fixup_pvar(void **param)
 	end = pv_parse_spec(&s, sp);
 	if (end == NULL || end != s.s + s.len) {
 		LM_ERR("bad pseudo-variable <%s>\n", s.s);
-		pkg_free(sp);
+		drop_spec(sp, end != NULL);
 		return E_CFG;
 	}
 	pkg_free(*param);
@@ -192,10 +202,11 @@ int fixup_spve(void **param)
 /* gp becomes GPARAM_TYPE_PVS holding the single pseudo-variable that is all of s. */
 static int single_pv(gparam_p gp, str *s)
 {
+	char *end = NULL;
 	if ((gp->v.pvs = pkg_malloc(sizeof(pv_spec_t))) == NULL ||
-			pv_parse_spec(s, gp->v.pvs) != s->s + s->len) {
+			(end = pv_parse_spec(s, gp->v.pvs)) != s->s + s->len) {
 		LM_ERR("bad pseudo-variable <%s>\n", s->s);
-		pkg_free(gp->v.pvs);
+		drop_spec(gp->v.pvs, end != NULL);
 		gp->v.pvs = NULL;
 		return E_CFG;
 	}

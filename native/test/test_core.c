@@ -183,9 +183,51 @@ static void test_pv_buffers(void)
 	sb_pv_set_callbacks(NULL, NULL, NULL, NULL, NULL);
 }
 
+/* A spec followed by more text is refused; what the engine compiled is released. */
+static char *pkg_text(const char *t)
+{
+	char *p = pkg_malloc(strlen(t) + 1);
+	strcpy(p, t);
+	return p;
+}
+
+static void test_fixup_partial_spec(void)
+{
+	void *p;
+	int r0;
+
+	sb_pv_set_callbacks(fake_parse, fake_format, fake_eval, NULL, fake_release);
+	r0 = releases;
+	p = pkg_text("$v1junk");
+	CHECK(fixup_pvar_null(&p, 1) < 0);
+	CHECK(releases == r0 + 1);
+	pkg_free(p);
+	p = pkg_text("$v1 x");
+	CHECK(fixup_igp_null(&p, 1) < 0);
+	CHECK(releases == r0 + 2);
+	pkg_free(p);
+	p = pkg_text("$v2)");
+	CHECK(fixup_sgp_null(&p, 1) < 0);
+	CHECK(releases == r0 + 3);
+	pkg_free(p);
+	/* not a spec at all: nothing was compiled, nothing to release */
+	p = pkg_text("$x");
+	CHECK(fixup_pvar_null(&p, 1) < 0);
+	CHECK(releases == r0 + 3);
+	pkg_free(p);
+	/* a whole spec is kept, and released by its free_fixup */
+	p = pkg_text("$v1");
+	CHECK(fixup_pvar_null(&p, 1) == 0);
+	CHECK(releases == r0 + 3);
+	CHECK(fixup_free_pvar_null(&p, 1) == 0 && p == NULL);
+	CHECK(releases == r0 + 4);
+	sb_pv_set_callbacks(NULL, NULL, NULL, NULL, NULL);
+}
+
 int main(void)
 {
 	test_pv_buffers();
+	test_fixup_partial_spec();
 	printf("%d passed, %d failed\n", passed, failed);
 	return failed ? 1 : 0;
 }
