@@ -6,8 +6,14 @@
  * function from a script is one native call with two words: sb_call(frame, msg, rt).
  *
  * Ownership: frames are allocated by sb_frame_new and freed by sb_frame_free (Java's call
- * site owns the address). Parameters start as pkg copies charged to the module; the
- * module's fixup owns them from then on (it may replace or free them). */
+ * site owns the address). Parameters start as pkg copies charged to the module; a fixup
+ * that replaces a parameter (params[i] no longer the core's copy) owns the copy from then
+ * on (it may keep or free it). Ownership is per parameter: sb_frame_free frees the copies
+ * still in place (no fixup, a fixup that handles only some parameters, or a call site
+ * refused at a later parameter), unless free_fixup ran for that parameter: then the
+ * module may have freed it without clearing the pointer, and the core cannot tell (such
+ * a copy stays charged to the module). The copies are tagged blocks, so a structure the
+ * module allocated at the address of a copy it freed is not mistaken for the copy. */
 #include <string.h>
 #include "sb_core.h"
 
@@ -23,10 +29,14 @@ struct sb_frame {
 	struct sb_module *module;
 	int dialect;
 	int param_no;
-	int params_owned_by_core;  /* no fixup ran: the strings are still the core's copies */
+	char *core_copy[6];      /* the pkg copy the core made of each parameter */
+	unsigned char free_fixup_ran[6];   /* free_fixup was called for that parameter */
 };
 
 #include "msg/sb_slot.h"
+
+/* Marks the blocks of the core's parameter copies (sb_pkg_strdup_tagged). */
+#define SB_PARAM_TAG 0x5041
 
 SB_JAVA_API struct sb_frame *sb_frame_new(int module, void *function, int dialect, int param_no)
 {
@@ -42,7 +52,6 @@ SB_JAVA_API struct sb_frame *sb_frame_new(int module, void *function, int dialec
 	f->module = m;
 	f->dialect = dialect;
 	f->param_no = param_no;
-	f->params_owned_by_core = 1;
 	return f;
 }
 
@@ -51,7 +60,11 @@ SB_JAVA_API int sb_frame_set_param(struct sb_frame *f, int i, const char *s)
 {
 	if (i < 1 || i > f->param_no)
 		return -1;
-	f->params[i - 1] = sb_pkg_strdup_for(f->module->index, s);
+	if (f->params[i - 1] != NULL && f->params[i - 1] == f->core_copy[i - 1])
+		pkg_free(f->params[i - 1]);   /* set again before any fixup: the old copy */
+	f->params[i - 1] = f->core_copy[i - 1] =
+		sb_pkg_strdup_tagged(f->module->index, s, SB_PARAM_TAG);
+	f->free_fixup_ran[i - 1] = 0;
 	return f->params[i - 1] ? 0 : -1;
 }
 
@@ -67,7 +80,6 @@ SB_JAVA_API int sb_frame_fixup(struct sb_frame *f, void *fixup, int i)
 	int r;
 	if (fixup == NULL || i < 0 || i > f->param_no)
 		return -1;
-	f->params_owned_by_core = 0;
 	e = sb_enter(f->module);
 	r = i == 0 ? ((fixup_function)fixup)(NULL, 0)
 			: ((fixup_function)fixup)((void **)&f->params[i - 1], i);
@@ -85,18 +97,23 @@ SB_JAVA_API int sb_frame_free_fixup(struct sb_frame *f, void *free_fixup, int i)
 	e = sb_enter(f->module);
 	r = i == 0 ? ((free_fixup_function)free_fixup)(NULL, 0)
 			: ((free_fixup_function)free_fixup)((void **)&f->params[i - 1], i);
+	if (i > 0)
+		f->free_fixup_ran[i - 1] = 1;
 	sb_leave(e);
 	return r;
 }
 
-/* Java: free the frame; the parameter strings too when no fixup took them over. */
+/* Java: free the frame, and each parameter string no fixup took over (see the top). On a
+ * refused call site Java runs free_fixup for the parameters fixed before the refused one,
+ * then this: the copies of the refused and the later parameters are freed here. */
 SB_JAVA_API void sb_frame_free(struct sb_frame *f)
 {
 	int i;
 	if (f == NULL)
 		return;
-	if (f->params_owned_by_core)
-		for (i = 0; i < 6; i++)
+	for (i = 0; i < 6; i++)
+		if (f->params[i] != NULL && f->params[i] == f->core_copy[i] && !f->free_fixup_ran[i] &&
+				sb_pkg_is_tagged(f->params[i], SB_PARAM_TAG))
 			pkg_free(f->params[i]);
 	pkg_free(f);
 }

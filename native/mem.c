@@ -151,6 +151,20 @@ char *sb_pkg_strdup_for(int module, const char *s)
 	return d;
 }
 
+char *sb_pkg_strdup_tagged(int module, const char *s, uint16_t tag)
+{
+	char *d = sb_pkg_strdup_for(module, s);
+	if (d)
+		((struct sb_block *)d - 1)->reserved = tag;
+	return d;
+}
+
+int sb_pkg_is_tagged(const void *p, uint16_t tag)
+{
+	const struct sb_block *b = (const struct sb_block *)p - 1;
+	return p != NULL && b->magic == SB_MAGIC_PKG && b->reserved == tag;
+}
+
 static void log_status(int pool)
 {
 	int m = owner_now();

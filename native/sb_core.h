@@ -58,6 +58,12 @@ void sb_mem_forget(int module);
 /* Allocate on behalf of a given module (the core copying fixup parameters for it). */
 void *sb_pkg_malloc_for(int module, size_t size);
 char *sb_pkg_strdup_for(int module, const char *s);
+/* A copy whose block carries tag (never 0) until it is freed: a live block at the same
+ * address that is not tagged was allocated since (e.g. a fixup freed a parameter and got
+ * its address back for a structure of its own). sb_pkg_is_tagged(p, tag): p is a live
+ * pkg block with that tag; p must be a live block or the core's copy itself. */
+char *sb_pkg_strdup_tagged(int module, const char *s, uint16_t tag);
+int sb_pkg_is_tagged(const void *p, uint16_t tag);
 
 /* Upcalls into Java, registered once at start-up (see registry.c, pv.c). */
 typedef void (*sb_log_sink_f)(int level, const char *module, const char *func,

@@ -19,6 +19,17 @@ typedef void (*pv_release_f)(long handle);
 void sb_pv_set_callbacks(pv_parse_f parse, pv_format_f format, pv_eval_f eval, pv_set_f set,
 		pv_release_f release);
 
+struct sb_frame;
+int sb_module_new(const char *name, int thread_safe);
+void sb_module_release(int index);
+struct sb_frame *sb_frame_new(int module, void *function, int dialect, int param_no);
+int sb_frame_set_param(struct sb_frame *f, int i, const char *s);
+void *sb_frame_param(struct sb_frame *f, int i);
+int sb_frame_fixup(struct sb_frame *f, void *fixup, int i);
+int sb_frame_free_fixup(struct sb_frame *f, void *free_fixup, int i);
+void sb_frame_free(struct sb_frame *f);
+int sb_mem_counters(int module, int pool, long *out, int n);
+
 static int passed, failed;
 
 #define CHECK(cond) do { \
@@ -224,10 +235,148 @@ static void test_fixup_partial_spec(void)
 	sb_pv_set_callbacks(NULL, NULL, NULL, NULL, NULL);
 }
 
+/* ---- call frames: who frees the parameter copies ---- */
+
+/* live pkg blocks charged to a module, and its bad frees */
+static long live_blocks(int module)
+{
+	long c[6];
+	sb_mem_counters(module, 0, c, 6);
+	return c[1];
+}
+
+static long bad_frees(int module)
+{
+	long c[6];
+	sb_mem_counters(module, 0, c, 6);
+	return c[5];
+}
+
+static int dummy_function(struct sip_msg *m, char *a, char *b, char *c, char *d, char *e,
+		char *f)
+{
+	return 1;
+}
+
+/* param 1 -> a number (its string freed); the others are left as they are */
+static int fixup_first_only(void **param, int param_no)
+{
+	if (param_no == 1) {
+		int n = atoi(*param);
+		pkg_free(*param);
+		*param = (void *)(long)n;
+	}
+	return 0;
+}
+
+/* param 1 -> a str wrapping the string (fixup_str); param 2 refused */
+static int fixup_refuse_second(void **param, int param_no)
+{
+	if (param_no == 1)
+		return fixup_str(param);
+	return param_no == 2 ? -1 : 0;
+}
+
+static int free_fixup_first(void **param, int param_no)
+{
+	if (param_no == 1)
+		return fixup_free_str_null(param, 1);
+	return 0;
+}
+
+/* frees its string and puts a structure of the same size class in its place */
+static int fixup_replace_same_size(void **param, int param_no)
+{
+	pkg_free(*param);
+	*param = pkg_malloc(8);
+	memcpy(*param, "struct!", 8);
+	return 0;
+}
+
+/* keeps its string where it is (the module's own bookkeeping) */
+static int fixup_keep(void **param, int param_no)
+{
+	return 0;
+}
+
+/* a free_fixup that frees the string without clearing the pointer */
+static int free_fixup_no_clear(void **param, int param_no)
+{
+	pkg_free(*param);
+	return 0;
+}
+
+static void test_frame_params(void)
+{
+	int m = sb_module_new("frames", 0);
+	struct sb_frame *f;
+	void *kept;
+
+	CHECK(m > 0);
+	/* no fixup: the core frees every copy */
+	f = sb_frame_new(m, (void *)dummy_function, 0, 2);
+	CHECK(sb_frame_set_param(f, 1, "a") == 0 && sb_frame_set_param(f, 2, "b") == 0);
+	CHECK(live_blocks(m) == 2);
+	sb_frame_free(f);
+	CHECK(live_blocks(m) == 0);
+
+	/* a fixup handling only parameter 1 of 2: the core frees the copy of 2 */
+	f = sb_frame_new(m, (void *)dummy_function, 0, 2);
+	sb_frame_set_param(f, 1, "42");
+	sb_frame_set_param(f, 2, "text");
+	CHECK(sb_frame_fixup(f, (void *)fixup_first_only, 1) == 0);
+	CHECK(sb_frame_fixup(f, (void *)fixup_first_only, 2) == 0);
+	CHECK((long)sb_frame_param(f, 1) == 42);
+	CHECK(live_blocks(m) == 1);
+	sb_frame_free(f);
+	CHECK(live_blocks(m) == 0);
+
+	/* refused at parameter 2 of 3: Java undoes parameter 1 with free_fixup, then frees
+	 * the frame; the copies of 2 and 3 go with it */
+	f = sb_frame_new(m, (void *)dummy_function, 0, 3);
+	sb_frame_set_param(f, 1, "one");
+	sb_frame_set_param(f, 2, "two");
+	sb_frame_set_param(f, 3, "three");
+	CHECK(sb_frame_fixup(f, (void *)fixup_refuse_second, 1) == 0);
+	CHECK(sb_frame_fixup(f, (void *)fixup_refuse_second, 2) < 0);
+	sb_frame_free_fixup(f, (void *)free_fixup_first, 1);
+	sb_frame_free(f);
+	CHECK(live_blocks(m) == 0);
+
+	/* a fixup that took its parameter over keeps it: the frame leaves it alone */
+	f = sb_frame_new(m, (void *)dummy_function, 0, 1);
+	sb_frame_set_param(f, 1, "mine");
+	CHECK(sb_frame_fixup(f, (void *)fixup_str_null, 1) == 0);
+	kept = sb_frame_param(f, 1);
+	sb_frame_free(f);
+	CHECK(live_blocks(m) == 2 && strcmp(((str *)kept)->s, "mine") == 0);
+	fixup_free_str_null(&kept, 1);
+	CHECK(live_blocks(m) == 0);
+
+	/* a structure allocated where the freed copy was is the module's, not the copy */
+	f = sb_frame_new(m, (void *)dummy_function, 0, 1);
+	sb_frame_set_param(f, 1, "1234567");
+	CHECK(sb_frame_fixup(f, (void *)fixup_replace_same_size, 1) == 0);
+	kept = sb_frame_param(f, 1);
+	sb_frame_free(f);
+	CHECK(live_blocks(m) == 1 && memcmp(kept, "struct!", 8) == 0);
+	pkg_free(kept);
+
+	/* free_fixup ran for a parameter it may have freed: never freed twice */
+	f = sb_frame_new(m, (void *)dummy_function, 0, 1);
+	sb_frame_set_param(f, 1, "x");
+	CHECK(sb_frame_fixup(f, (void *)fixup_keep, 1) == 0);
+	sb_frame_free_fixup(f, (void *)free_fixup_no_clear, 1);
+	sb_frame_free(f);
+	CHECK(live_blocks(m) == 0 && bad_frees(m) == 0 && bad_frees(0) == 0);
+	sb_module_release(m);
+}
+
 int main(void)
 {
 	test_pv_buffers();
 	test_fixup_partial_spec();
+	test_frame_params();
 	printf("%d passed, %d failed\n", passed, failed);
 	return failed ? 1 : 0;
 }
