@@ -68,12 +68,25 @@ static stat_var *add(int module, const char *name, int flags, stat_function f)
 	return &e->var;
 }
 
+/* The module a statistic is charged to (and dropped with at unload). Module code names a
+ * group, which need not be a module's name (OpenSIPS modules register under "core",
+ * their own name or any other): what it registers belongs to the module running, or a
+ * STAT_IS_FUNC one would outlive the library its function lives in. Outside module code
+ * the group is looked up by name (the core, when no module has it). */
+static int stat_owner(const char *group)
+{
+	int m = sb_current_module;
+	if (m != SB_CORE_MODULE && sb_module_at(m) != NULL)
+		return m;
+	return module_index_named(group);
+}
+
 int register_stat(char *module, char *name, stat_var **pvar, int flags)
 {
 	stat_var *v;
 	if (module == NULL || name == NULL || pvar == NULL)
 		return -1;
-	v = add(module_index_named(module), name, flags, (flags & STAT_IS_FUNC) ? (stat_function)pvar : NULL);
+	v = add(stat_owner(module), name, flags, (flags & STAT_IS_FUNC) ? (stat_function)pvar : NULL);
 	if (v == NULL)
 		return -1;
 	if (!(flags & STAT_IS_FUNC))

@@ -29,6 +29,8 @@ int sb_frame_fixup(struct sb_frame *f, void *fixup, int i);
 int sb_frame_free_fixup(struct sb_frame *f, void *free_fixup, int i);
 void sb_frame_free(struct sb_frame *f);
 int sb_mem_counters(int module, int pool, long *out, int n);
+int sb_call_init(int module, void *fn);
+void sb_stats_unregister(int module);
 
 static int passed, failed;
 
@@ -372,11 +374,60 @@ static void test_frame_params(void)
 	sb_module_release(m);
 }
 
+/* ---- statistics registered by module code belong to that module ---- */
+
+static stat_var *group_stat;
+
+static unsigned long stat_fn(void)
+{
+	return 7;
+}
+
+static int init_registering_stats(void)
+{
+	if (register_stat("someothergroup", "t_group_stat", &group_stat, 0) < 0)
+		return -1;
+	if (register_stat("core", "t_func_stat", (stat_var **)stat_fn, STAT_IS_FUNC) < 0)
+		return -1;
+	return register_stat("statmod", "t_own_stat", &group_stat, 0) < 0 ? -1 : 0;
+}
+
+static stat_var *find_stat(const char *name)
+{
+	str s;
+	s.s = (char *)name;
+	s.len = (int)strlen(name);
+	return get_stat(&s);
+}
+
+static void test_stats_owner(void)
+{
+	int m = sb_module_new("statmod", 0);
+	stat_var *f;
+
+	CHECK(m > 0);
+	CHECK(sb_call_init(m, (void *)init_registering_stats) == 0);
+	CHECK(find_stat("t_group_stat") != NULL && find_stat("t_own_stat") != NULL);
+	f = find_stat("t_func_stat");
+	CHECK(f != NULL && get_stat_val(f) == 7);
+	/* unload: all three go with the module (none left pointing into its code) */
+	sb_stats_unregister(m);
+	CHECK(find_stat("t_group_stat") == NULL);
+	CHECK(find_stat("t_func_stat") == NULL);
+	CHECK(find_stat("t_own_stat") == NULL);
+	sb_module_release(m);
+	/* outside module code a group name still picks the core */
+	CHECK(register_stat("nosuchmodule", "t_core_stat", &group_stat, 0) == 0);
+	sb_stats_unregister(0);
+	CHECK(find_stat("t_core_stat") == NULL);
+}
+
 int main(void)
 {
 	test_pv_buffers();
 	test_fixup_partial_spec();
 	test_frame_params();
+	test_stats_owner();
 	printf("%d passed, %d failed\n", passed, failed);
 	return failed ? 1 : 0;
 }
