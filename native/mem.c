@@ -1,10 +1,20 @@
 /* pkg and shm memory with per-module accounting.
  *
  * Both pools sit on the C library's malloc (thread-safe; workers are threads of one
- * process). Each block carries a 16-byte header naming the pool and the module it is
+ * process). Each block carries a 32-byte header naming the pool and the module it is
  * charged to, so a block freed by someone else (the core freeing lump text a module
  * allocated) credits the right module, and a bad or double free is reported instead of
- * corrupting the heap. Counters are atomics: any thread may allocate or free. */
+ * corrupting the heap. Counters are atomics: any thread may allocate or free.
+ *
+ * The header starts with 16 bytes of padding: glibc keeps its free-list links in the
+ * first 16 bytes of a freed chunk (tcache next and key, fastbin/smallbin fd and bk), so
+ * the magic after them still reads FREED after free() and a double free is reported as
+ * one. Limits: the mark lasts only until malloc reuses or merges the chunk, and chunks
+ * of 1 KiB and more that bypass the tcache get links at bytes 16..31 too (a double free
+ * of one is still refused, reported as a bad pointer). A stale pointer freed again
+ * after its chunk went to a new block frees that new block: the pointer cannot be told
+ * from the new owner's. A block large enough to be mmapped (128 KiB by default) is
+ * unmapped by free(), so freeing it again faults reading the header. */
 #include <stdlib.h>
 #include <string.h>
 #include "sb_core.h"
@@ -14,12 +24,13 @@
 #define SB_MAGIC_FREED 0x46524545u  /* "FREE" */
 
 struct sb_block {
+	uint64_t malloc_links[2];   /* what free() overwrites first: never read */
 	uint32_t magic;
 	uint16_t owner;
 	uint16_t reserved;
 	uint64_t size;
 };
-_Static_assert(sizeof(struct sb_block) == 16, "keeps user memory 16-byte aligned");
+_Static_assert(sizeof(struct sb_block) == 32, "keeps user memory 16-byte aligned");
 
 struct sb_counters {
 	long live_bytes;
@@ -90,6 +101,12 @@ static struct sb_block *block_of(int pool, void *p, const char *what)
 	return b;
 }
 
+/* A volatile store: the compiler would drop a plain one to memory free() releases. */
+static void mark_freed(struct sb_block *b)
+{
+	*(volatile uint32_t *)&b->magic = SB_MAGIC_FREED;
+}
+
 static void block_free(int pool, void *p, const char *what)
 {
 	struct sb_block *b;
@@ -98,7 +115,7 @@ static void block_free(int pool, void *p, const char *what)
 	if ((b = block_of(pool, p, what)) == NULL)
 		return;
 	account_free(pool, b->owner, (long)b->size);
-	b->magic = SB_MAGIC_FREED;
+	mark_freed(b);
 	free(b);
 }
 
@@ -117,10 +134,14 @@ static void *block_realloc(int pool, void *p, size_t size, const char *what)
 		return NULL;
 	owner = b->owner;
 	old = b->size;
+	/* marked freed first: if realloc moves the block, the old chunk reads FREED */
+	mark_freed(b);
 	if ((nb = realloc(b, sizeof(*nb) + size)) == NULL) {
+		b->magic = pool == SB_POOL_PKG ? SB_MAGIC_PKG : SB_MAGIC_SHM;
 		__atomic_add_fetch(&counters[pool][owner].failed_allocs, 1, __ATOMIC_RELAXED);
 		return NULL;
 	}
+	nb->magic = pool == SB_POOL_PKG ? SB_MAGIC_PKG : SB_MAGIC_SHM;
 	nb->size = size;
 	account_free(pool, owner, (long)old);
 	account_alloc(pool, owner, (long)size);

@@ -7,6 +7,7 @@
 #include <string.h>
 #include "../../include/sr_module.h"
 #include "../../include/mod_fix.h"
+#include "../../include/mem/shm_mem.h"
 
 /* ---- the Java-facing calls used here (native/, SB_JAVA_API) ---- */
 typedef long (*pv_parse_f)(const char *text, int len, int *consumed, int *writable);
@@ -30,6 +31,9 @@ int sb_frame_free_fixup(struct sb_frame *f, void *free_fixup, int i);
 void sb_frame_free(struct sb_frame *f);
 int sb_mem_counters(int module, int pool, long *out, int n);
 int sb_call_init(int module, void *fn);
+typedef void (*log_sink_f)(int level, const char *module, const char *func, const char *msg,
+		int len);
+void sb_log_set_sink(log_sink_f sink);
 void sb_stats_unregister(int module);
 
 static int passed, failed;
@@ -422,12 +426,67 @@ static void test_stats_owner(void)
 	CHECK(find_stat("t_core_stat") == NULL);
 }
 
+/* ---- a double free is reported as one ---- */
+
+static char last_log[512];
+
+static void capture_log(int level, const char *module, const char *func, const char *msg,
+		int len)
+{
+	snprintf(last_log, sizeof(last_log), "%s: %.*s", func, len, msg);
+}
+
+static void test_double_free(void)
+{
+	long bad0 = bad_frees(0);
+	char *p, *q, *keep[4];
+	int i;
+
+	sb_log_set_sink(capture_log);
+	/* small sizes (tcache, fastbin, smallbin): free() writes its links in the first 16
+	 * bytes, the padding; 1536 bytes goes to the unsorted bin, which clears bytes 16..31
+	 * as well: still refused, as a bad pointer (the documented limit) */
+	for (i = 0; i < 4; i++) {
+		size_t n = (size_t)24 << (2 * i);   /* 24, 96, 384, 1536 */
+		p = pkg_malloc(n);
+		keep[i] = pkg_malloc(n);   /* keeps p's chunk from merging with the top */
+		pkg_free(p);
+		last_log[0] = 0;
+		pkg_free(p);
+		CHECK(i == 3 || strstr(last_log, "double free") != NULL);
+		CHECK(strstr(last_log, "not a live pkg block") != NULL);
+		CHECK(bad_frees(0) == bad0 + i + 1);
+	}
+	for (i = 0; i < 4; i++)
+		pkg_free(keep[i]);
+	/* the old address of a block realloc moved is a freed block too */
+	p = pkg_malloc(16);
+	keep[0] = pkg_malloc(16);
+	q = pkg_realloc(p, 100000);
+	CHECK(q != NULL);
+	if (q != p) {
+		last_log[0] = 0;
+		pkg_free(p);
+		CHECK(strstr(last_log, "double free") != NULL);
+	}
+	pkg_free(q);
+	pkg_free(keep[0]);
+	/* shm the same */
+	p = shm_malloc(40);
+	shm_free(p);
+	last_log[0] = 0;
+	shm_free(p);
+	CHECK(strstr(last_log, "double free") != NULL);
+	sb_log_set_sink(NULL);
+}
+
 int main(void)
 {
 	test_pv_buffers();
 	test_fixup_partial_spec();
 	test_frame_params();
 	test_stats_owner();
+	test_double_free();
 	printf("%d passed, %d failed\n", passed, failed);
 	return failed ? 1 : 0;
 }
