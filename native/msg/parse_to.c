@@ -28,24 +28,24 @@ static char *quoted_end(char *p, char *end)
 	return NULL;
 }
 
+/* Each parameter is parsed first and allocated only once it is valid (a pkg one that
+ * failed half-way would be linked nowhere and leak). */
 static char *parse_to_params(char *p, char *end, struct to_body *tb, const struct sb_mem *m)
 {
 	while (p < end && *p == ';') {
-		struct to_param *tp;
+		struct to_param pv, *tp;
 		char *q;
 
+		memset(&pv, 0, sizeof(pv));
 		p = skip_ws(p + 1, end);
 		q = p;
 		while (q < end && !is_ws(*q) && *q != '=' && *q != ';' && *q != ',')
 			q++;
 		if (q == p)
 			return NULL;
-		tp = sb_mem_alloc(m, sizeof(*tp));
-		if (tp == NULL)
-			return NULL;
-		tp->name.s = p;
-		tp->name.len = (int)(q - p);
-		tp->type = (tp->name.len == 3 && strncasecmp(p, "tag", 3) == 0) ?
+		pv.name.s = p;
+		pv.name.len = (int)(q - p);
+		pv.type = (pv.name.len == 3 && strncasecmp(p, "tag", 3) == 0) ?
 			TAG_PARAM : GENERAL_PARAM;
 		p = skip_ws(q, end);
 		if (p < end && *p == '=') {
@@ -54,18 +54,21 @@ static char *parse_to_params(char *p, char *end, struct to_body *tb, const struc
 				q = quoted_end(p, end);
 				if (q == NULL)
 					return NULL;
-				tp->value.s = p;          /* quotes kept, as OpenSIPS does */
-				tp->value.len = (int)(q + 1 - p);
+				pv.value.s = p;          /* quotes kept, as OpenSIPS does */
+				pv.value.len = (int)(q + 1 - p);
 				p = q + 1;
 			} else {
 				q = p;
 				while (q < end && !is_ws(*q) && *q != ';' && *q != ',')
 					q++;
-				tp->value.s = p;
-				tp->value.len = (int)(q - p);
+				pv.value.s = p;
+				pv.value.len = (int)(q - p);
 				p = q;
 			}
 		}
+		if ((tp = sb_mem_alloc(m, sizeof(*tp))) == NULL)
+			return NULL;
+		*tp = pv;
 		if (tp->type == TAG_PARAM)
 			tb->tag_value = tp->value;
 		if (tb->last_param)

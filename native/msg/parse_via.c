@@ -57,22 +57,23 @@ static int param_type(const str *n)
 	return GEN_PARAM;
 }
 
-/* One parameter after ';' at p. Returns the position after it, NULL on error. */
+/* One parameter after ';' at p. Returns the position after it, NULL on error. The
+ * parameter is parsed first and allocated only once it is valid: a pkg one that failed
+ * half-way would be linked nowhere and leak. */
 static char *parse_param(char *p, char *end, struct via_body *vb, const struct sb_mem *m)
 {
-	struct via_param *vp = sb_mem_alloc(m, sizeof(*vp));
+	struct via_param pv, *vp;
 	char *q;
 
-	if (vp == NULL)
-		return NULL;
+	memset(&pv, 0, sizeof(pv));
 	p = skip_lws(p, end);
-	vp->start = p;
+	pv.start = p;
 	q = token_end(p, end, C_SEMI | C_COMMA | C_EQ | C_PAREN);
 	if (q == p)
 		return NULL;
-	vp->name.s = p;
-	vp->name.len = (int)(q - p);
-	vp->type = param_type(&vp->name);
+	pv.name.s = p;
+	pv.name.len = (int)(q - p);
+	pv.type = param_type(&pv.name);
 	p = skip_lws(q, end);
 	if (p < end && *p == '=') {
 		p = skip_lws(p + 1, end);
@@ -80,19 +81,22 @@ static char *parse_param(char *p, char *end, struct via_body *vb, const struct s
 			q = memchr(p + 1, '"', (size_t)(end - p - 1));
 			if (q == NULL)
 				return NULL;
-			vp->value.s = p + 1;
-			vp->value.len = (int)(q - p - 1);
+			pv.value.s = p + 1;
+			pv.value.len = (int)(q - p - 1);
 			p = q + 1;
 		} else {
 			q = token_end(p, end, C_SEMI | C_COMMA | C_PAREN);
-			vp->value.s = p;
-			vp->value.len = (int)(q - p);
+			pv.value.s = p;
+			pv.value.len = (int)(q - p);
 			p = q;
 		}
-		vp->size = (int)(p - vp->start);
+		pv.size = (int)(p - pv.start);
 	} else {
-		vp->size = (int)(q - vp->start);
+		pv.size = (int)(q - pv.start);
 	}
+	if ((vp = sb_mem_alloc(m, sizeof(*vp))) == NULL)
+		return NULL;
+	*vp = pv;
 	if (vb->last_param)
 		vb->last_param->next = vp;
 	else

@@ -1,6 +1,7 @@
 /* Parse helpers on their own. */
 #include "tcheck.h"
 #include "core_stubs.h"
+#include "test_msgs.h"
 
 static void uris(void)
 {
@@ -109,6 +110,38 @@ static void to_and_via(void)
 	parse_via(v3, v3 + strlen(v3), &vb);
 	CHECK(vb.error == PARSE_ERROR);
 	CHECK(stub_pkg_live == pkg0);
+
+	/* a parameter that fails half-way is not left allocated */
+	{
+		char e1[] = "SIP/2.0/UDP host;";
+		char e2[] = "SIP/2.0/UDP host;branch=\"abc";
+		char e3[] = "SIP/2.0/UDP host;rport;branch=\"abc";
+		char e4[] = "<sip:a@b>;tag=1;x=\"abc";
+		char *bad[] = { e1, e2, e3 };
+		long total0 = stub_pkg_total;
+		for (int i = 0; i < 3; i++) {
+			memset(&vb, 0, sizeof(vb));
+			parse_via(bad[i], bad[i] + strlen(bad[i]), &vb);
+			CHECK(vb.error == PARSE_ERROR && vb.param_lst == NULL);
+			CHECK(stub_pkg_live == pkg0);
+		}
+		parse_to(e4, e4 + strlen(e4), &tb);
+		CHECK(tb.error == PARSE_ERROR && tb.param_lst == NULL);
+		CHECK(stub_pkg_live == pkg0);
+		CHECK(stub_pkg_total > total0);   /* the valid parameters before were allocated */
+	}
+	{
+		struct sb_slot *slot = sb_slot_new(1024, 8);
+		struct sip_msg *msg = sb_slot_msg(slot);
+		CHECK(fill_view(slot, "BYE sip:x@y SIP/2.0\r\nFrom: <sip:a@b>;tag=1;x=\"abc\r\n"
+				"Call-ID: q\r\n\r\n", 1, PROTO_UDP, "10.0.0.1", 1, "10.0.0.2", 2) == 0);
+		CHECK(sb_msg_ensure(msg) == 0);
+		CHECK(parse_from_header(msg) < 0);
+		CHECK(msg->from->parsed == NULL);
+		CHECK(stub_pkg_live == pkg0);
+		sb_slot_free(slot);
+		CHECK(stub_pkg_live == pkg0);
+	}
 
 	parse_cseq(c1, c1 + strlen(c1), &cb);
 	CHECK(cb.error == PARSE_OK && cb.method_id == METHOD_REGISTER);
