@@ -29,7 +29,8 @@ int shm_duplicate_rr(rr_t **_new, rr_t *_r);
 /* Ensures every Route/Record-Route of msg (by type) is parsed. 0 / -1. */
 int parse_route_headers(struct sip_msg *msg);
 int parse_record_route_headers(struct sip_msg *msg);
-/* 1 when the parameters contain ";lr". */
+/* 1 when the URI parameters (_params: what follows the first ';' of the URI) contain
+ * the r2 parameter, which marks a double Record-Route; 0 otherwise. */
 int is_2rr(str *_params);
 
 #endif

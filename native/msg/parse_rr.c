@@ -165,15 +165,46 @@ static int parse_chain(struct hdr_field *h)
 int parse_route_headers(struct sip_msg *msg) { return parse_chain(msg->route); }
 int parse_record_route_headers(struct sip_msg *msg) { return parse_chain(msg->record_route); }
 
+/* 1 when the URI parameters contain r2 (with or without a value): the mark a proxy that
+ * inserted two Record-Routes puts in both. Parameter names are compared without case;
+ * quoted values are skipped, so a ';' inside one separates nothing. */
 int is_2rr(str *_params)
 {
-	str s = *_params;
-	param_hooks_t h;
-	param_t *list;
-	int r;
-	if (parse_params(&s, CLASS_URI, &h, &list) < 0)
+	const char *p, *end, *name;
+	int quoted = 0;
+
+	if (_params == NULL || _params->s == NULL || _params->len <= 0)
 		return 0;
-	r = h.uri.lr != NULL;
-	free_params(list);
-	return r;
+	p = _params->s;
+	end = p + _params->len;
+	while (p < end) {
+		/* a parameter: optional whitespace, its name, then '=', ';' or the end */
+		while (p < end && (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n'))
+			p++;
+		name = p;
+		while (p < end && *p != '=' && *p != ';' && *p != ' ' && *p != '\t' &&
+				*p != '\r' && *p != '\n')
+			p++;
+		if (p - name == 2 && (name[0] == 'r' || name[0] == 'R') && name[1] == '2') {
+			while (p < end && (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n'))
+				p++;
+			if (p == end || *p == '=' || *p == ';')
+				return 1;
+		}
+		/* skip the rest of this parameter, quoted strings included */
+		for (; p < end; p++) {
+			if (quoted) {
+				if (*p == '\\' && p + 1 < end)
+					p++;
+				else if (*p == '"')
+					quoted = 0;
+			} else if (*p == '"') {
+				quoted = 1;
+			} else if (*p == ';') {
+				p++;
+				break;
+			}
+		}
+	}
+	return 0;
 }

@@ -174,6 +174,19 @@ static void lists(void)
 	CHECK(rr->next->params && rr->next->r2 == NULL);
 	free_rr(&rr);
 	CHECK(rr == NULL);
+	{
+		/* is_2rr: the r2 parameter, not lr */
+		const char *yes[] = { "lr;r2=on", "r2", "R2=on;lr", "lr; r2 ;ftag=1", "x=\"a;r2\";r2" };
+		const char *no[] = { "lr", "lr=on;ftag=r2", "r22=on", "x=\"a;r2\"", "", "ar2;r2x" };
+		for (size_t i = 0; i < sizeof(yes) / sizeof(yes[0]); i++) {
+			str ps = { (char *)yes[i], (int)strlen(yes[i]) };
+			CHECK(is_2rr(&ps) == 1);
+		}
+		for (size_t i = 0; i < sizeof(no) / sizeof(no[0]); i++) {
+			str ps = { (char *)no[i], (int)strlen(no[i]) };
+			CHECK(is_2rr(&ps) == 0);
+		}
+	}
 	CHECK(parse_methods(&meth, &m) == 0);
 	CHECK(m == (METHOD_INVITE | METHOD_ACK | METHOD_BYE | METHOD_OTHER));
 	CHECK(parse_methods(&bad, &m) < 0);
