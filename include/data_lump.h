@@ -58,7 +58,9 @@ struct lump *anchor_lump(struct sip_msg *msg, unsigned int offset, unsigned int 
 struct lump *dup_lump_list(struct lump *l);
 void free_duped_lump_list(struct lump *l);
 
-/* Drops the lumps that have / have not all of the given flags. */
+/* Drops the lumps that have any of flags / that lack any of not_flags, as OpenSIPS
+ * does: a top-level lump that matches goes with its before/after chains; the chains of
+ * one that stays are filtered element by element. */
 void del_flaged_lumps(struct lump **lump_list, enum lump_flag flags);
 void del_notflaged_lumps(struct lump **lump_list, enum lump_flag not_flags);
 

@@ -269,26 +269,59 @@ void free_duped_lump_list(struct lump *l)
 	free_lump_list(l);
 }
 
-static void del_matching(struct lump **list, enum lump_flag flags, int want)
+/* OpenSIPS semantics: a top-level lump that matches goes with its whole before/after
+ * chains; in the chains of one that stays, each matching element is unlinked and freed
+ * (with whatever chains of the other direction hang off it). match(l) is "has any of
+ * flags" for del_flaged_lumps and "lacks any of not_flags" for del_notflaged_lumps. */
+static int lump_matches(const struct lump *l, enum lump_flag flags, int flagged)
+{
+	return flagged ? (l->flags & flags) != 0 : (~l->flags & flags) != 0;
+}
+
+static void del_in_chain(struct lump *head, enum lump_flag flags, int flagged, int before)
+{
+	struct lump *prev = head, *l, *next;
+	for (l = before ? head->before : head->after; l; l = next) {
+		next = before ? l->before : l->after;
+		if (lump_matches(l, flags, flagged)) {
+			if (before) {
+				prev->before = next;
+				free_chain(l->after, 0);
+			} else {
+				prev->after = next;
+				free_chain(l->before, 1);
+			}
+			free_lump(l);
+			pkg_free(l);
+		} else {
+			prev = l;
+		}
+	}
+}
+
+static void del_matching(struct lump **list, enum lump_flag flags, int flagged)
 {
 	struct lump **t = list, *l;
 	while ((l = *t) != NULL) {
-		int has = (l->flags & flags) == flags;
-		if (has == want) {
+		if (lump_matches(l, flags, flagged)) {
 			*t = l->next;
 			l->next = NULL;
 			free_lump_list(l);
 		} else {
+			del_in_chain(l, flags, flagged, 0);
+			del_in_chain(l, flags, flagged, 1);
 			t = &l->next;
 		}
 	}
 }
 
+/* Deletes the lumps that have any of flags. */
 void del_flaged_lumps(struct lump **lump_list, enum lump_flag flags)
 {
 	del_matching(lump_list, flags, 1);
 }
 
+/* Deletes the lumps that lack any of not_flags. */
 void del_notflaged_lumps(struct lump **lump_list, enum lump_flag not_flags)
 {
 	del_matching(lump_list, not_flags, 0);

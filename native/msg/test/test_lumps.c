@@ -73,5 +73,42 @@ void test_lumps(void)
 	/* the next message frees every lump and its text */
 	sb_slot_release_message(slot);
 	CHECK(stub_pkg_live == pkg0);
+
+	/* del_flaged_lumps: any of the flags, chains filtered too (OpenSIPS) */
+	fill_view(slot, MSG_INVITE, 2, PROTO_UDP, "192.0.2.1", 5060, "198.51.100.1", 5060);
+	CHECK(sb_msg_ensure(msg) == 0);
+	{
+		struct lump *la, *lb, *lc, *lx, *ly, *lz;
+		long live;
+		la = anchor_lump(msg, 10, 0, 0);
+		lb = anchor_lump(msg, 20, 0, 0);
+		lc = anchor_lump(msg, 30, 0, 0);
+		lx = insert_new_lump_after(la, dup_text("X"), 1, 0);
+		ly = insert_new_lump_after(lx, dup_text("Y"), 1, 0);
+		lz = insert_new_lump_before(la, dup_text("Z"), 1, 0);
+		insert_new_lump_after(lb, dup_text("B"), 1, 0);
+		lb->flags = LUMPFLAG_BRANCH | LUMPFLAG_CODEC;
+		lc->flags = LUMPFLAG_CODEC;
+		lx->flags = LUMPFLAG_BRANCH;
+		lz->flags = LUMPFLAG_CODEC;
+		live = stub_pkg_live;
+		del_flaged_lumps(&msg->add_rm, LUMPFLAG_BRANCH);
+		CHECK(msg->add_rm == la && la->next == lc && lc->next == NULL);
+		CHECK(la->after == ly && ly->after == NULL && la->before == lz);
+		CHECK(stub_pkg_live == live - 5);   /* lb with its lump B and text, X and its text */
+		del_flaged_lumps(&msg->add_rm, LUMPFLAG_BRANCH | LUMPFLAG_CODEC);
+		CHECK(msg->add_rm == la && la->next == NULL && la->before == NULL && la->after == ly);
+
+		/* del_notflaged_lumps: lumps lacking any of the flags */
+		lb = anchor_lump(msg, 40, 0, 0);
+		lx = insert_new_lump_after(lb, dup_text("Q"), 1, 0);
+		ly = insert_new_lump_after(lx, dup_text("R"), 1, 0);
+		lb->flags = ly->flags = LUMPFLAG_CODEC | LUMPFLAG_BRANCH;
+		lx->flags = LUMPFLAG_CODEC;
+		del_notflaged_lumps(&msg->add_rm, LUMPFLAG_CODEC | LUMPFLAG_BRANCH);
+		CHECK(msg->add_rm == lb && lb->next == NULL && lb->after == ly && ly->after == NULL);
+	}
+	sb_slot_release_message(slot);
+	CHECK(stub_pkg_live == pkg0);
 	sb_slot_free(slot);
 }
