@@ -13,9 +13,11 @@
 
 /* 0 on success, <0 on error (uri->type is then ERROR_URI_T). No allocation. */
 int parse_uri(char *buf, int len, struct sip_uri *uri);
-/* Parses the current R-URI (new_uri if set) into msg->parsed_uri, once. 0 / <0. */
+/* Parses the current R-URI (new_uri if set) into msg->parsed_uri, once. As in OpenSIPS
+ * 1.11: 0 when it parsed it now, 1 when it was already parsed, <0 on error (test < 0). */
 int parse_sip_msg_uri(struct sip_msg *msg);
-/* Parses the received R-URI into msg->parsed_orig_ruri, once. 0 / <0. */
+/* Parses the received R-URI into msg->parsed_orig_ruri, once. 0 parsed now, 1 already
+ * parsed, <0 on error. */
 int parse_orig_ruri(struct sip_msg *msg);
 
 /* RFC 3261 19.1.4 comparison: 0 when equal, 1 when different, -1 on error. Either

@@ -187,11 +187,12 @@ error:
 	return E_BAD_URI;
 }
 
+/* OpenSIPS 1.11 return values: 0 parsed now, 1 parsed before (cached), -1 error. */
 int parse_sip_msg_uri(struct sip_msg *msg)
 {
 	str *ruri;
 	if (msg->parsed_uri_ok)
-		return 0;
+		return 1;
 	if (msg->first_line.type != SIP_REQUEST)
 		return -1;
 	ruri = GET_RURI(msg);
@@ -207,7 +208,7 @@ int parse_orig_ruri(struct sip_msg *msg)
 {
 	str *ruri;
 	if (msg->parsed_orig_ruri_ok)
-		return 0;
+		return 1;
 	if (msg->first_line.type != SIP_REQUEST)
 		return -1;
 	ruri = &msg->first_line.u.request.uri;

@@ -151,12 +151,12 @@ static int mt_parse(struct sip_msg *msg, char *a, char *b, char *c, char *d, cha
 	TRY("parse_headers", parse_headers(msg, HDR_EOH_F, 0) == 0);
 	TRY("check_transaction_quadruple", check_transaction_quadruple(msg) == 1);
 	if (msg->first_line.type == SIP_REQUEST) {
-		TRY("parse_sip_msg_uri", parse_sip_msg_uri(msg) == 0);
+		TRY("parse_sip_msg_uri", parse_sip_msg_uri(msg) >= 0);
 		if (msg->parsed_uri_ok)
 			LM_INFO("ruri user=%.*s host=%.*s port=%u transport=%.*s\n",
 					S(msg->parsed_uri.user), S(msg->parsed_uri.host),
 					msg->parsed_uri.port_no, S(msg->parsed_uri.transport_val));
-		TRY("parse_orig_ruri", parse_orig_ruri(msg) == 0);
+		TRY("parse_orig_ruri", parse_orig_ruri(msg) >= 0);
 	}
 	if (msg->from) {
 		TRY("parse_from_header", parse_from_header(msg) == 0);

@@ -205,7 +205,10 @@ static void ipv6(void)
 	CHECK(msg->rcv.src_ip.af == AF_INET6);
 	CHECK(strcmp(ip_addr2a(&msg->rcv.src_ip), "2001:db8::9") == 0);
 	CHECK_STR(msg->rcv.bind_address->sock_str, "tcp:[2001:db8::1]:5062");
-	CHECK(parse_sip_msg_uri(msg) == 0);
+	CHECK(parse_sip_msg_uri(msg) == 0);     /* parsed now */
+	CHECK(parse_sip_msg_uri(msg) == 1);     /* cached, as OpenSIPS 1.11 returns */
+	CHECK(parse_orig_ruri(msg) == 0 && parse_orig_ruri(msg) == 1);
+	CHECK(msg->parsed_orig_ruri.port_no == 5062);
 	CHECK_STR(msg->parsed_uri.host, "[2001:db8::1]");
 	CHECK(msg->parsed_uri.port_no == 5062 && msg->parsed_uri.proto == PROTO_TCP);
 	CHECK_STR(msg->parsed_uri.transport_val, "tcp");
