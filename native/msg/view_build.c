@@ -310,15 +310,17 @@ static int build_view(struct sb_slot *slot)
 			link_sibling(hook, &tails[type], hf);
 		else if (*hook == NULL)
 			*hook = hf;
-		if (type == HDR_VIA_T && hf->parsed) {
+		/* as OpenSIPS: via1 is the first Via header's body (NULL when it did not
+		 * parse), via2 its second body or the second Via header's */
+		if (type == HDR_VIA_T) {
 			struct via_body *vb = hf->parsed;
-			if (msg->via1 == NULL) {
+			if (hf == msg->h_via1) {
 				msg->via1 = vb;
-				if (vb->next) {
+				if (vb && vb->next) {
 					msg->via2 = vb->next;
 					msg->h_via2 = hf;
 				}
-			} else if (msg->via2 == NULL) {
+			} else if (msg->h_via2 == NULL) {
 				msg->via2 = vb;
 				msg->h_via2 = hf;
 			}

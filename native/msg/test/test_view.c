@@ -234,6 +234,15 @@ static void broken_input(void)
 	CHECK(fill_view(slot, "BYE sip:x SIP/2.0\r\n\r\n", 8, PROTO_UDP, "10.0.0.1", 1, "10.0.0.2", 2) == 0);
 	in[SBV_STATUS] = SBV_ST_BROKEN;
 	CHECK(sb_msg_ensure(msg) == -1);
+	/* a first Via that does not parse: via1 is its (missing) body, not the next Via's */
+	CHECK(fill_view(slot, "SIP/2.0 200 OK\r\nVia: SIP/2.0/UDP\r\n"
+			"Via: SIP/2.0/UDP b;branch=z9hG4bK2\r\n\r\n", 9, PROTO_UDP,
+			"10.0.0.1", 1, "10.0.0.2", 2) == 0);
+	CHECK(sb_msg_ensure(msg) == -1);
+	CHECK(msg->h_via1 != NULL && msg->h_via1->parsed == NULL && msg->via1 == NULL);
+	CHECK(msg->h_via2 == msg->h_via1->sibling && msg->via2 == msg->h_via2->parsed);
+	CHECK(msg->via2 != NULL && msg->via2->host.len == 1);
+	CHECK(sb_build_relayed_reply(msg, NULL, 0) == SB_BUILD_EBADMSG);
 	CHECK(sb_slot_new(0, 4) == NULL);
 	sb_slot_free(slot);
 }
