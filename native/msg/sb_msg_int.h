@@ -24,7 +24,9 @@ struct sb_slot {
 	struct socket_info *bind_override;
 	char rcv_addr_txt[IP_ADDR_MAX_STR_SIZE];
 	char rcv_port_txt[8];
-	char rcv_sock_txt[MAX_SOCKET_STR];
+	/* "proto:[ipv6]:port": MAX_SOCKET_STR leaves out the brackets and the NUL would not
+	 * fit ("sctp:[<39 characters>]:65000" is 52 characters) */
+	char rcv_sock_txt[MAX_SOCKET_STR + 4];
 };
 
 /* The slot whose view the current module call sees, per worker thread. */

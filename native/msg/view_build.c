@@ -51,6 +51,14 @@ static void set_str(str *s, char *buf, int32_t off, int32_t len)
 	s->len = len;
 }
 
+/* What snprintf(buf, cap, ...) = r put in buf: r, unless it was cut short. */
+static int written(int r, size_t cap)
+{
+	if (r < 0)
+		return 0;
+	return (size_t)r < cap ? r : (int)cap - 1;
+}
+
 /* The slot's own socket for msg->rcv.bind_address, refreshed when the local address,
  * port or protocol changes. */
 static void refresh_rcv_sock(struct sb_slot *slot, const struct receive_info *rcv)
@@ -75,13 +83,14 @@ static void refresh_rcv_sock(struct sb_slot *slot, const struct receive_info *rc
 	si->address_str.len = n;
 	si->name = si->address_str;
 	si->port_no_str.s = slot->rcv_port_txt;
-	si->port_no_str.len = snprintf(slot->rcv_port_txt, sizeof(slot->rcv_port_txt), "%u",
-			(unsigned)rcv->dst_port);
+	si->port_no_str.len = written(snprintf(slot->rcv_port_txt, sizeof(slot->rcv_port_txt),
+			"%u", (unsigned)rcv->dst_port), sizeof(slot->rcv_port_txt));
 	plen = sb_proto_text(rcv->proto, &ptxt);
 	si->sock_str.s = slot->rcv_sock_txt;
-	si->sock_str.len = snprintf(slot->rcv_sock_txt, sizeof(slot->rcv_sock_txt),
+	si->sock_str.len = written(snprintf(slot->rcv_sock_txt, sizeof(slot->rcv_sock_txt),
 			rcv->dst_ip.af == AF_INET6 ? "%.*s:[%.*s]:%u" : "%.*s:%.*s:%u",
-			plen, ptxt, n, slot->rcv_addr_txt, (unsigned)rcv->dst_port);
+			plen, ptxt, n, slot->rcv_addr_txt, (unsigned)rcv->dst_port),
+			sizeof(slot->rcv_sock_txt));
 }
 
 static void fill_rcv(struct sb_slot *slot)

@@ -215,6 +215,14 @@ static void ipv6(void)
 	CHECK(parse_to_uri(msg) != NULL);
 	CHECK_STR(get_to(msg)->parsed_uri.host, "[2001:db8::1]");
 	CHECK(parse_content_type_hdr(msg) == ((TYPE_TEXT << 16) | SUBTYPE_PLAIN));
+	/* the longest socket text: sctp, an IPv6 address of 39 characters, a 5-digit port */
+	CHECK(fill_view(slot, MSG_IPV6, 6, PROTO_SCTP, "2001:db8::9", 5060,
+			"ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff", 65000) == 0);
+	CHECK(sb_msg_ensure(msg) == 0);
+	CHECK_STR(msg->rcv.bind_address->sock_str,
+			"sctp:[ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff]:65000");
+	CHECK(msg->rcv.bind_address->sock_str.s[msg->rcv.bind_address->sock_str.len] == 0);
+	CHECK_STR(msg->rcv.bind_address->port_no_str, "65000");
 	sb_slot_free(slot);
 }
 
