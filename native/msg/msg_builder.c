@@ -1,5 +1,6 @@
 /* Outgoing messages: the received bytes with the lumps applied, plus the changes of
  * each kind of send (see sb_slot.h for the four builders and their return values). */
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 #include "sb_msg_int.h"
@@ -15,9 +16,10 @@ static void put(struct writer *w, const char *s, size_t len)
 {
 	if (len == 0)
 		return;
-	if (w->n + len <= w->cap)
+	/* no wrap: compared as room left, and the count saturates (finish refuses it) */
+	if (w->n <= w->cap && len <= w->cap - w->n)
 		memcpy(w->p + w->n, s, len);
-	w->n += len;
+	w->n = len <= SIZE_MAX - w->n ? w->n + len : SIZE_MAX;
 }
 
 static void put_uint(struct writer *w, unsigned long v)
@@ -235,7 +237,8 @@ static int init_ctx(struct build_ctx *c, struct sip_msg *msg, struct writer *w,
 	/* a message no C function touched yet has no view: build it now */
 	if (msg != NULL)
 		sb_msg_ensure(msg);
-	if (msg == NULL || !(msg->sb_state & SB_MSG_BUILT) || msg->rcv.bind_address == NULL)
+	if (msg == NULL || !(msg->sb_state & SB_MSG_BUILT) || (msg->sb_state & SB_MSG_PARTIAL) ||
+			msg->rcv.bind_address == NULL)
 		return -1;
 	c->msg = msg;
 	c->w = w;
@@ -246,7 +249,10 @@ static int init_ctx(struct build_ctx *c, struct sip_msg *msg, struct writer *w,
 		c->snd.af = slot->snd.af == 6 ? AF_INET6 : AF_INET;
 		c->snd.port = (unsigned short)slot->snd.port;
 		c->snd.addr = slot->snd.addr;
-		c->snd.addr_len = slot->snd.addr_len;
+		/* Java's figure: only what addr can hold */
+		c->snd.addr_len = slot->snd.addr_len < 0 ? 0 :
+			slot->snd.addr_len > (int)sizeof(slot->snd.addr) ? (int)sizeof(slot->snd.addr) :
+			slot->snd.addr_len;
 		c->snd.ip = slot->snd.ip;
 	} else {
 		c->snd = c->rcv;

@@ -23,6 +23,8 @@ struct sb_send_info {
 /* sb_msg_state bits (msg->sb_state) */
 #define SB_MSG_BUILT  1   /* the view holds a message */
 #define SB_MSG_BROKEN 2   /* the Java parser (or the eager C parse) rejected it */
+#define SB_MSG_PARTIAL 4  /* the view input was inconsistent: the view holds the headers
+                           * before the bad one and rcv only; builders refuse it */
 
 #define SB_JAVA_API __attribute__((visibility("default")))
 

@@ -45,6 +45,18 @@ static int in_range(int32_t off, int32_t len, int32_t total)
 	return off >= 0 && len >= 0 && off <= total && len <= total - off;
 }
 
+/* A header's name and body lie inside its line, and the line inside the message: the
+ * builders compute lengths as differences of these (a body past its line would give a
+ * negative one). */
+static int in_line(const int32_t *h, int32_t total)
+{
+	int32_t name = h[SBVH_NAME_OFF], line = h[SBVH_LINE_LEN];
+	int32_t body = h[SBVH_BODY_OFF], blen = h[SBVH_BODY_LEN];
+	return in_range(name, line, total) && in_range(body, blen, total) &&
+		h[SBVH_NAME_LEN] >= 0 && h[SBVH_NAME_LEN] <= line &&
+		body >= name && blen <= line && body - name <= line - blen;
+}
+
 static void set_str(str *s, char *buf, int32_t off, int32_t len)
 {
 	s->s = buf + off;
@@ -250,6 +262,9 @@ static int build_view(struct sb_slot *slot)
 	char *buf = slot->buf;
 	int i, broken = 0;
 
+	/* rcv first: modules see a bind_address (documented never NULL) even when the
+	 * rest of the input is refused */
+	fill_rcv(slot);
 	if (len < 0 || len > slot->buf_cap || nh < 0 || nh > slot->max_headers)
 		return -1;
 	buf[len] = 0;
@@ -290,9 +305,7 @@ static int build_view(struct sb_slot *slot)
 		int type = h[SBVH_TYPE];
 
 		if (type < HDR_OTHER_T || type >= HDR_EOH_T || type == HDR_VIA2_T ||
-				!in_range(h[SBVH_NAME_OFF], h[SBVH_NAME_LEN], len) ||
-				!in_range(h[SBVH_BODY_OFF], h[SBVH_BODY_LEN], len) ||
-				!in_range(h[SBVH_NAME_OFF], h[SBVH_LINE_LEN], len))
+				!in_line(h, len))
 			return -1;
 		hf = sb_arena_alloc(&slot->arena, sizeof(*hf));
 		if (hf == NULL)
@@ -342,7 +355,6 @@ static int build_view(struct sb_slot *slot)
 	msg->eoh = buf + in[SBV_EOH_OFF];
 	msg->unparsed = msg->eoh;
 
-	fill_rcv(slot);
 	msg->sb_state = SB_MSG_BUILT | (broken ? SB_MSG_BROKEN : 0);
 	return 0;
 }
@@ -360,7 +372,7 @@ SB_JAVA_API int sb_msg_ensure(struct sip_msg *msg)
 		if (build_view(slot) < 0) {
 			LM_ERR("inconsistent view input for message %d\n", slot->input[SBV_MSG_ID]);
 			/* keep the headers built so far reachable for the reset */
-			msg->sb_state = SB_MSG_BUILT | SB_MSG_BROKEN;
+			msg->sb_state = SB_MSG_BUILT | SB_MSG_BROKEN | SB_MSG_PARTIAL;
 			return -1;
 		}
 	}

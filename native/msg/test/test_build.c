@@ -193,8 +193,43 @@ static void local_reply(void)
 	sb_slot_free(slot);
 }
 
+/* The send info comes from Java: an address length outside 0..48 is clamped. */
+static void bad_send_info(void)
+{
+	struct sb_slot *slot = sb_slot_new(4096, 32);
+	struct sip_msg *msg = sb_slot_msg(slot);
+	struct sb_send_info *s = sb_slot_send_info(slot);
+	struct lump *l;
+	char *hit;
+	int n;
+
+	fill_view(slot, MSG_INVITE, 1, PROTO_UDP, "192.0.2.1", 5060, "198.51.100.1", 5060);
+	CHECK(sb_msg_ensure(msg) == 0);
+	l = anchor_lump(msg, (unsigned int)(msg->eoh - msg->buf), 0, 0);
+	l = insert_new_lump_after(l, dup_text("X-Snd: <"), 8, 0);
+	l = insert_subst_lump_after(l, SUBST_SND_IP, 0);
+	insert_new_lump_after(l, dup_text(">\r\n"), 3, 0);
+
+	memset(s, 0, sizeof(*s));
+	s->proto = PROTO_UDP;
+	s->af = 4;
+	s->port = 5060;
+	memset(s->addr, 'a', sizeof(s->addr));
+	memset(s->ip, 'i', sizeof(s->ip));
+	s->addr_len = 60;   /* more than addr holds: the 12 bytes after it are not text */
+	n = sb_build_request(msg, "", 0, out, sizeof(out));
+	CHECK(n > 0);
+	hit = n > 0 ? memmem(out, (size_t)n, "X-Snd: <", 8) : NULL;
+	CHECK(hit != NULL && hit[8 + 48] == '>' && hit[8 + 47] == 'a');
+	s->addr_len = -5;
+	n = sb_build_request(msg, "", 0, out, sizeof(out));
+	CHECK(n > 0 && memmem(out, (size_t)n, "X-Snd: <>\r\n", 11) != NULL);
+	sb_slot_free(slot);
+}
+
 void test_build(void)
 {
+	bad_send_info();
 	forward_request();
 	relay_reply();
 	local_reply();

@@ -242,6 +242,44 @@ static void broken_input(void)
 	CHECK(fill_view(slot, "BYE sip:x SIP/2.0\r\n\r\n", 8, PROTO_UDP, "10.0.0.1", 1, "10.0.0.2", 2) == 0);
 	in[SBV_STATUS] = SBV_ST_BROKEN;
 	CHECK(sb_msg_ensure(msg) == -1);
+	/* a header body reaching past its own line is refused: the view is partial, rcv is
+	 * filled anyway and the builders refuse the message */
+	{
+		static char out[2048];
+		struct sb_slot *big = sb_slot_new(4096, 32);
+		struct sip_msg *m = sb_slot_msg(big);
+		int32_t *bin = sb_slot_input(big);
+		int32_t *to = bin + SBV_HDRS + 2 * SBV_HDR_WORDS;   /* MSG_INVITE: the To */
+
+		CHECK(fill_view(big, MSG_INVITE, 10, PROTO_UDP, "10.0.0.1", 1, "10.0.0.2", 2) == 0);
+		CHECK(to[SBVH_TYPE] == HDR_TO_T);
+		to[SBVH_BODY_LEN] += 10;   /* into the next line: still inside the message */
+		CHECK(sb_msg_ensure(m) == -1);
+		CHECK(m->rcv.bind_address != NULL && m->rcv.src_port == 1);
+		CHECK(m->to == NULL);
+		CHECK(sb_build_local_reply(m, 200, "OK", 2, "t", 1, out, sizeof(out)) == SB_BUILD_EINVAL);
+		CHECK(sb_build_request(m, "", 0, out, sizeof(out)) == SB_BUILD_EINVAL);
+		/* a line shorter than its body: the To still parses, but the reply would copy
+		 * "what follows the body in the line", a negative length */
+		CHECK(fill_view(big, MSG_INVITE, 14, PROTO_UDP, "10.0.0.1", 1, "10.0.0.2", 2) == 0);
+		to[SBVH_LINE_LEN] = 10;
+		CHECK(sb_msg_ensure(m) == -1);
+		CHECK(sb_build_local_reply(m, 200, "OK", 2, "t", 1, out, sizeof(out)) == SB_BUILD_EINVAL);
+		/* a body before its name */
+		CHECK(fill_view(big, MSG_INVITE, 11, PROTO_UDP, "10.0.0.1", 1, "10.0.0.2", 2) == 0);
+		to[SBVH_BODY_OFF] = to[SBVH_NAME_OFF] - 1;
+		to[SBVH_BODY_LEN] = 2;
+		CHECK(sb_msg_ensure(m) == -1);
+		/* a name longer than its line */
+		CHECK(fill_view(big, MSG_INVITE, 12, PROTO_UDP, "10.0.0.1", 1, "10.0.0.2", 2) == 0);
+		to[SBVH_NAME_LEN] = to[SBVH_LINE_LEN] + 1;
+		CHECK(sb_msg_ensure(m) == -1);
+		/* and the same message untouched is fine */
+		CHECK(fill_view(big, MSG_INVITE, 13, PROTO_UDP, "10.0.0.1", 1, "10.0.0.2", 2) == 0);
+		CHECK(sb_msg_ensure(m) == 0);
+		CHECK(sb_build_local_reply(m, 200, "OK", 2, "t", 1, out, sizeof(out)) > 0);
+		sb_slot_free(big);
+	}
 	/* a first Via that does not parse: via1 is its (missing) body, not the next Via's */
 	CHECK(fill_view(slot, "SIP/2.0 200 OK\r\nVia: SIP/2.0/UDP\r\n"
 			"Via: SIP/2.0/UDP b;branch=z9hG4bK2\r\n\r\n", 9, PROTO_UDP,
