@@ -57,8 +57,10 @@ struct build_ctx {
 	struct sock_desc snd;
 };
 
-/* Copies original bytes [from, to) applying the rewrites that start inside. */
-static void copy_orig(struct build_ctx *c, unsigned int from, unsigned int to)
+/* Copies original bytes [from, to) applying the rewrites that start inside. A rewrite
+ * replaces its whole range even when that reaches past to (it is a deletion plus an
+ * addition): returns where the original bytes continue, to or the end of that range. */
+static unsigned int copy_orig(struct build_ctx *c, unsigned int from, unsigned int to)
 {
 	int i;
 	while (from < to) {
@@ -70,13 +72,14 @@ static void copy_orig(struct build_ctx *c, unsigned int from, unsigned int to)
 		}
 		if (next == NULL) {
 			put(c->w, c->msg->buf + from, to - from);
-			return;
+			return to;
 		}
 		put(c->w, c->msg->buf + from, next->off - from);
 		put(c->w, next->text, (size_t)next->text_len);
 		next->done = 1;
 		from = next->off + next->len;
 	}
+	return from;
 }
 
 static void put_subst(struct build_ctx *c, enum lump_subst s)
@@ -185,10 +188,10 @@ static void emit_region(struct build_ctx *c, struct lump *list, unsigned int fro
 			continue;
 		if (l->u.offset < from || l->u.offset > to)
 			continue;
-		if (l->u.offset > pos) {
-			copy_orig(c, pos, l->u.offset);
-			pos = l->u.offset;
-		}
+		/* never back inside what a rewrite replaced: a lump anchored there is applied
+		 * right after the rewrite's text */
+		if (l->u.offset > pos)
+			pos = copy_orig(c, pos, l->u.offset);
 		emit_chain(c, l->before, 1);
 		if (l->op == LUMP_DEL) {
 			unsigned int e = l->u.offset + l->len;

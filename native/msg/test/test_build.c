@@ -227,8 +227,55 @@ static void bad_send_info(void)
 	sb_slot_free(slot);
 }
 
+/* A lump anchored inside the R-URI or the Content-Length value that the build rewrites:
+ * the original bytes after the anchor are not copied again. */
+static void rewrite_over_lumps(void)
+{
+	struct sb_slot *slot = sb_slot_new(4096, 32);
+	struct sip_msg *msg = sb_slot_msg(slot);
+	unsigned int host_off;
+	struct lump *l;
+	str body = { NULL, 0 };
+	int n;
+
+	fill_view(slot, MSG_INVITE, 1, PROTO_UDP, "192.0.2.1", 5060, "198.51.100.1", 5060);
+	CHECK(sb_msg_ensure(msg) == 0);
+	sb_msg_set_new_uri(msg, "sip:carol@other.net", 19);
+	/* "sip:bob@biloxi.example.com": an anchor at "example.com", one text after it */
+	host_off = (unsigned int)(msg->first_line.u.request.uri.s - msg->buf) + 15;
+	CHECK(memcmp(msg->buf + host_off, "example.com", 11) == 0);
+	CHECK(anchor_lump(msg, host_off, 0, 0) != NULL);
+	n = sb_build_request(msg, "", 0, out, sizeof(out));
+	CHECK(n > 0 && memcmp(out, "INVITE sip:carol@other.net SIP/2.0\r\n", 36) == 0);
+	l = anchor_lump(msg, host_off + 4, 0, 0);
+	insert_new_lump_after(l, dup_text(";x"), 2, 0);
+	n = sb_build_request(msg, "", 0, out, sizeof(out));
+	CHECK(n > 0 && memcmp(out, "INVITE sip:carol@other.net;x SIP/2.0\r\n", 38) == 0);
+	n = sb_build_applied(msg, SB_APPLY_RURI, out, sizeof(out));
+	CHECK(n > 0 && memcmp(out, "INVITE sip:carol@other.net;x SIP/2.0\r\n", 38) == 0);
+	/* without the rewrite the anchor's text goes where it was put */
+	n = sb_build_applied(msg, 0, out, sizeof(out));
+	CHECK(n > 0 && memcmp(out, "INVITE sip:bob@biloxi.exam;xple.com SIP/2.0\r\n", 45) == 0);
+
+	/* Content-Length "10" rewritten to "12" by a body change, an anchor between its
+	 * digits */
+	fill_view(slot, "MESSAGE sip:a@b SIP/2.0\r\nVia: SIP/2.0/UDP h;branch=z9hG4bK1\r\n"
+			"Content-Length: 10\r\n\r\n0123456789", 2, PROTO_UDP, "192.0.2.1", 5060,
+			"198.51.100.1", 5060);
+	CHECK(sb_msg_ensure(msg) == 0);
+	CHECK(anchor_lump(msg, (unsigned int)(msg->content_length->body.s - msg->buf) + 1, 0, 0));
+	CHECK(get_body(msg, &body) == 0 && body.len == 10);
+	l = anchor_lump(msg, (unsigned int)(body.s + body.len - msg->buf), 0, 0);
+	insert_new_lump_after(l, dup_text("ab"), 2, 0);
+	n = sb_build_request(msg, "", 0, out, sizeof(out));
+	CHECK_BUF(out, n, "MESSAGE sip:a@b SIP/2.0\r\nVia: SIP/2.0/UDP h;branch=z9hG4bK1\r\n"
+			"Content-Length: 12\r\n\r\n0123456789ab");
+	sb_slot_free(slot);
+}
+
 void test_build(void)
 {
+	rewrite_over_lumps();
 	bad_send_info();
 	forward_request();
 	relay_reply();
