@@ -400,9 +400,22 @@ SB_JAVA_API int sb_build_applied(struct sip_msg *msg, int flags, char *out, int 
 	return finish(&w);
 }
 
-/* The first Via of a local reply: received (when the source address differs from the
- * Via host, and always with rport: RFC 3581 section 4) and rport=<port> (when the request
- * asked for it) added after its parameters; a valueless rport is replaced. */
+/* Where a Via parameter lies with the ';' that introduces it: [*from, *to). */
+static void via_param_range(struct sip_msg *msg, struct via_param *vp, unsigned int *from,
+		unsigned int *to)
+{
+	const char *p = vp->start;
+	while (p > msg->buf && p[-1] != ';')
+		p--;
+	*from = (unsigned int)(p - 1 - msg->buf);
+	*to = (unsigned int)(vp->start + vp->size - msg->buf);
+}
+
+/* The first Via of a local reply (RFC 3261 18.2.1, RFC 3581 4, as OpenSIPS builds it):
+ * rport=<source port> whenever the Via has rport (with a value or not) or FL_FORCE_RPORT
+ * is set; received=<source address> when the Via host is not the source address, and
+ * always with rport. An rport or received the Via already has is replaced: removed, and
+ * the new one added after the parameters of the first body. */
 static void emit_first_via(struct build_ctx *c, struct hdr_field *h)
 {
 	struct sip_msg *msg = c->msg;
@@ -413,20 +426,16 @@ static void emit_first_via(struct build_ctx *c, struct hdr_field *h)
 	str host = vb->host;
 	unsigned int start = (unsigned int)(h->name.s - msg->buf);
 	unsigned int end = start + (unsigned int)h->len;
-	unsigned int ins;
-	int need_rcv, need_rport;
+	unsigned int ins, pos, cut[2][2];
+	int need_rcv, need_rport, ncut = 0, i;
 
 	if (host.len >= 2 && host.s[0] == '[') {
 		host.s++;
 		host.len -= 2;
 	}
-	need_rport = (vb->rport && vb->rport->value.len == 0) ||
-		(msg->msg_flags & FL_FORCE_RPORT);
-	need_rcv = srclen > 0 && vb->received == NULL && (need_rport ||
+	need_rport = vb->rport != NULL || (msg->msg_flags & FL_FORCE_RPORT);
+	need_rcv = srclen > 0 && (need_rport ||
 		host.len != srclen || strncasecmp(host.s, src, (size_t)srclen));
-	ins = (unsigned int)(vb->name.s - msg->buf);
-	if (vb->next)
-		ins += (unsigned int)(vb->next->name.s - vb->name.s);
 	/* the end of the first body's parameters (or of host:port) */
 	if (vb->params.s && vb->params.len)
 		ins = (unsigned int)(vb->params.s + vb->params.len - msg->buf);
@@ -435,15 +444,30 @@ static void emit_first_via(struct build_ctx *c, struct hdr_field *h)
 	else
 		ins = (unsigned int)(vb->host.s + vb->host.len - msg->buf);
 
-	if (need_rport && vb->rport && vb->rport->value.len == 0) {
-		/* drop ";rport" itself: copy around it */
-		unsigned int rs = (unsigned int)(vb->rport->start - 1 - msg->buf);
-		unsigned int re = (unsigned int)(vb->rport->start + vb->rport->size - msg->buf);
-		put(c->w, msg->buf + start, rs - start);
-		put(c->w, msg->buf + re, ins - re);
-	} else {
-		put(c->w, msg->buf + start, ins - start);
+	/* the parameters replaced, in the order they appear */
+	if (need_rcv && vb->received) {
+		via_param_range(msg, vb->received, &cut[ncut][0], &cut[ncut][1]);
+		ncut++;
 	}
+	if (need_rport && vb->rport) {
+		via_param_range(msg, vb->rport, &cut[ncut][0], &cut[ncut][1]);
+		ncut++;
+	}
+	if (ncut == 2 && cut[1][0] < cut[0][0]) {
+		unsigned int t0 = cut[0][0], t1 = cut[0][1];
+		cut[0][0] = cut[1][0];
+		cut[0][1] = cut[1][1];
+		cut[1][0] = t0;
+		cut[1][1] = t1;
+	}
+	pos = start;
+	for (i = 0; i < ncut; i++) {
+		if (cut[i][0] < pos || cut[i][1] > ins)
+			continue;   /* cannot happen with a parsed Via; keep the bytes then */
+		put(c->w, msg->buf + pos, cut[i][0] - pos);
+		pos = cut[i][1];
+	}
+	put(c->w, msg->buf + pos, ins - pos);
 	if (need_rcv) {
 		put(c->w, ";received=", 10);
 		put(c->w, src, (size_t)srclen);

@@ -273,8 +273,59 @@ static void rewrite_over_lumps(void)
 	sb_slot_free(slot);
 }
 
+/* The first Via of a local reply: rport and received replaced, never doubled. */
+static void local_reply_via(void)
+{
+	struct sb_slot *slot = sb_slot_new(4096, 32);
+	struct sip_msg *msg = sb_slot_msg(slot);
+	static const struct {
+		const char *via;
+		unsigned int flags;
+		const char *want;
+	} cases[] = {
+		/* rport with a value and force_rport: one rport, the source port */
+		{ "SIP/2.0/UDP host.example.com;branch=z9hG4bK1;rport=1234", FL_FORCE_RPORT,
+		  "SIP/2.0/UDP host.example.com;branch=z9hG4bK1;received=192.0.2.1;rport=5062" },
+		/* rport with a value: overwritten */
+		{ "SIP/2.0/UDP host.example.com;rport=1234;branch=z9hG4bK1", 0,
+		  "SIP/2.0/UDP host.example.com;branch=z9hG4bK1;received=192.0.2.1;rport=5062" },
+		/* a received the client wrote: replaced by the real source */
+		{ "SIP/2.0/UDP host.example.com;received=9.9.9.9;branch=z9hG4bK1", 0,
+		  "SIP/2.0/UDP host.example.com;branch=z9hG4bK1;received=192.0.2.1" },
+		/* both, in either order, with spaces */
+		{ "SIP/2.0/UDP host.example.com ;rport=1 ; received=9.9.9.9;branch=z9hG4bK1", 0,
+		  "SIP/2.0/UDP host.example.com  ;branch=z9hG4bK1;received=192.0.2.1;rport=5062" },
+		/* force_rport without rport: added */
+		{ "SIP/2.0/UDP 192.0.2.1:5062;branch=z9hG4bK1", FL_FORCE_RPORT,
+		  "SIP/2.0/UDP 192.0.2.1:5062;branch=z9hG4bK1;received=192.0.2.1;rport=5062" },
+		/* the Via names the source and asks for nothing: kept as it is */
+		{ "SIP/2.0/UDP 192.0.2.1;received=9.9.9.9;branch=z9hG4bK1", 0,
+		  "SIP/2.0/UDP 192.0.2.1;received=9.9.9.9;branch=z9hG4bK1" },
+		/* two bodies in one header: the first one only */
+		{ "SIP/2.0/UDP a.example.com;rport=7;branch=z9hG4bK1, SIP/2.0/UDP b;rport=8", 0,
+		  "SIP/2.0/UDP a.example.com;branch=z9hG4bK1;received=192.0.2.1;rport=5062, SIP/2.0/UDP b;rport=8" },
+	};
+	char text[512], want[512];
+	int n;
+
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		snprintf(text, sizeof(text), "OPTIONS sip:x@y SIP/2.0\r\nVia: %s\r\nCall-ID: c%zu\r\n"
+				"CSeq: 1 OPTIONS\r\n\r\n", cases[i].via, i);
+		CHECK(fill_view(slot, text, (unsigned int)i, PROTO_UDP, "192.0.2.1", 5062,
+				"198.51.100.1", 5060) == 0);
+		CHECK(sb_msg_ensure(msg) == 0);
+		sb_msg_set_msg_flags(msg, cases[i].flags);
+		n = sb_build_local_reply(msg, 200, "OK", 2, NULL, 0, out, sizeof(out));
+		snprintf(want, sizeof(want), "SIP/2.0 200 OK\r\nVia: %s\r\nCall-ID: c%zu\r\n"
+				"CSeq: 1 OPTIONS\r\nContent-Length: 0\r\n\r\n", cases[i].want, i);
+		CHECK_BUF(out, n, want);
+	}
+	sb_slot_free(slot);
+}
+
 void test_build(void)
 {
+	local_reply_via();
 	rewrite_over_lumps();
 	bad_send_info();
 	forward_request();
