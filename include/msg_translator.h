@@ -21,14 +21,17 @@ struct hostport {
 };
 
 /* The request as it would be forwarded: new_uri as R-URI, lumps applied, Content-Length
- * fixed, the Via of send_sock on top (unless MSG_TRANS_NOVIA_FLAG). NULL on error. */
+ * fixed, the Via of send_sock on top (unless MSG_TRANS_NOVIA_FLAG) with
+ * ;branch=<msg->add_to_branch_s> when add_to_branch_len is set, and the host/port of
+ * msg->set_global_address/set_global_port when set. NULL on error. */
 char *build_req_buf_from_sip_req(struct sip_msg *msg, unsigned int *returned_len,
 		struct socket_info *send_sock, int proto, unsigned int flags);
 /* The reply without its first Via, lumps applied. NULL on error. */
 char *build_res_buf_from_sip_res(struct sip_msg *msg, unsigned int *returned_len,
 		struct socket_info *sock);
 /* A stateless reply to the request msg. new_tag is added to To when it has none.
- * NULL on error. */
+ * bmark (may be NULL) gets to_tag_val: the To-tag inside the returned buffer (new_tag
+ * or the request's own), empty when there is none. NULL on error. */
 char *build_res_buf_from_sip_req(unsigned int code, str *text, str *new_tag,
 		struct sip_msg *msg, unsigned int *returned_len, struct bookmark *bmark);
 

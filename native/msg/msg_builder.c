@@ -479,9 +479,11 @@ static void emit_first_via(struct build_ctx *c, struct hdr_field *h)
 	put(c->w, msg->buf + ins, end - ins);
 }
 
-SB_JAVA_API int sb_build_local_reply(struct sip_msg *msg, int code,
-		const char *reason, int reason_len, const char *to_tag, int to_tag_len,
-		char *out, int cap)
+/* sb_build_local_reply, and where the To-tag of the reply lies in out (*tag_off -1 when
+ * the To has none): the tag added, or the one the request's To had. */
+static int build_local_reply(struct sip_msg *msg, int code, const char *reason,
+		int reason_len, const char *to_tag, int to_tag_len, char *out, int cap,
+		long *tag_off, int *tag_len)
 {
 	struct writer w = { out, cap > 0 ? (size_t)cap : 0, 0 };
 	struct build_ctx c;
@@ -490,6 +492,8 @@ SB_JAVA_API int sb_build_local_reply(struct sip_msg *msg, int code,
 	struct lump_rpl *body = NULL;
 	int first_via = 1;
 
+	*tag_off = -1;
+	*tag_len = 0;
 	if (init_ctx(&c, msg, &w, NULL) < 0 || msg->first_line.type != SIP_REQUEST ||
 			code < 100 || code > 699 || reason_len < 0 || (reason_len && !reason) ||
 			to_tag_len < 0 || (to_tag_len && !to_tag))
@@ -520,9 +524,16 @@ SB_JAVA_API int sb_build_local_reply(struct sip_msg *msg, int code,
 				char *be = h->body.s + h->body.len;
 				put(&w, h->name.s, (size_t)(be - h->name.s));
 				put(&w, ";tag=", 5);
+				*tag_off = (long)w.n;
+				*tag_len = to_tag_len;
 				put(&w, to_tag, (size_t)to_tag_len);
 				put(&w, be, (size_t)(h->name.s + h->len - be));
 			} else {
+				struct to_body *tb = h->parsed;
+				if (h == msg->to && tb && tb->tag_value.s && tb->tag_value.len > 0) {
+					*tag_off = (long)w.n + (tb->tag_value.s - h->name.s);
+					*tag_len = tb->tag_value.len;
+				}
 				put(&w, h->name.s, (size_t)h->len);
 			}
 			break;
@@ -545,6 +556,16 @@ SB_JAVA_API int sb_build_local_reply(struct sip_msg *msg, int code,
 	if (body)
 		put(&w, body->text.s, (size_t)body->text.len);
 	return finish(&w);
+}
+
+SB_JAVA_API int sb_build_local_reply(struct sip_msg *msg, int code,
+		const char *reason, int reason_len, const char *to_tag, int to_tag_len,
+		char *out, int cap)
+{
+	long tag_off;
+	int tag_len;
+	return build_local_reply(msg, code, reason, reason_len, to_tag, to_tag_len, out, cap,
+			&tag_off, &tag_len);
 }
 
 /* ---- module-facing builders (msg_translator.h): pkg buffers ---- */
@@ -616,7 +637,9 @@ char *via_builder(unsigned int *len, struct socket_info *send_sock, str *branch,
 			tmp[i] = (char)(pt[i] & ~0x20);
 		put(&w, tmp, (size_t)plen);
 		put(&w, " ", 1);
-		if (send_sock->address.af == AF_INET6 && host.len && host.s[0] != '[') {
+		/* an IPv6 address gets its brackets (a name given by set_global_address
+		 * does not) */
+		if (host.len && host.s[0] != '[' && memchr(host.s, ':', (size_t)host.len)) {
 			put(&w, "[", 1);
 			put(&w, host.s, (size_t)host.len);
 			put(&w, "]", 1);
@@ -659,7 +682,17 @@ char *build_req_buf_from_sip_req(struct sip_msg *msg, unsigned int *returned_len
 	if (slot == NULL || send_sock == NULL)
 		return NULL;
 	if (!(flags & MSG_TRANS_NOVIA_FLAG)) {
-		a.via.s = via_builder(&vlen, send_sock, NULL, NULL, proto, NULL);
+		/* as OpenSIPS: the branch a module (tm) put in add_to_branch_s, the host and
+		 * port of set_advertised_address/port when set */
+		str branch = { msg->add_to_branch_s, msg->add_to_branch_len };
+		struct hostport hp = { NULL, NULL };
+		if (branch.len < 0 || branch.len > MAX_BRANCH_PARAM_LEN)
+			branch.len = 0;
+		if (msg->set_global_address.s && msg->set_global_address.len > 0)
+			hp.host = &msg->set_global_address;
+		if (msg->set_global_port.s && msg->set_global_port.len > 0)
+			hp.port = &msg->set_global_port;
+		a.via.s = via_builder(&vlen, send_sock, branch.len ? &branch : NULL, NULL, proto, &hp);
 		if (a.via.s == NULL)
 			return NULL;
 		a.via.len = (int)vlen;
@@ -699,21 +732,31 @@ struct rpl_arg {
 	unsigned int code;
 	str *text;
 	str *tag;
+	long tag_off;   /* out: the To-tag in the reply, -1 for none */
+	int tag_len;
 };
 
 static int build_rpl_cb(struct sip_msg *msg, void *a, char *out, int cap)
 {
 	struct rpl_arg *r = a;
-	return sb_build_local_reply(msg, (int)r->code, r->text ? r->text->s : NULL,
+	return build_local_reply(msg, (int)r->code, r->text ? r->text->s : NULL,
 			r->text ? r->text->len : 0, r->tag ? r->tag->s : NULL,
-			r->tag ? r->tag->len : 0, out, cap);
+			r->tag ? r->tag->len : 0, out, cap, &r->tag_off, &r->tag_len);
 }
 
+/* bmark->to_tag_val: the To-tag inside the returned buffer (the one added, or the one
+ * the request had), as OpenSIPS sets it; empty when the reply's To has none. */
 char *build_res_buf_from_sip_req(unsigned int code, str *text, str *new_tag,
 		struct sip_msg *msg, unsigned int *returned_len, struct bookmark *bmark)
 {
-	struct rpl_arg a = { code, text, new_tag };
+	struct rpl_arg a = { code, text, new_tag, -1, 0 };
+	char *buf;
 	if (bmark)
 		memset(bmark, 0, sizeof(*bmark));
-	return build_pkg(msg, returned_len, build_rpl_cb, &a);
+	buf = build_pkg(msg, returned_len, build_rpl_cb, &a);
+	if (buf && bmark && a.tag_off >= 0) {
+		bmark->to_tag_val.s = buf + a.tag_off;
+		bmark->to_tag_val.len = a.tag_len;
+	}
+	return buf;
 }

@@ -183,9 +183,51 @@ static void local_reply(void)
 	CHECK(strstr(p, ";tag=t1\r\n") != NULL);
 	pkg_free(p);
 	{
+		/* the bookmark points at the To-tag inside the built reply */
+		struct bookmark bm;
+		memset(&bm, 'x', sizeof(bm));
+		p = build_res_buf_from_sip_req(404, &reason, &tag, msg, &len, &bm);
+		CHECK(p != NULL && bm.to_tag_val.s >= p && bm.to_tag_val.s + bm.to_tag_val.len <= p + len);
+		CHECK_STR(bm.to_tag_val, "t1");
+		CHECK(p != NULL && bm.to_tag_val.s && memcmp(bm.to_tag_val.s - 5, ";tag=t1\r\n", 9) == 0);
+		pkg_free(p);
+		/* a 100 gets no tag: nothing to point at */
+		p = build_res_buf_from_sip_req(100, &reason, &tag, msg, &len, &bm);
+		CHECK(p != NULL && bm.to_tag_val.s == NULL && bm.to_tag_val.len == 0);
+		pkg_free(p);
+	}
+	{
 		struct socket_info *si = msg->rcv.bind_address;
 		p = build_req_buf_from_sip_req(msg, &len, si, PROTO_UDP, 0);
 		CHECK(p != NULL && strstr(p, "\r\nVia: SIP/2.0/UDP 198.51.100.1:5060\r\nVia: SIP/2.0/UDP pc33") != NULL);
+		pkg_free(p);
+		/* a branch set by a module (tm) and an advertised address and port */
+		memcpy(msg->add_to_branch_s, "z9hG4bKabc.0", 12);
+		msg->add_to_branch_len = 12;
+		msg->set_global_address.s = "pub.example.com";
+		msg->set_global_address.len = 15;
+		msg->set_global_port.s = "5099";
+		msg->set_global_port.len = 4;
+		p = build_req_buf_from_sip_req(msg, &len, si, PROTO_UDP, 0);
+		CHECK(p != NULL && strstr(p, "\r\nVia: SIP/2.0/UDP pub.example.com:5099;branch=z9hG4bKabc.0\r\n"
+				"Via: SIP/2.0/UDP pc33") != NULL);
+		pkg_free(p);
+		msg->set_global_address.len = msg->set_global_port.len = 0;
+		msg->set_global_address.s = msg->set_global_port.s = NULL;
+	}
+	sb_slot_release_message(slot);
+	CHECK(stub_pkg_live == pkg0);
+
+	/* a request whose To has a tag: the bookmark points at that one in the reply */
+	fill_view(slot, "BYE sip:bob@b SIP/2.0\r\nVia: SIP/2.0/UDP 192.0.2.1:5062;branch=z9hG4bK9\r\n"
+			"To: <sip:bob@b>;tag=abc\r\nFrom: <sip:a@a>;tag=1\r\nCall-ID: c\r\n"
+			"CSeq: 2 BYE\r\n\r\n", 7, PROTO_UDP, "192.0.2.1", 5062, "198.51.100.1", 5060);
+	CHECK(sb_msg_ensure(msg) == 0);
+	{
+		struct bookmark bm;
+		p = build_res_buf_from_sip_req(200, &reason, &tag, msg, &len, &bm);
+		CHECK(p != NULL && bm.to_tag_val.s > p);
+		CHECK_STR(bm.to_tag_val, "abc");
 		pkg_free(p);
 	}
 	sb_slot_release_message(slot);
