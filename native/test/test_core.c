@@ -440,8 +440,14 @@ static void test_double_free(void)
 {
 	long bad0 = bad_frees(0);
 	char *p, *q, *keep[4];
+	const char *preload = getenv("LD_PRELOAD");
 	int i;
 
+	/* the check reads the header of a freed block, which is what valgrind reports */
+	if (preload && strstr(preload, "vgpreload")) {
+		fprintf(stderr, "test_double_free skipped under valgrind\n");
+		return;
+	}
 	sb_log_set_sink(capture_log);
 	/* small sizes (tcache, fastbin, smallbin): free() writes its links in the first 16
 	 * bytes, the padding; 1536 bytes goes to the unsorted bin, which clears bytes 16..31
