@@ -120,9 +120,10 @@ SB_JAVA_API int sb_build_request(struct sip_msg *msg, const char *via, int via_l
 		char *out, int cap);
 /* (b) relay a reply: first Via removed, lumps applied, Content-Length fixed. */
 SB_JAVA_API int sb_build_relayed_reply(struct sip_msg *msg, char *out, int cap);
-/* (c) local stateless reply to the request: status line, Vias (received/rport added to
- * the first as needed), Record-Route for 180..299, From, To (to_tag added when the To
- * has none and code > 100), Call-ID, CSeq, reply lumps, Content-Length, body lump. */
+/* (c) local stateless reply to the request: status line, Vias (received/rport set in
+ * the first as needed, replacing any the client wrote), Record-Route for 180..299, From,
+ * To (to_tag added when the To has none and code > 100), Call-ID, CSeq, reply lumps,
+ * Content-Length, body lump. */
 SB_JAVA_API int sb_build_local_reply(struct sip_msg *msg, int code,
 		const char *reason, int reason_len, const char *to_tag, int to_tag_len,
 		char *out, int cap);
