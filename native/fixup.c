@@ -388,3 +388,25 @@ int fixup_get_isvalue(struct sip_msg *msg, gparam_p gp, int *i_val, str *s_val,
 		return -1;
 	}
 }
+
+/* 1 when free_fixup is one of the generic fixup_free_* above and leaves parameter
+ * param_no alone (its fixup left it alone too): the core may then free that parameter's
+ * copy itself. 0 for any other function (the core cannot know what it frees). */
+int sb_free_fixup_leaves(void *free_fixup, int param_no)
+{
+	static const struct {
+		free_fixup_function fn;
+		int last;   /* handles parameters 1..last */
+	} generic[] = {
+		{ fixup_free_str_null, 1 }, { fixup_free_str_str, 2 },
+		{ fixup_free_regexp_null, 1 }, { fixup_free_regexp_none, 1 },
+		{ fixup_free_pvar_null, 1 }, { fixup_free_pvar_pvar, 2 },
+		{ fixup_free_pvar_str, 2 }, { fixup_free_pvar_str_str, 3 },
+		{ fixup_free_spve_null, 1 }, { fixup_free_spve_spve, 2 },
+	};
+	size_t i;
+	for (i = 0; i < sizeof(generic) / sizeof(generic[0]); i++)
+		if ((void *)generic[i].fn == free_fixup)
+			return param_no > generic[i].last;
+	return 0;
+}

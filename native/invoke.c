@@ -12,8 +12,10 @@
  * still in place (no fixup, a fixup that handles only some parameters, or a call site
  * refused at a later parameter), unless free_fixup ran for that parameter: then the
  * module may have freed it without clearing the pointer, and the core cannot tell (such
- * a copy stays charged to the module). The copies are tagged blocks, so a structure the
- * module allocated at the address of a copy it freed is not mistaken for the copy. */
+ * a copy stays charged to the module), except for the core's generic fixup_free_*
+ * functions, which are known to leave some parameters alone (fixup_free_str_null and
+ * parameter 2...). The copies are tagged blocks, so a structure the module allocated at
+ * the address of a copy it freed is not mistaken for the copy. */
 #include <string.h>
 #include "sb_core.h"
 
@@ -97,7 +99,7 @@ SB_JAVA_API int sb_frame_free_fixup(struct sb_frame *f, void *free_fixup, int i)
 	e = sb_enter(f->module);
 	r = i == 0 ? ((free_fixup_function)free_fixup)(NULL, 0)
 			: ((free_fixup_function)free_fixup)((void **)&f->params[i - 1], i);
-	if (i > 0)
+	if (i > 0 && !sb_free_fixup_leaves(free_fixup, i))
 		f->free_fixup_ran[i - 1] = 1;
 	sb_leave(e);
 	return r;

@@ -65,6 +65,10 @@ char *sb_pkg_strdup_for(int module, const char *s);
 char *sb_pkg_strdup_tagged(int module, const char *s, uint16_t tag);
 int sb_pkg_is_tagged(const void *p, uint16_t tag);
 
+/* 1 when free_fixup is a generic fixup_free_* of the core that leaves parameter
+ * param_no alone (native/fixup.c). */
+int sb_free_fixup_leaves(void *free_fixup, int param_no);
+
 /* Upcalls into Java, registered once at start-up (see registry.c, pv.c). */
 typedef void (*sb_log_sink_f)(int level, const char *module, const char *func,
 		const char *msg, int len);

@@ -359,6 +359,29 @@ static void test_frame_params(void)
 	fixup_free_str_null(&kept, 1);
 	CHECK(live_blocks(m) == 0);
 
+	/* the generic fixup_str_null / fixup_free_str_null pair leaves parameter 2 alone:
+	 * its copy is freed with the frame, after free_fixup ran for both */
+	f = sb_frame_new(m, (void *)dummy_function, 0, 2);
+	sb_frame_set_param(f, 1, "one");
+	sb_frame_set_param(f, 2, "two");
+	CHECK(sb_frame_fixup(f, (void *)fixup_str_null, 1) == 0);
+	CHECK(sb_frame_fixup(f, (void *)fixup_str_null, 2) == 0);
+	CHECK(live_blocks(m) == 3);
+	sb_frame_free_fixup(f, (void *)fixup_free_str_null, 1);
+	sb_frame_free_fixup(f, (void *)fixup_free_str_null, 2);
+	sb_frame_free(f);
+	CHECK(live_blocks(m) == 0);
+	/* fixup_spve_null the same (a plain string kept by the gparam of parameter 1) */
+	f = sb_frame_new(m, (void *)dummy_function, 0, 2);
+	sb_frame_set_param(f, 1, "plain");
+	sb_frame_set_param(f, 2, "other");
+	CHECK(sb_frame_fixup(f, (void *)fixup_spve_null, 1) == 0);
+	CHECK(sb_frame_fixup(f, (void *)fixup_spve_null, 2) == 0);
+	sb_frame_free_fixup(f, (void *)fixup_free_spve_null, 1);
+	sb_frame_free_fixup(f, (void *)fixup_free_spve_null, 2);
+	sb_frame_free(f);
+	CHECK(live_blocks(m) == 0 && bad_frees(m) == 0);
+
 	/* a structure allocated where the freed copy was is the module's, not the copy */
 	f = sb_frame_new(m, (void *)dummy_function, 0, 1);
 	sb_frame_set_param(f, 1, "1234567");
