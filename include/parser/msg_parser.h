@@ -130,8 +130,9 @@ struct sip_uri {
 #include "parse_to.h"
 
 struct msg_callback;
-struct sdp_info;
-struct multi_body;
+/* the parsed body forms (msg->sdp, msg->multi), as 1.11's msg_parser.h includes them */
+#include "parse_multipart.h"
+#include "sdp/sdp.h"
 struct lump;
 struct lump_rpl;
 
@@ -187,8 +188,8 @@ struct sip_msg {
 	struct hdr_field *proxy_authenticate;
 	struct hdr_field *min_expires;
 
-	struct sdp_info *sdp;          /* not provided by sipbridge yet: always NULL */
-	struct multi_body *multi;      /* idem */
+	struct sdp_info *sdp;          /* parse_sdp(); pkg, owned by the message */
+	struct multi_body *multi;      /* get_all_bodies(); pkg, owned by the message */
 
 	char *eoh;                     /* the empty line that ends the headers */
 	char *unparsed;                /* where header parsing stopped (== eoh) */
@@ -239,6 +240,14 @@ struct sip_msg {
 /* Always 0 for a message of the core (all headers are there), -1 when the core found
  * the message broken. next=1 asks for further occurrences: they are all in the list. */
 int parse_headers(struct sip_msg *msg, hdr_flags_t flags, int next);
+
+/* Parses len bytes at buf (a whole message) into msg, which the caller zeroed and
+ * whose buf/len it set (they are set to buf/len when msg->buf is NULL): start line,
+ * every header (Via, To, CSeq and Content-Length bodies parsed, as 1.11 does while
+ * reading headers), shortcuts and sibling chains. 0, or -1 on a broken message. The
+ * headers and parsed bodies are pkg memory msg owns: release them with free_sip_msg
+ * (also after a failure). Not for the core's own messages. */
+int parse_msg(char *buf, unsigned int len, struct sip_msg *msg);
 
 /* Frees what a module-built message owns (headers, parsed bodies, lumps, new_uri...).
  * On a message of the core it does nothing: the core reuses that memory. */

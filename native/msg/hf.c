@@ -150,6 +150,12 @@ void free_sip_msg(struct sip_msg *msg)
 		msg->path_vec.s = NULL;
 		msg->path_vec.len = 0;
 	}
+	if (msg->sdp)
+		free_sdp(&msg->sdp);
+	if (msg->multi) {
+		free_multi_body(msg->multi);
+		msg->multi = NULL;
+	}
 }
 
 char *eat_line(char *buffer, unsigned int len)
