@@ -80,4 +80,7 @@ if __name__ == "__main__":
     print("core_case_hash('Alice@Atlanta.COM') = 0x%08x" % core_hash(b"Alice@Atlanta.COM", icase=True))
     print("core_hash('alice@atlanta.com') = 0x%08x" % core_hash(b"alice@atlanta.com"))
     print("core_case_hash('sip:BOB', 'Biloxi', 256) = %d" % core_hash(b"sip:BOB", b"Biloxi", 256, True))
+    print("hash_func(call-id token) %% 1000 = %d" % (crc32_register(cid) % 1000))
+    print("hash_func(To URI) %% 7 = %d" % (crc32_register(b"sip:bob@biloxi.com") % 7))
+    print("prime_hash_func(+49-30-1234567) %% 10 = %d" % (49301234567 % 51797 % 10 + 1))
     print("md5('OpenSIPS' + '' + '') = %s" % hashlib.md5(b"OpenSIPS").hexdigest())

@@ -14,6 +14,9 @@
 #include "../../../include/map.h"
 #include "../../../include/re.h"
 #include "../../../include/regexp.h"
+#include "../../../include/strcommon.h"
+#include "../../../include/sliblist.h"
+#include "../../../include/prime_hash.h"
 
 int sb_mem_counters(int module, int pool, long *out, int n);
 
@@ -382,6 +385,86 @@ static void test_reg_replace(void)
 	CHECK_STR(r, ".x");
 }
 
+static void test_strcommon(void)
+{
+	char out[64];
+	char in[] = { 'a', '\'', 'b', '"', '\\', '\0', 'c' };
+	int n;
+
+	n = escape_common(out, in, (int)sizeof(in));
+	CHECK(n == 11 && memcmp(out, "a\\'b\\\"\\\\\\0c", 11) == 0);
+	{
+		char back[16];
+		int m = unescape_common(back, out, n);
+		CHECK(m == (int)sizeof(in) && memcmp(back, in, sizeof(in)) == 0);
+	}
+	n = unescape_xml(out, "a&#65;b&#9x", 11);
+	CHECK(n == 7 && memcmp(out, "aAb&#9x", 7) == 0);
+	compute_md5(out, "OpenSIPS", 8);
+	CHECK(memcmp(out, "5305fd34ae384e8ec2d402ec8ebfbc65", 32) == 0);
+	CHECK(escape_common(NULL, in, 3) == 0);
+}
+
+static void *list_alloc(size_t n) { return pkg_malloc(n); }
+static void list_free(void *p) { pkg_free(p); }
+static int list_sum(void *e, void *data, void *r)
+{
+	*(int *)r += *(int *)e;
+	return *(int *)e == *(int *)data ? 99 : 0;
+}
+
+static void test_sliblist(void)
+{
+	long pkg0 = live(0);
+	slinkedl_list_t *l = slinkedl_init(list_alloc, list_free);
+	int *v, sum = 0, stop = 3, never = -1;
+
+	CHECK(l != NULL && slinkedl_init(NULL, list_free) == NULL);
+	v = slinkedl_append(l, sizeof(int));
+	*v = 2;
+	v = slinkedl_prepend(l, sizeof(int));
+	*v = 1;
+	v = slinkedl_append(l, sizeof(int));
+	*v = 3;
+	v = slinkedl_append(l, sizeof(int));
+	*v = 4;
+	CHECK(slinkedl_append(l, 0) == NULL);
+	CHECK(slinkedl_traverse(l, list_sum, &stop, &sum) == 99 && sum == 6);   /* 1+2+3 */
+	sum = 0;
+	CHECK(slinkedl_traverse(l, list_sum, &never, &sum) == 0 && sum == 10);
+	CHECK(slinkedl_traverse(l, NULL, NULL, NULL) == -2 && slinkedl_traverse(NULL, list_sum, NULL, NULL) == -1);
+	slinkedl_list_destroy(l);
+	CHECK(live(0) == pkg0);
+}
+
+static void test_prime_hash(void)
+{
+	char text[] =
+		"INVITE sip:bob@biloxi.com SIP/2.0\r\n"
+		"Via: SIP/2.0/UDP pc33.atlanta.com;branch=z9hG4bK776asdhds\r\n"
+		"To: Bob <sip:bob@biloxi.com>\r\n"
+		"From: \"+49 30\" <sip:+49-30-1234567@atlanta.com>;tag=1928301774\r\n"
+		"Call-ID:  a84b4c76e66710@pc33.atlanta.com extra\r\n"
+		"CSeq: 314159 INVITE\r\n"
+		"Content-Length: 0\r\n\r\n";
+	struct sip_msg m;
+	long pkg0 = live(0);
+
+	memset(&m, 0, sizeof(m));
+	m.buf = text;
+	m.len = (unsigned)strlen(text);
+	CHECK(parse_msg(text, m.len, &m) == 0);
+	/* crc32_uint of the Call-ID's first token, values from known_answers.py */
+	CHECK(hash_func(&m, shs_call_id, 1000) == 469);
+	CHECK(hash_func(&m, shs_to_uri, 7) == 4);            /* crc32 register of the To URI % 7 */
+	CHECK(prime_hash_func(&m, shs_from_user, 10) == 6);    /* 49301234567 % 51797 % 10 + 1 */
+	CHECK(prime_hash_func(&m, shs_call_id, 10) == -1);
+	CHECK(hash_func(&m, shs_error, 10) == -1);
+	CHECK(hash_func(&m, shs_call_id, 0) == -1);
+	free_sip_msg(&m);
+	CHECK(live(0) == pkg0);
+}
+
 int main(void)
 {
 	test_crc();
@@ -391,6 +474,9 @@ int main(void)
 	test_map();
 	test_subst();
 	test_reg_replace();
+	test_strcommon();
+	test_sliblist();
+	test_prime_hash();
 	printf("%d passed, %d failed\n", passed, failed);
 	return failed ? 1 : 0;
 }
