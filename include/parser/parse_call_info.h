@@ -13,6 +13,8 @@ struct call_info_body {
 	struct call_info_body *next;
 };
 
+#define get_call_info(p_msg) ((struct call_info_body *)(p_msg)->call_info->parsed)
+
 /* 0 parsed (or already parsed), -1 no Call-Info header or a bad one */
 int parse_call_info_header(struct sip_msg *msg);
 void free_call_info(struct call_info_body *call_info_b);

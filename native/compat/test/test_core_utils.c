@@ -465,6 +465,37 @@ static void test_prime_hash(void)
 	CHECK(live(0) == pkg0);
 }
 
+static void test_errors(void)
+{
+	char phrase[MAX_REASON_LEN];
+	int code = 0, n;
+	str st;
+	struct sip_msg m;
+	long pkg0 = live(0);
+
+	n = err2reason_phrase(E_BAD_URI, &code, phrase, sizeof(phrase), "SL");
+	CHECK(code == 475 && n == (int)strlen("Bad URI (475/SL)") && strcmp(phrase, "Bad URI (475/SL)") == 0);
+	err2reason_phrase(E_Q_TOO_BIG, &code, phrase, sizeof(phrase), "x");
+	CHECK(code == 400);
+	err2reason_phrase(E_OUT_OF_MEM, &code, phrase, sizeof(phrase), "TM");
+	CHECK(code == 500 && strcmp(phrase, "Server error occurred (2/TM)") == 0);
+	err2reason_phrase(E_TOO_MANY_BRANCHES, &code, phrase, 8, "TM");
+	CHECK(code == 500 && strlen(phrase) == 7);       /* cut to the buffer */
+	CHECK(strcmp(error_text(487), "Request Terminated") == 0);
+	CHECK(strcmp(error_text(499), "Request Failure") == 0 && strcmp(error_text(99), "Unspecified") == 0);
+	get_reply_status(&st, FAKED_REPLY, 408);
+	CHECK(st.s && st.len == 19 && strcmp(st.s, "408 Request Timeout") == 0);
+	pkg_free(st.s);
+	memset(&m, 0, sizeof(m));
+	m.first_line.u.reply.reason = mkstr("Busy Here Now");
+	get_reply_status(&st, &m, 486);
+	CHECK(st.s && strcmp(st.s, "486 Busy Here Now") == 0);
+	pkg_free(st.s);
+	CHECK(live(0) == pkg0);
+	ser_error = E_BAD_VIA;
+	CHECK(ser_error == -8 && prev_ser_error == E_UNSPEC);
+}
+
 int main(void)
 {
 	test_crc();
@@ -477,6 +508,7 @@ int main(void)
 	test_strcommon();
 	test_sliblist();
 	test_prime_hash();
+	test_errors();
 	printf("%d passed, %d failed\n", passed, failed);
 	return failed ? 1 : 0;
 }
