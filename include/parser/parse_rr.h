@@ -24,8 +24,10 @@ int parse_rr_body(char *buf, int len, rr_t **head);
 void free_rr(rr_t **_r);
 void shm_free_rr(rr_t **_r);
 void print_rr(FILE *_o, rr_t *_r);
-int duplicate_rr(rr_t **_new, rr_t *_r);
-int shm_duplicate_rr(rr_t **_new, rr_t *_r);
+/* Copies the list (only its first element when _first) with its text into pkg / shm
+ * blocks the caller owns (free_rr / shm_free_rr); the copy outlives the message. 0 / -1. */
+int duplicate_rr(rr_t **_new, rr_t *_r, int _first);
+int shm_duplicate_rr(rr_t **_new, rr_t *_r, int _first);
 /* Ensures every Route/Record-Route of msg (by type) is parsed. 0 / -1. */
 int parse_route_headers(struct sip_msg *msg);
 int parse_record_route_headers(struct sip_msg *msg);

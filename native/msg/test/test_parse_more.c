@@ -18,6 +18,7 @@
 #include "../../../include/parser/sdp/sdp_helpr_funcs.h"
 #include "../../../include/parser/sdp/sdp_cloner.h"
 #include "../../../include/parser/parse_multipart.h"
+#include "../../../include/parser/parse_rr.h"
 
 static const char MSG_AUTH_INVITE[] =
 	"INVITE sip:bob@biloxi.example.com SIP/2.0\r\n"
@@ -404,6 +405,35 @@ static void challenge_and_parse_msg(void)
 	}
 }
 
+/* duplicates carry their own text (1.11's 3-argument form) */
+static void rr_duplicates(void)
+{
+	char buf[] = "\"Proxy A\" <sip:p1.example.com;lr;r2=on>;foo=bar, <sip:p2.example.com;lr>";
+	rr_t *head = NULL, *copy = NULL, *one = NULL;
+	long shm0 = stub_shm_live;
+
+	CHECK(parse_rr_body(buf, (int)strlen(buf), &head) == 0 && head && head->next);
+	CHECK(shm_duplicate_rr(&copy, head, 0) == 0 && copy && copy->next && !copy->next->next);
+	CHECK(shm_duplicate_rr(&one, head, 1) == 0 && one && one->next == NULL);
+	memset(buf, 'X', sizeof(buf) - 1);     /* the original text is gone */
+	if (copy && copy->next && one) {
+		CHECK_STR(copy->nameaddr.name, "\"Proxy A\"");
+		CHECK_STR(copy->nameaddr.uri, "sip:p1.example.com;lr;r2=on");
+		CHECK(copy->params != NULL);
+		if (copy->params) {
+			CHECK_STR(copy->params->name, "foo");
+			CHECK_STR(copy->params->body, "bar");
+		}
+		CHECK_STR(copy->next->nameaddr.uri, "sip:p2.example.com;lr");
+		CHECK_STR(one->nameaddr.uri, "sip:p1.example.com;lr;r2=on");
+	}
+	shm_free_rr(&copy);
+	shm_free_rr(&one);
+	free_rr(&head);
+	CHECK(copy == NULL && stub_shm_live == shm0);
+	CHECK(shm_duplicate_rr(&copy, NULL, 0) == -1);
+}
+
 void test_parse_more(void)
 {
 	struct sb_slot *slot = sb_slot_new(4096, 64);
@@ -416,4 +446,5 @@ void test_parse_more(void)
 	sb_slot_release_message(slot);
 	sb_slot_free(slot);
 	challenge_and_parse_msg();
+	rr_duplicates();
 }
