@@ -83,4 +83,8 @@ if __name__ == "__main__":
     print("hash_func(call-id token) %% 1000 = %d" % (crc32_register(cid) % 1000))
     print("hash_func(To URI) %% 7 = %d" % (crc32_register(b"sip:bob@biloxi.com") % 7))
     print("prime_hash_func(+49-30-1234567) %% 10 = %d" % (49301234567 % 51797 % 10 + 1))
+    key = (b"Alice <sip:alice@atlanta.example.com>;tag=1928301774" + b"Bob <sip:bob@biloxi.example.com>" +
+           b"a84b4c76e66710" + b"sip:bob@biloxi.example.com" + b"314159" + b"pc33.atlanta.example.com" +
+           b"" + b"z9hG4bKnashds8")
+    print("char_msg_val(INVITE) = %s" % hashlib.md5(key).hexdigest())
     print("md5('OpenSIPS' + '' + '') = %s" % hashlib.md5(b"OpenSIPS").hexdigest())

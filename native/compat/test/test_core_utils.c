@@ -17,6 +17,7 @@
 #include "../../../include/strcommon.h"
 #include "../../../include/sliblist.h"
 #include "../../../include/prime_hash.h"
+#include "../../../include/msg_translator.h"
 
 int sb_mem_counters(int module, int pool, long *out, int n);
 
@@ -496,6 +497,44 @@ static void test_errors(void)
 	CHECK(ser_error == -8 && prev_ser_error == E_UNSPEC);
 }
 
+/* tm's helpers: transaction key, branch values, headers of a raw buffer */
+static void test_tm_helpers(void)
+{
+	char text[] =
+		"INVITE sip:bob@biloxi.example.com SIP/2.0\r\n"
+		"Via: SIP/2.0/UDP pc33.atlanta.example.com;branch=z9hG4bKnashds8\r\n"
+		"To: Bob <sip:bob@biloxi.example.com>\r\n"
+		"From: Alice <sip:alice@atlanta.example.com>;tag=1928301774\r\n"
+		"i: a84b4c76e66710\r\n"
+		"CSeq: 314159 INVITE\r\n"
+		"Content-Length: 0\r\n\r\n";
+	char cv[MD5_LEN], br[MAX_BRANCH_PARAM_LEN];
+	struct sip_msg m;
+	str f, t, c, i;
+	int len;
+
+	memset(&m, 0, sizeof(m));
+	CHECK(parse_msg(text, (unsigned)strlen(text), &m) == 0);
+	/* md5 of From, To, Call-ID, R-URI, CSeq number, Via host, port, branch
+	 * (known_answers.py) */
+	CHECK(char_msg_val(&m, cv) == 1);
+	CHECK(memcmp(cv, "4b7bc0d34583084a17e85ff7fc43834b", MD5_LEN) == 0);
+	free_sip_msg(&m);
+
+	CHECK(branch_builder(0x1a3, 0, cv, 0, br, &len) > 0);
+	CHECK(len == 7 + 3 + 1 + 32 + 1 + 1 && memcmp(br, "z9hG4bK3a1.4b7bc0d3", 19) == 0 &&
+			memcmp(br + len - 2, ".0", 2) == 0);
+	CHECK(branch_builder(0, 0x10, NULL, 0x2f, br, &len) > 0);
+	CHECK(len == 14 && memcmp(br, "z9hG4bK0.01.f2", 14) == 0);   /* hex digits reversed */
+
+	CHECK(extract_ftc_hdrs(text, (int)strlen(text), &f, &t, &c, &i) == 0);
+	CHECK_STR(f, "From: Alice <sip:alice@atlanta.example.com>;tag=1928301774\r\n");
+	CHECK_STR(t, "To: Bob <sip:bob@biloxi.example.com>\r\n");
+	CHECK_STR(c, "CSeq: 314159");
+	CHECK_STR(i, "i: a84b4c76e66710\r\n");
+	CHECK(extract_ftc_hdrs(text, 40, &f, NULL, NULL, NULL) == -1);
+}
+
 int main(void)
 {
 	test_crc();
@@ -509,6 +548,7 @@ int main(void)
 	test_sliblist();
 	test_prime_hash();
 	test_errors();
+	test_tm_helpers();
 	printf("%d passed, %d failed\n", passed, failed);
 	return failed ? 1 : 0;
 }
