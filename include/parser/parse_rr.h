@@ -13,6 +13,7 @@ typedef struct rr {
 	param_t *r2;          /* r2 parameter hook */
 	param_t *params;      /* parameters after the name-addr */
 	int len;              /* the whole element */
+	int deleted;          /* 1.11: set by modules that remove this route (dialog) */
 	struct rr *next;
 } rr_t;
 
