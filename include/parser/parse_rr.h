@@ -36,4 +36,12 @@ int parse_record_route_headers(struct sip_msg *msg);
  * the r2 parameter, which marks a double Record-Route; 0 otherwise. */
 int is_2rr(str *_params);
 
+/* The route set of iroute and its siblings as one comma-separated pkg string (the caller
+ * frees oroute->s; NULL and len 0 when nothing is left). order 0 keeps the header order
+ * and skips the first *nb_recs elements; order 1 reverses it and skips the last *nb_recs.
+ * *nb_recs (when given) is then set to the number of elements. 0, or -1. */
+int print_rr_body(struct hdr_field *iroute, str *oroute, int order, unsigned int *nb_recs);
+/* The URI of the first element of a Path value (*_dst points into _p). 0, or -1. */
+int get_path_dst_uri(str *_p, str *_dst);
+
 #endif

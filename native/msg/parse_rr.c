@@ -253,3 +253,84 @@ int is_2rr(str *_params)
 	}
 	return 0;
 }
+
+/* the text of one rr element: from its name-addr to the end of its parameters */
+static str rr_text(const rr_t *r)
+{
+	str t;
+	t.s = r->nameaddr.name.s ? r->nameaddr.name.s : r->nameaddr.uri.s;
+	t.len = r->len;
+	return t;
+}
+
+int print_rr_body(struct hdr_field *iroute, str *oroute, int order, unsigned int *nb_recs)
+{
+	struct hdr_field *h;
+	rr_t *r;
+	int n = 0, skip = nb_recs ? (int)*nb_recs : 0, i, len = 0, from, to;
+	char *p;
+
+	if (oroute == NULL)
+		return -1;
+	oroute->s = NULL;
+	oroute->len = 0;
+	if (iroute == NULL)
+		return 0;
+	for (h = iroute; h; h = h->sibling) {
+		if (parse_rr(h) < 0) {
+			LM_ERR("bad route header\n");
+			return -1;
+		}
+		for (r = h->parsed; r; r = r->next)
+			n++;
+	}
+	/* elements [from, to) in header order end up in the result */
+	from = order ? 0 : skip;
+	to = order ? n - skip : n;
+	if (from < 0)
+		from = 0;
+	if (to > n)
+		to = n;
+	for (i = 0, h = iroute; h; h = h->sibling)
+		for (r = h->parsed; r; r = r->next, i++)
+			if (i >= from && i < to)
+				len += rr_text(r).len + 1;
+	if (len > 0) {
+		oroute->s = pkg_malloc((size_t)len);
+		if (oroute->s == NULL) {
+			LM_ERR("no more pkg memory\n");
+			return -1;
+		}
+		p = oroute->s;
+		/* in order, or walked from the end when reversed */
+		for (int k = 0; k < to - from; k++) {
+			int want = order ? to - 1 - k : from + k;
+			for (i = 0, h = iroute; h; h = h->sibling)
+				for (r = h->parsed; r; r = r->next, i++)
+					if (i == want) {
+						str t = rr_text(r);
+						if (p != oroute->s)
+							*p++ = ',';
+						memcpy(p, t.s, (size_t)t.len);
+						p += t.len;
+					}
+		}
+		oroute->len = (int)(p - oroute->s);
+	}
+	if (nb_recs)
+		*nb_recs = (unsigned int)n;
+	return 0;
+}
+
+int get_path_dst_uri(str *_p, str *_dst)
+{
+	rr_t *route = NULL;
+
+	if (_p == NULL || _dst == NULL || parse_rr_body(_p->s, _p->len, &route) < 0 || route == NULL) {
+		LM_ERR("bad Path value\n");
+		return -1;
+	}
+	*_dst = route->nameaddr.uri;
+	free_rr(&route);
+	return 0;
+}

@@ -434,6 +434,68 @@ static void rr_duplicates(void)
 	CHECK(shm_duplicate_rr(&copy, NULL, 0) == -1);
 }
 
+/* print_rr_body, get_path_dst_uri, get_uri_port, parse_uri_headers */
+static void route_helpers(void)
+{
+	struct hdr_field h1, h2;
+	char b1[] = "<sip:a.example.com;lr>, <sip:b.example.com;lr>;x=1";
+	char b2[] = "<sip:c.example.com;lr>";
+	char path[] = "<sip:edge.example.com;lr;received=sip:1.2.3.4>,<sip:core>";
+	str out, pv, dst;
+	unsigned int nb;
+	struct sip_uri u;
+	char u1[] = "sips:bob@example.com", u2[] = "sip:bob@example.com:5070;transport=tcp";
+	str hn[3], hv[3], hdrs = str_init("subject=hi?to=bob&x");
+	long live0 = stub_pkg_live;
+
+	memset(&h1, 0, sizeof(h1));
+	memset(&h2, 0, sizeof(h2));
+	h1.type = h2.type = HDR_RECORDROUTE_T;
+	h1.body.s = b1;
+	h1.body.len = (int)strlen(b1);
+	h2.body.s = b2;
+	h2.body.len = (int)strlen(b2);
+	h1.sibling = &h2;
+	CHECK(print_rr_body(&h1, &out, 0, NULL) == 0);
+	CHECK_STR(out, "<sip:a.example.com;lr>,<sip:b.example.com;lr>;x=1,<sip:c.example.com;lr>");
+	pkg_free(out.s);
+	nb = 1;
+	CHECK(print_rr_body(&h1, &out, 1, &nb) == 0 && nb == 3);
+	CHECK_STR(out, "<sip:b.example.com;lr>;x=1,<sip:a.example.com;lr>");   /* reversed, last skipped */
+	pkg_free(out.s);
+	nb = 1;
+	CHECK(print_rr_body(&h1, &out, 0, &nb) == 0 && nb == 3);
+	CHECK_STR(out, "<sip:b.example.com;lr>;x=1,<sip:c.example.com;lr>");
+	pkg_free(out.s);
+	nb = 3;
+	CHECK(print_rr_body(&h1, &out, 0, &nb) == 0 && out.s == NULL && out.len == 0);
+	clean_hdr_field(&h1);
+	clean_hdr_field(&h2);
+
+	pv.s = path;
+	pv.len = (int)strlen(path);
+	CHECK(get_path_dst_uri(&pv, &dst) == 0);
+	CHECK_STR(dst, "sip:edge.example.com;lr;received=sip:1.2.3.4");
+
+	CHECK(parse_uri(u1, (int)strlen(u1), &u) == 0);
+	{
+		unsigned short proto = 0;
+		CHECK(get_uri_port(&u, &proto) == 5061 && proto == PROTO_TLS);
+		CHECK(parse_uri(u2, (int)strlen(u2), &u) == 0);
+		CHECK(get_uri_port(&u, &proto) == 5070 && proto == PROTO_TCP);
+		CHECK(get_uri_port(&u, NULL) == 5070);
+	}
+	CHECK(parse_uri_headers(hdrs, hn, hv, 3) == 0);
+	CHECK_STR(hn[0], "subject");
+	CHECK_STR(hv[0], "hi");
+	CHECK_STR(hn[1], "to");
+	CHECK_STR(hv[1], "bob");
+	CHECK_STR(hn[2], "x");
+	CHECK(hv[2].s == NULL);
+	CHECK(parse_uri_headers(hdrs, hn, hv, 2) == -1);
+	CHECK(stub_pkg_live == live0);
+}
+
 void test_parse_more(void)
 {
 	struct sb_slot *slot = sb_slot_new(4096, 64);
@@ -447,4 +509,5 @@ void test_parse_more(void)
 	sb_slot_free(slot);
 	challenge_and_parse_msg();
 	rr_duplicates();
+	route_helpers();
 }
