@@ -40,4 +40,14 @@ char *build_res_buf_from_sip_req(unsigned int code, str *text, str *new_tag,
 char *via_builder(unsigned int *len, struct socket_info *send_sock, str *branch,
 		str *extra_params, int proto, struct hostport *hp);
 
+/* separator of the parts of a branch value built by branch_builder */
+#define BRANCH_SEPARATOR '.'
+
+/* Writes MCOOKIE, hash_index (hex, least significant digit first), '.', char_v
+ * (MD5_LEN characters) or else label (hex), '.', branch (hex) into branch_str
+ * (MAX_BRANCH_PARAM_LEN bytes); *len gets the length. Returns the room left (non-zero),
+ * or 0 when it did not fit. */
+int branch_builder(unsigned int hash_index, unsigned int label, char *char_v, int branch,
+		char *branch_str, int *len);
+
 #endif

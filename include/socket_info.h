@@ -21,4 +21,23 @@ static inline int proto2str_len(int proto, const char **s)
 	}
 }
 
+/* The listening sockets per protocol, as in 1.11 (NULL-terminated lists). Until the
+ * network layer fills them (core-net), they are empty and get_first_socket() is NULL. */
+extern struct socket_info *udp_listen;
+extern struct socket_info *tcp_listen;
+extern struct socket_info *tls_listen;
+extern struct socket_info *sctp_listen;
+
+/* The first listener (UDP, then TCP, TLS, SCTP), NULL when there is none. */
+static inline struct socket_info *get_first_socket(void)
+{
+	if (udp_listen)
+		return udp_listen;
+	if (tcp_listen)
+		return tcp_listen;
+	if (tls_listen)
+		return tls_listen;
+	return sctp_listen;
+}
+
 #endif

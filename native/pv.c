@@ -222,6 +222,13 @@ static void release_spec(pv_spec_t *spec)
 		release_cb((long)spec->pvp.pvn.u.dname);
 }
 
+/* Releases what a spec holds without freeing the spec (specs embedded in other
+ * structures, as re.h's replacement elements). */
+void sb_pv_spec_release(pv_spec_t *spec)
+{
+	release_spec(spec);
+}
+
 void pv_spec_free(pv_spec_t *spec)
 {
 	release_spec(spec);

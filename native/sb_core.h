@@ -73,4 +73,7 @@ int sb_free_fixup_leaves(void *free_fixup, int param_no);
 typedef void (*sb_log_sink_f)(int level, const char *module, const char *func,
 		const char *msg, int len);
 
+/* pv.c: releases a spec parsed into caller memory (the spec itself is not freed). */
+void sb_pv_spec_release(pv_spec_t *spec);
+
 #endif

@@ -6,6 +6,7 @@
 
 #include <stddef.h>
 #include "../dprint.h"
+#include "../error.h"   /* 1.11's shm_mem.h brings error.h to modules (sl, enum rely on it) */
 
 void *shm_malloc(size_t size);
 void *shm_realloc(void *p, size_t size);

@@ -24,6 +24,7 @@
 #include "../lump_struct.h"
 #include "../ip_addr.h"
 #include "../dprint.h"
+#include "../md5utils.h"
 #include "parse_def.h"
 #include "parse_cseq.h"
 #include "parse_content.h"
@@ -130,8 +131,9 @@ struct sip_uri {
 #include "parse_to.h"
 
 struct msg_callback;
-struct sdp_info;
-struct multi_body;
+/* the parsed body forms (msg->sdp, msg->multi), as 1.11's msg_parser.h includes them */
+#include "parse_multipart.h"
+#include "sdp/sdp.h"
 struct lump;
 struct lump_rpl;
 
@@ -187,8 +189,8 @@ struct sip_msg {
 	struct hdr_field *proxy_authenticate;
 	struct hdr_field *min_expires;
 
-	struct sdp_info *sdp;          /* not provided by sipbridge yet: always NULL */
-	struct multi_body *multi;      /* idem */
+	struct sdp_info *sdp;          /* parse_sdp(); pkg, owned by the message */
+	struct multi_body *multi;      /* get_all_bodies(); pkg, owned by the message */
 
 	char *eoh;                     /* the empty line that ends the headers */
 	char *unparsed;                /* where header parsing stopped (== eoh) */
@@ -239,6 +241,14 @@ struct sip_msg {
 /* Always 0 for a message of the core (all headers are there), -1 when the core found
  * the message broken. next=1 asks for further occurrences: they are all in the list. */
 int parse_headers(struct sip_msg *msg, hdr_flags_t flags, int next);
+
+/* Parses len bytes at buf (a whole message) into msg, which the caller zeroed and
+ * whose buf/len it set (they are set to buf/len when msg->buf is NULL): start line,
+ * every header (Via, To, CSeq and Content-Length bodies parsed, as 1.11 does while
+ * reading headers), shortcuts and sibling chains. 0, or -1 on a broken message. The
+ * headers and parsed bodies are pkg memory msg owns: release them with free_sip_msg
+ * (also after a failure). Not for the core's own messages. */
+int parse_msg(char *buf, unsigned int len, struct sip_msg *msg);
 
 /* Frees what a module-built message owns (headers, parsed bodies, lumps, new_uri...).
  * On a message of the core it does nothing: the core reuses that memory. */
@@ -298,5 +308,37 @@ static inline struct hdr_field *get_header_by_name(struct sip_msg *msg, char *s,
 int set_ruri(struct sip_msg *msg, str *uri);
 int set_dst_uri(struct sip_msg *msg, str *uri);
 int set_path_vector(struct sip_msg *msg, str *path);
+
+/* tm's transaction key of a request: MD5_LEN hex characters of From, To, Call-ID,
+ * R-URI, CSeq number and the first Via's host, port and branch. 1, or 0 (cv filled
+ * with '0') when the message lacks one of the four transaction headers. */
+static inline int char_msg_val(struct sip_msg *msg, char *cv)
+{
+	str src[8];
+	int n = 7;
+
+	if (!check_transaction_quadruple(msg) || msg->via1 == NULL) {
+		LM_ERR("cannot compute the key of a message without From/To/Call-ID/CSeq/Via\n");
+		memset(cv, '0', MD5_LEN);
+		return 0;
+	}
+	src[0] = msg->from->body;
+	src[1] = msg->to->body;
+	src[2] = msg->callid->body;
+	src[3] = msg->first_line.u.request.uri;
+	src[4] = get_cseq(msg)->number;
+	src[5] = msg->via1->host;
+	src[6] = msg->via1->port_str;
+	if (msg->via1->branch)
+		src[n++] = msg->via1->branch->value;
+	MD5StringArray(cv, src, (unsigned int)n);
+	return 1;
+}
+
+/* Finds From, To, CSeq and Call-ID (full or compact names) in a raw message buffer, for
+ * the arguments that are not NULL: From/To/Call-ID get the whole header line(s) from
+ * the name to the start of the next header (line end included), CSeq the text from its
+ * name to the end of its number. 0 when every one asked for was found, -1 otherwise. */
+int extract_ftc_hdrs(char *buf, int len, str *from, str *to, str *cseq, str *callid);
 
 #endif

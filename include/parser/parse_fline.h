@@ -60,4 +60,8 @@ struct msg_start {
 	} u;
 };
 
+/* Parses the start line at buffer (len bytes) into fl (type SIP_INVALID when it is not a
+ * request or reply line); returns where the next line starts. */
+char *parse_first_line(char *buffer, unsigned int len, struct msg_start *fl);
+
 #endif

@@ -5,6 +5,9 @@
 #include "../str.h"
 #include "msg_parser.h"
 
+/* every method bit (a missing Allow header means "all", as in 1.11) */
+#define ALL_METHODS (0xFFFFFFFF)
+
 /* Parses one method token at [start, end) into *method (METHOD_OTHER when unknown);
  * returns the position after the token, NULL on error. */
 char *parse_method(char *start, char *end, unsigned int *method);

@@ -13,6 +13,7 @@ typedef struct rr {
 	param_t *r2;          /* r2 parameter hook */
 	param_t *params;      /* parameters after the name-addr */
 	int len;              /* the whole element */
+	int deleted;          /* 1.11: set by modules that remove this route (dialog) */
 	struct rr *next;
 } rr_t;
 
@@ -24,13 +25,23 @@ int parse_rr_body(char *buf, int len, rr_t **head);
 void free_rr(rr_t **_r);
 void shm_free_rr(rr_t **_r);
 void print_rr(FILE *_o, rr_t *_r);
-int duplicate_rr(rr_t **_new, rr_t *_r);
-int shm_duplicate_rr(rr_t **_new, rr_t *_r);
+/* Copies the list (only its first element when _first) with its text into pkg / shm
+ * blocks the caller owns (free_rr / shm_free_rr); the copy outlives the message. 0 / -1. */
+int duplicate_rr(rr_t **_new, rr_t *_r, int _first);
+int shm_duplicate_rr(rr_t **_new, rr_t *_r, int _first);
 /* Ensures every Route/Record-Route of msg (by type) is parsed. 0 / -1. */
 int parse_route_headers(struct sip_msg *msg);
 int parse_record_route_headers(struct sip_msg *msg);
 /* 1 when the URI parameters (_params: what follows the first ';' of the URI) contain
  * the r2 parameter, which marks a double Record-Route; 0 otherwise. */
 int is_2rr(str *_params);
+
+/* The route set of iroute and its siblings as one comma-separated pkg string (the caller
+ * frees oroute->s; NULL and len 0 when nothing is left). order 0 keeps the header order
+ * and skips the first *nb_recs elements; order 1 reverses it and skips the last *nb_recs.
+ * *nb_recs (when given) is then set to the number of elements. 0, or -1. */
+int print_rr_body(struct hdr_field *iroute, str *oroute, int order, unsigned int *nb_recs);
+/* The URI of the first element of a Path value (*_dst points into _p). 0, or -1. */
+int get_path_dst_uri(str *_p, str *_dst);
 
 #endif

@@ -30,4 +30,24 @@ char *uri_type2str(const uri_type type, char *result);
 int uri_typestrlen(const uri_type type);
 uri_type str2uri_type(char *buf);
 
+/* The port and protocol a URI leads to: its transport (UDP by default, TLS for sips/tels)
+ * and its port (5060, or 5061 for TLS, when it has none), as 1.11. */
+static inline unsigned short get_uri_port(struct sip_uri *_uri, unsigned short *_proto)
+{
+	unsigned short proto = _uri->proto, port = _uri->port_no;
+
+	if (proto == PROTO_NONE)
+		proto = (_uri->type == SIPS_URI_T || _uri->type == TELS_URI_T) ? PROTO_TLS : PROTO_UDP;
+	if (port == 0)
+		port = proto == PROTO_TLS ? SIPS_PORT : SIP_PORT;
+	if (_proto)
+		*_proto = proto;
+	return port;
+}
+
+/* The header part of a URI ("a=b?c=d" as 1.11 splits it; '&' is accepted too) into at
+ * most h_size names and values (unused entries zeroed; a header without '=' gets an
+ * empty value). 0, or -1 when there are more than h_size headers. */
+int parse_uri_headers(str headers, str h_name[], str h_val[], int h_size);
+
 #endif

@@ -2,6 +2,14 @@
  * msg_parser.h that do not parse. */
 #include <string.h>
 #include "sb_msg_int.h"
+#pragma GCC visibility push(default)
+#include "../../include/parser/digest/digest.h"
+#include "../../include/parser/parse_event.h"
+#include "../../include/parser/parse_disposition.h"
+#include "../../include/parser/parse_sst.h"
+#include "../../include/parser/parse_call_info.h"
+#include "../../include/parser/parse_authenticate.h"
+#pragma GCC visibility pop
 
 void clean_hdr_field(struct hdr_field *hf)
 {
@@ -42,11 +50,29 @@ void clean_hdr_field(struct hdr_field *hf)
 	case HDR_ACCEPT_T:
 		pkg_free(hf->parsed);
 		break;
-	/* integers, not pointers */
-	case HDR_CONTENTLENGTH_T: case HDR_MAXFORWARDS_T:
+	case HDR_AUTHORIZATION_T: case HDR_PROXYAUTH_T:
+		free_credentials((auth_body_t **)&hf->parsed);
 		break;
-	/* parsed by functions sipbridge does not provide (digest, event, disposition,
-	 * session-expires, call-info, authenticate): whoever stored a pointer there owns
+	case HDR_EVENT_T:
+		free_event((event_t **)&hf->parsed);
+		break;
+	case HDR_CONTENTDISPOSITION_T:
+		free_disposition((struct disposition **)&hf->parsed);
+		break;
+	case HDR_SESSION_EXPIRES_T:
+		free_session_expires(hf->parsed);
+		break;
+	case HDR_CALL_INFO_T:
+		free_call_info(hf->parsed);
+		break;
+	case HDR_WWW_AUTHENTICATE_T: case HDR_PROXY_AUTHENTICATE_T:
+		free_authenticate(hf->parsed);
+		break;
+	/* integers, not pointers (Min-SE, Min-Expires and Privacy as in 1.11) */
+	case HDR_CONTENTLENGTH_T: case HDR_MAXFORWARDS_T: case HDR_MIN_SE_T:
+	case HDR_MIN_EXPIRES_T: case HDR_PRIVACY_T:
+		break;
+	/* a type 1.11 itself never parses into a pointer: whoever stored one there owns
 	 * it. Left alone rather than freed with the wrong function. */
 	default:
 		if (hdr_allocs_parse(hf))
@@ -123,6 +149,12 @@ void free_sip_msg(struct sip_msg *msg)
 		pkg_free(msg->path_vec.s);
 		msg->path_vec.s = NULL;
 		msg->path_vec.len = 0;
+	}
+	if (msg->sdp)
+		free_sdp(&msg->sdp);
+	if (msg->multi) {
+		free_multi_body(msg->multi);
+		msg->multi = NULL;
 	}
 }
 

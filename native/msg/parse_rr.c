@@ -118,18 +118,57 @@ void print_rr(FILE *_o, rr_t *_r)
 	}
 }
 
-static int dup_rr(rr_t **_new, rr_t *_r, int shm)
+/* moves s to the copy when it points into [from, from + len) */
+static void xlate(str *s, const char *from, int len, char *to)
+{
+	if (s->s && s->s >= from && s->s <= from + len)
+		s->s = to + (s->s - from);
+}
+
+/* One block per element, as in 1.11: the rr_t followed by a copy of the element's text
+ * (name-addr and parameters), every str moved onto the copy, so a duplicate outlives
+ * the message it came from (tm and dialog keep shm route sets). */
+static int dup_rr(rr_t **_new, rr_t *_r, int shm, int first)
 {
 	rr_t *last = NULL, *c;
+	param_t *p;
+
+	if (_new == NULL || _r == NULL) {
+		LM_ERR("nothing to duplicate\n");
+		return -1;
+	}
 	*_new = NULL;
 	for (; _r; _r = _r->next) {
-		c = shm ? shm_malloc(sizeof(*c)) : pkg_malloc(sizeof(*c));
-		if (c == NULL)
+		const char *start = _r->nameaddr.uri.s, *end = _r->nameaddr.uri.s + _r->nameaddr.uri.len;
+		char *text;
+		int len;
+
+		if (_r->nameaddr.name.s && _r->nameaddr.name.s < start)
+			start = _r->nameaddr.name.s;
+		if (start + _r->nameaddr.len > end)
+			end = start + _r->nameaddr.len;
+		for (p = _r->params; p; p = p->next) {
+			if (p->name.s && p->name.s + p->len > end)
+				end = p->name.s + p->len;
+			if (p->body.s && p->body.s + p->body.len > end)
+				end = p->body.s + p->body.len;
+		}
+		if (start + _r->len > end)
+			end = start + _r->len;
+		len = (int)(end - start);
+		c = shm ? shm_malloc(sizeof(*c) + (size_t)len) : pkg_malloc(sizeof(*c) + (size_t)len);
+		if (c == NULL) {
+			LM_ERR("no more %s memory\n", shm ? "shm" : "pkg");
 			goto error;
+		}
 		*c = *_r;
 		c->next = NULL;
 		c->params = NULL;
 		c->r2 = NULL;
+		text = (char *)(c + 1);
+		memcpy(text, start, (size_t)len);
+		xlate(&c->nameaddr.name, start, len, text);
+		xlate(&c->nameaddr.uri, start, len, text);
 		if (last)
 			last->next = c;
 		else
@@ -138,9 +177,14 @@ static int dup_rr(rr_t **_new, rr_t *_r, int shm)
 		if ((shm ? shm_duplicate_params(&c->params, _r->params) :
 				duplicate_params(&c->params, _r->params)) < 0)
 			goto error;
-		for (param_t *p = c->params; p; p = p->next)
+		for (p = c->params; p; p = p->next) {
+			xlate(&p->name, start, len, text);
+			xlate(&p->body, start, len, text);
 			if (p->name.len == 2 && strncasecmp(p->name.s, "r2", 2) == 0)
 				c->r2 = p;
+		}
+		if (first)
+			break;
 	}
 	return 0;
 error:
@@ -148,11 +192,12 @@ error:
 		shm_free_rr(_new);
 	else
 		free_rr(_new);
+	*_new = NULL;
 	return -1;
 }
 
-int duplicate_rr(rr_t **_new, rr_t *_r) { return dup_rr(_new, _r, 0); }
-int shm_duplicate_rr(rr_t **_new, rr_t *_r) { return dup_rr(_new, _r, 1); }
+int duplicate_rr(rr_t **_new, rr_t *_r, int _first) { return dup_rr(_new, _r, 0, _first); }
+int shm_duplicate_rr(rr_t **_new, rr_t *_r, int _first) { return dup_rr(_new, _r, 1, _first); }
 
 static int parse_chain(struct hdr_field *h)
 {
@@ -206,5 +251,86 @@ int is_2rr(str *_params)
 			}
 		}
 	}
+	return 0;
+}
+
+/* the text of one rr element: from its name-addr to the end of its parameters */
+static str rr_text(const rr_t *r)
+{
+	str t;
+	t.s = r->nameaddr.name.s ? r->nameaddr.name.s : r->nameaddr.uri.s;
+	t.len = r->len;
+	return t;
+}
+
+int print_rr_body(struct hdr_field *iroute, str *oroute, int order, unsigned int *nb_recs)
+{
+	struct hdr_field *h;
+	rr_t *r;
+	int n = 0, skip = nb_recs ? (int)*nb_recs : 0, i, len = 0, from, to;
+	char *p;
+
+	if (oroute == NULL)
+		return -1;
+	oroute->s = NULL;
+	oroute->len = 0;
+	if (iroute == NULL)
+		return 0;
+	for (h = iroute; h; h = h->sibling) {
+		if (parse_rr(h) < 0) {
+			LM_ERR("bad route header\n");
+			return -1;
+		}
+		for (r = h->parsed; r; r = r->next)
+			n++;
+	}
+	/* elements [from, to) in header order end up in the result */
+	from = order ? 0 : skip;
+	to = order ? n - skip : n;
+	if (from < 0)
+		from = 0;
+	if (to > n)
+		to = n;
+	for (i = 0, h = iroute; h; h = h->sibling)
+		for (r = h->parsed; r; r = r->next, i++)
+			if (i >= from && i < to)
+				len += rr_text(r).len + 1;
+	if (len > 0) {
+		oroute->s = pkg_malloc((size_t)len);
+		if (oroute->s == NULL) {
+			LM_ERR("no more pkg memory\n");
+			return -1;
+		}
+		p = oroute->s;
+		/* in order, or walked from the end when reversed */
+		for (int k = 0; k < to - from; k++) {
+			int want = order ? to - 1 - k : from + k;
+			for (i = 0, h = iroute; h; h = h->sibling)
+				for (r = h->parsed; r; r = r->next, i++)
+					if (i == want) {
+						str t = rr_text(r);
+						if (p != oroute->s)
+							*p++ = ',';
+						memcpy(p, t.s, (size_t)t.len);
+						p += t.len;
+					}
+		}
+		oroute->len = (int)(p - oroute->s);
+	}
+	if (nb_recs)
+		*nb_recs = (unsigned int)n;
+	return 0;
+}
+
+int get_path_dst_uri(str *_p, str *_dst)
+{
+	rr_t *route = NULL;
+
+	if (_p == NULL || _dst == NULL || parse_rr_body(_p->s, _p->len, &route) < 0 || route == NULL) {
+		LM_ERR("bad Path value\n");
+		return -1;
+	}
+	*_dst = route->nameaddr.uri;
+	free_rr(&route);
 	return 0;
 }

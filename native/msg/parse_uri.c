@@ -298,3 +298,38 @@ uri_type str2uri_type(char *buf)
 	if (strncasecmp(buf, "tel", 3) == 0) return TEL_URI_T;
 	return ERROR_URI_T;
 }
+
+int parse_uri_headers(str headers, str h_name[], str h_val[], int h_size)
+{
+	char *p = headers.s, *end = headers.s + headers.len;
+	int i = 0;
+
+	if (h_size <= 0)
+		return -1;
+	memset(h_name, 0, (size_t)h_size * sizeof(str));
+	memset(h_val, 0, (size_t)h_size * sizeof(str));
+	while (p < end) {
+		char *h = p, *eq = NULL;
+		while (p < end && *p != '?' && *p != '&') {
+			if (*p == '=' && eq == NULL)
+				eq = p;
+			p++;
+		}
+		if (i >= h_size) {
+			LM_ERR("more than %d URI headers\n", h_size);
+			return -1;
+		}
+		h_name[i].s = h;
+		h_name[i].len = (int)((eq ? eq : p) - h);
+		if (eq) {
+			h_val[i].s = eq + 1;
+			h_val[i].len = (int)(p - eq - 1);
+		} else {
+			LM_ERR("URI header <%.*s> without value\n", h_name[i].len, h);
+		}
+		i++;
+		if (p < end)
+			p++;
+	}
+	return 0;
+}

@@ -52,4 +52,9 @@ int sb_proto_text(int proto, const char **s);
 /* IPv4/IPv6 text of raw bytes; returns the length written (no NUL), 0 on error */
 int sb_ip_text(int af, const uint8_t *ip, char *out, int cap);
 
+/* view_build.c: the msg field holding the first header of a type (NULL: none), and
+ * whether 1.11 links that type on sibling chains */
+struct hdr_field **sb_hdr_shortcut(struct sip_msg *m, int type);
+int sb_hdr_has_siblings(int type);
+
 #endif

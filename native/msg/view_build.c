@@ -31,6 +31,13 @@ void sb_view_reset(struct sb_slot *slot)
 		pkg_free(msg->dst_uri.s);
 	if (msg->path_vec.s)
 		pkg_free(msg->path_vec.s);
+	/* bodies modules parsed (parse_sdp, get_all_bodies), as 1.11's free_sip_msg */
+	if (msg->sdp)
+		free_sdp(&msg->sdp);
+	if (msg->multi) {
+		free_multi_body(msg->multi);
+		msg->multi = NULL;
+	}
 	sb_cur_slot = prev;
 
 	memset(msg, 0, offsetof(struct sip_msg, sb_slot));
@@ -377,4 +384,15 @@ SB_JAVA_API int sb_msg_ensure(struct sip_msg *msg)
 		}
 	}
 	return (msg->sb_state & SB_MSG_BROKEN) || !(msg->sb_state & SB_MSG_BUILT) ? -1 : 0;
+}
+
+/* For parse_msg (parse_msg.c): the same shortcut and sibling rules as the view. */
+struct hdr_field **sb_hdr_shortcut(struct sip_msg *m, int type)
+{
+	return shortcut_of(m, type);
+}
+
+int sb_hdr_has_siblings(int type)
+{
+	return has_siblings(type);
 }

@@ -34,5 +34,6 @@ void test_view(void);
 void test_parse(void);
 void test_lumps(void);
 void test_build(void);
+void test_parse_more(void);
 
 #endif

@@ -11,6 +11,7 @@ int main(void)
 	test_parse();
 	test_lumps();
 	test_build();
+	test_parse_more();
 	CHECK(stub_pkg_live == pkg0);
 	CHECK(stub_shm_live == shm0);
 	printf("%d passed, %d failed\n", t_passed, t_failed);
