@@ -563,8 +563,8 @@ final class DbHandle {
             return;
         }
         switch (v.type) {
-            case Wire.DB_INT -> ps.setInt(at, (int) v.number);
-            case Wire.DB_BITMAP -> ps.setLong(at, v.number & 0xffffffffL);
+            // a bitmap is stored in an integer column as its signed 32-bit value (as 1.11's drivers do)
+            case Wire.DB_INT, Wire.DB_BITMAP -> ps.setInt(at, (int) v.number);
             case Wire.DB_BIGINT -> ps.setLong(at, v.number);
             case Wire.DB_DOUBLE -> ps.setDouble(at, v.real);
             case Wire.DB_STRING, Wire.DB_STR -> ps.setString(at, v.text);
