@@ -175,4 +175,55 @@ class DbDriversTest {
             assertEquals(1, s.call("dbtest_lookup", "carol", "sip:carol@192.0.2.3"));
         }
     }
+
+    /** scripts/db-init.sh's SQL for a dialect (its --print mode). */
+    private static String schema(String dialect) throws Exception {
+        Process p = new ProcessBuilder("bash", TestModules.repo().resolve("scripts/db-init.sh").toString(),
+                "--print", dialect).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue(), out);
+        return out;
+    }
+
+    private static void checkSchema(String url, String jdbc) throws Exception {
+        String sql = schema(url.substring(0, url.indexOf(':')));
+        assertEquals(0, SqlRunner.run(url, new java.io.ByteArrayInputStream(sql.getBytes(StandardCharsets.UTF_8))));
+        try (Connection c = DriverManager.getConnection(jdbc); Statement st = c.createStatement();
+             java.sql.ResultSet rs = st.executeQuery("SELECT table_name, table_version FROM version ORDER BY table_name")) {
+            java.util.Map<String, Integer> versions = new java.util.TreeMap<>();
+            while (rs.next()) {
+                versions.put(rs.getString(1), rs.getInt(2));
+            }
+            assertEquals(1009, versions.get("location"));
+            assertEquals(7, versions.get("subscriber"));
+            assertEquals(6, versions.get("acc"));
+            assertEquals(2, versions.get("dbaliases"));
+            assertEquals(2, versions.get("domain"));
+            assertEquals(3, versions.get("grp"));
+            assertEquals(5, versions.get("address"));
+            assertEquals(4, versions.get("dialplan"));
+            assertEquals(18, versions.size(), versions::toString);
+            // the tables take rows with their defaults
+            st.execute("INSERT INTO location (username, contact) VALUES ('alice', 'sip:alice@192.0.2.1')");
+            st.execute("INSERT INTO subscriber (username, domain, ha1) VALUES ('alice', 'example.com', 'x')");
+        }
+        // a second run fails cleanly: the tables exist
+        assertEquals(1, SqlRunner.run(url, new java.io.ByteArrayInputStream(sql.getBytes(StandardCharsets.UTF_8))));
+    }
+
+    @Test
+    void dbInitCreatesThe111TablesInSqlite(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("opensips.sqlite");
+        checkSchema("sqlite://" + file, "jdbc:sqlite:" + file);
+    }
+
+    @Test
+    void dbInitCreatesThe111TablesInPostgres() throws Exception {
+        try (Connection c = DriverManager.getConnection(pg.jdbc()); Statement st = c.createStatement()) {
+            st.execute("CREATE DATABASE opensips");
+        }
+        checkSchema("postgres://sipbridge@127.0.0.1:" + pg.port + "/opensips",
+                "jdbc:postgresql://127.0.0.1:" + pg.port + "/opensips?user=sipbridge");
+    }
 }
