@@ -23,7 +23,7 @@ final class DbPool implements AutoCloseable {
     /** Pool size: handles hold their connection, so this bounds modules x threads per URL. */
     static final int MAX_CONNECTIONS = Integer.getInteger("sipbridge.db.maxConnections", 64);
     /** How long a handle waits for a connection (the database being down costs this per call). */
-    static final long CONNECT_TIMEOUT_MS = Long.getLong("sipbridge.db.connectTimeoutMs", 1000);
+    static final long CONNECT_TIMEOUT_MS = Long.getLong("sipbridge.db.connectTimeoutMs", 2000);
 
     final DbUrl url;
     final Dialect dialect;

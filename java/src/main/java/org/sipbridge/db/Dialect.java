@@ -12,6 +12,7 @@ enum Dialect {
     SQLITE("sqlite") {
         @Override
         void configure(HikariConfig c, DbUrl u) {
+            c.setDriverClassName("org.sqlite.JDBC");
             c.setJdbcUrl("jdbc:sqlite:" + u.database());
             // several workers write one file: wait for the lock instead of failing at once
             c.addDataSourceProperty("busy_timeout", "10000");
@@ -63,6 +64,7 @@ enum Dialect {
     POSTGRES("postgres") {
         @Override
         void configure(HikariConfig c, DbUrl u) {
+            c.setDriverClassName("org.postgresql.Driver");
             c.setJdbcUrl("jdbc:postgresql://" + u.host() + (u.port() > 0 ? ":" + u.port() : "") + "/"
                     + u.database());
             // strings bind as "unknown": the server converts '3' for an integer column, as the
@@ -98,6 +100,7 @@ enum Dialect {
     MYSQL("mysql") {
         @Override
         void configure(HikariConfig c, DbUrl u) {
+            c.setDriverClassName("org.mariadb.jdbc.Driver");
             c.setJdbcUrl("jdbc:mariadb://" + u.host() + (u.port() > 0 ? ":" + u.port() : "") + "/"
                     + u.database());
         }

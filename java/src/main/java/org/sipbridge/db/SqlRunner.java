@@ -24,6 +24,9 @@ public final class SqlRunner {
             System.err.println("usage: SqlRunner <database URL> < statements.sql");
             System.exit(2);
         }
+        if (System.getProperty("sipbridge.db.connectTimeoutMs") == null) {
+            System.setProperty("sipbridge.db.connectTimeoutMs", "15000");   // a cold JVM, a remote server
+        }
         System.exit(run(args[0], System.in));
     }
 
@@ -80,7 +83,8 @@ public final class SqlRunner {
                 return 1;
             }
         } catch (SQLException e) {
-            System.err.println("db-init: cannot connect to " + u + ": " + e.getMessage());
+            System.err.println("db-init: cannot connect to " + u + ": " + e.getMessage()
+                    + (e.getCause() != null ? " (" + e.getCause() + ")" : ""));
             return 1;
         }
         System.out.println("db-init: created " + tables + " tables in " + u);
