@@ -6,6 +6,7 @@
 
 #include "../str.h"
 #include "db_ps.h"
+#include "db_threshold.h"   /* 1.11 drivers get these macros with the DB headers */
 
 struct query_list;
 
