@@ -8,7 +8,9 @@
  *                               (the first failed check is logged)
  *   dbtest_save(user, contact)  insert_update into sb_dbtest (name=user, s=contact)
  *   dbtest_lookup(user, contact) 1 when the row of user has that contact, -1 otherwise
- *   dbtest_ping()               1 when a query on the version table works, -1 on error */
+ *   dbtest_ping()               1 when a query on the version table works, -1 on error
+ *   dbtest_bench(n)             n times: query one row by a key (2 columns) and free it;
+ *                               1 when every query worked (scripts/bench-db.sh times it) */
 #include <stdlib.h>
 #include <string.h>
 #include "../../sr_module.h"
@@ -332,7 +334,30 @@ static int dbtest_ping(struct sip_msg *msg, char *a, char *b)
 	return db_table_version(&dbf, con, &t_test) == 3 ? 1 : -1;
 }
 
+static int dbtest_bench(struct sip_msg *msg, char *count, char *b)
+{
+	db_key_t k[1] = {&c_name}, c[2] = {&c_i, &c_s};
+	db_val_t v[1];
+	db_res_t *res;
+	int i, n = atoi(count);
+
+	set_str(&v[0], "bench");
+	for (i = 0; i < n; i++) {
+		res = NULL;
+		if (dbf.use_table(con, &t_test) < 0 || dbf.query(con, k, 0, v, c, 1, 2, 0, &res) < 0
+				|| res == NULL || RES_ROW_N(res) != 1) {
+			LM_ERR("bench query %d failed\n", i);
+			if (res)
+				dbf.free_result(con, res);
+			return -1;
+		}
+		dbf.free_result(con, res);
+	}
+	return 1;
+}
+
 static cmd_export_t cmds[] = {
+	{"dbtest_bench", (cmd_function)dbtest_bench, 1, 0, 0, REQUEST_ROUTE},
 	{"dbtest_roundtrip", (cmd_function)dbtest_roundtrip, 0, 0, 0, REQUEST_ROUTE},
 	{"dbtest_save", (cmd_function)dbtest_save, 2, 0, 0, REQUEST_ROUTE},
 	{"dbtest_lookup", (cmd_function)dbtest_lookup, 2, 0, 0, REQUEST_ROUTE},
