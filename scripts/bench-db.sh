@@ -104,8 +104,22 @@ public final class DbBench {
         Sys j = open("sipbridge Java driver (pgjdbc, HikariCP)", Path.of(a[2]), url, false, n);
         ReceiveInfo rcv = new ReceiveInfo(Proto.UDP, new InetSocketAddress("127.0.0.1", 5062),
                 new InetSocketAddress("127.0.0.1", 5060), 0);
-        try (SipContext ctx = new SipContext()) {
+        String jdbc = a[5];
+        try (SipContext ctx = new SipContext();
+             java.sql.Connection conn = java.sql.DriverManager.getConnection(jdbc);
+             java.sql.PreparedStatement ps = conn.prepareStatement("SELECT i, s FROM sb_dbtest WHERE name=?")) {
             for (int r = 0; r <= rounds; r++) {
+                long t = System.nanoTime();
+                for (int i = 0; i < n; i++) {   // the same query with pgjdbc alone: the JDBC share of the cost
+                    ps.setString(1, "bench");
+                    try (java.sql.ResultSet rs = ps.executeQuery()) {
+                        if (!rs.next()) throw new IllegalStateException("no row");
+                        rs.getInt(1);
+                        rs.getString(2);
+                    }
+                }
+                System.out.printf("%s\t%s\t%.1f us/query%n", r == 0 ? "warm-up" : "round " + r,
+                        "pgjdbc alone, no bridge (reference)", (System.nanoTime() - t) / 1000.0 / n);
                 for (Sys s : List.of(c, j)) {
                     ctx.load(ByteBuffer.wrap(MSG), 0, MSG.length, Framing.DATAGRAM, rcv);
                     long t0 = System.nanoTime();
@@ -122,6 +136,7 @@ public final class DbBench {
     }
 }
 JAVA
-java -Dsipbridge.core="$CORE" -Dlogback.configurationFile=/dev/null -cp "$JAR" "$WORK/DbBench.java" \
-  "postgres://sipbridge@127.0.0.1:$PORT/sipbridge" "$WORK/c" "$WORK/j" "$N" "$ROUNDS" 2>&1 \
+java -Dsipbridge.core="$CORE" -cp "$JAR" "$WORK/DbBench.java" \
+  "postgres://sipbridge@127.0.0.1:$PORT/sipbridge" "$WORK/c" "$WORK/j" "$N" "$ROUNDS" \
+  "jdbc:postgresql://127.0.0.1:$PORT/sipbridge?user=sipbridge" 2>&1 \
   | grep -E "us/query|Exception|failed"
