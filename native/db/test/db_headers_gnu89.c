@@ -7,6 +7,8 @@
 #include "../../../include/db/db_pool.h"
 #include "../../../include/db/db_insertq.h"
 #include "../../../include/db/db_threshold.h"
+#include "../../../include/cachedb/cachedb.h"
+#include "../../../include/cachedb/cachedb_cap.h"
 
 int sb_db_headers_gnu89(void);
 int sb_db_headers_gnu89(void)
