@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs, from Debian's packages, what building and testing sipbridge needs and the
 # machine lacks: a JDK 17, Maven, cmake, gcc/make, and SIPp (sip-tester) for the
-# end-to-end tests. Sourced or run by scripts/test.sh and scripts/run.sh.
+# end-to-end tests, PostgreSQL and Redis for the DB tests (servers the tests start
+# themselves on loopback; SIPBRIDGE_NEED_DB=0 skips them). Sourced or run by scripts/test.sh and scripts/run.sh.
 set -euo pipefail
 
 need=()
@@ -12,6 +13,11 @@ command -v javac >/dev/null 2>&1 || need+=(openjdk-17-jdk-headless)
 command -v mvn   >/dev/null 2>&1 || need+=(maven)
 if [ "${SIPBRIDGE_NEED_SIPP:-1}" = 1 ]; then
   command -v sipp >/dev/null 2>&1 || need+=(sip-tester)
+fi
+# Real servers the DB tests start on loopback (PostgreSQL; Redis for the cachedb tests).
+if [ "${SIPBRIDGE_NEED_DB:-1}" = 1 ]; then
+  ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
+  command -v redis-server >/dev/null 2>&1 || need+=(redis-server)
 fi
 if [ ${#need[@]} -gt 0 ]; then
   echo "ensure-tools: installing ${need[*]}"

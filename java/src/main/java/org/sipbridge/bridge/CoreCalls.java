@@ -104,6 +104,9 @@ public interface CoreCalls {
     // --- the sl API C modules bind with load_sl (native/sl_api.c), served by the server
     void sb_sl_set_callbacks(SlReply reply, SlToTag toTag);
 
+    // --- sipbridge's Java DB drivers behind the DB API (native/db/db_java.c, org.sipbridge.db)
+    void sb_db_set_callbacks(DbOpen open, DbClose close, DbExec exec, DbTake take, DbServes serves);
+
     /** One formatted LM_* record. Addresses of NUL-terminated strings. */
     interface LogSink {
         @Delegate
@@ -171,5 +174,35 @@ public interface CoreCalls {
     interface PvRelease {
         @Delegate
         void release(long handle);
+    }
+
+    /** dbf.init: a handle id (> 0) for the URL at url[0..len), or -1. */
+    interface DbOpen {
+        @Delegate
+        long open(long url, int len);
+    }
+
+    /** dbf.close. */
+    interface DbClose {
+        @Delegate
+        void close(long handle);
+    }
+
+    /** One operation: request in buf[0..len), answer written there when it fits cap; its length. */
+    interface DbExec {
+        @Delegate
+        int exec(long handle, long buf, int len, int cap);
+    }
+
+    /** The pending answer of the last exec that did not fit, into buf[0..cap); its length. */
+    interface DbTake {
+        @Delegate
+        int take(long handle, long buf, int cap);
+    }
+
+    /** 1 when a Java driver serves the URL's scheme. */
+    interface DbServes {
+        @Delegate
+        int serves(long url, int len);
     }
 }

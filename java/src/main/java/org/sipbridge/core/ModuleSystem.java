@@ -65,6 +65,7 @@ public final class ModuleSystem implements AutoCloseable {
     }
 
     public ModuleSystem(NativeCore core) {
+        org.sipbridge.db.DbBridge.install(core);   // the Java DB drivers behind db_bind_mod
         this.core = core;
         this.loader = new ModuleLoader(core);
         this.bridge = new RegistryBridge(core, registry);
