@@ -79,7 +79,7 @@ final class ExpressionParser {
 
     StringLiteral stringLiteral(Token string) {
         DecodedString decoded = string.string();
-        return new StringLiteral(decoded.value(), FormatParser.parse(decoded, ts.source()), string.location());
+        return new StringLiteral(decoded.value(), FormatParser.parse(decoded, decoded.source()), string.location());
     }
 
     private Argument argument() {
