@@ -56,6 +56,7 @@ public final class ScriptCompiler {
             CONFIG_LOG.warn(w);
         }
         ModuleSystem ms = new ModuleSystem();
+        org.sipbridge.script.run.FlagNames.reset(); // a configuration's flag names are its own
         try {
             ms.setMpath(config.mpath());
             for (String m : config.threadSafeModules()) {

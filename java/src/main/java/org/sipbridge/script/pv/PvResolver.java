@@ -7,6 +7,7 @@ import org.sipbridge.script.ast.PseudoVariable;
 import org.sipbridge.script.ast.PvIndex;
 import org.sipbridge.script.parse.ConfigException;
 import org.sipbridge.script.parse.PvText;
+import org.sipbridge.script.run.FlagNames;
 import org.sipbridge.script.run.ScriptState;
 import org.sipbridge.sip.HeaderType;
 
@@ -86,6 +87,10 @@ public final class PvResolver {
         simple("retcode", ScriptPvs::returnCode);
         simple("Ts", ScriptPvs::timeSeconds);
         simple("pp", ScriptPvs::pid);
+        // flags as 1.11 prints them: the names of the set bits, newest name first
+        simple("mf", (s, out) -> FlagNames.print(FlagNames.MSG, s.ctx.flags(), out));
+        simple("bf", (s, out) -> FlagNames.print(FlagNames.BRANCH, s.branchFlags, out));
+        simple("sf", (s, out) -> FlagNames.print(FlagNames.SCRIPT, FlagNames.scriptFlags(), out));
 
         TABLE.put("hdr", new Entry((ast, r) -> new HeaderPv(ast.text(), ast.inner().orElseThrow(), index(ast, 0)),
                 true, true, false));
@@ -121,6 +126,10 @@ public final class PvResolver {
     /** The pseudo-variable for ast, or a ConfigException at its location. */
     public Pv resolve(PseudoVariable ast) {
         Entry e = TABLE.get(ast.name());
+        if (e == null && ast.name().equals("fl")) {
+            throw new ConfigException(ast.location(), "unknown pseudo-variable '" + ast.text()
+                    + "' (OpenSIPS 1.11 has no $fl)", "$mf for the message flags, $bf for the branch flags, $sf for the script flags");
+        }
         if (e == null) {
             throw new ConfigException(ast.location(), "unknown pseudo-variable '" + ast.text() + "'",
                     "one of " + knownNames());

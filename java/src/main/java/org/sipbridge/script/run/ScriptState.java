@@ -25,6 +25,8 @@ public final class ScriptState {
     public int returnCode;
     /** Nesting of route(x) calls, bounded like OpenSIPS's ROUTE_MAX_REC_LEV. */
     public int routeDepth;
+    /** The branch flags of branch 0 (setbflag), per message. */
+    public int branchFlags;
 
     private Value[] vars = new Value[16];
     public final AvpStore avps = new AvpStore();
@@ -85,6 +87,7 @@ public final class ScriptState {
     public void startMessage() {
         avps.clear();
         returnCode = 0;
+        branchFlags = 0;
     }
 
     // ---- $var ------------------------------------------------------------------------------
