@@ -48,7 +48,12 @@ public final class CoreFunctions extends JavaModule {
         super(NAME, "sipbridge " + java.util.Objects.requireNonNullElse(
                 CoreFunctions.class.getPackage().getImplementationVersion(), "(development build)"));
         function("sl_send_reply", 2, RouteType.REQUEST | RouteType.FAILURE | RouteType.ERROR,
-                args -> Sending.reply(pvs, args));
+                args -> Sending.reply(pvs, args, "sl_send_reply"));
+        function("sl_reply_error", 0, RouteType.REQUEST, Sending::replyError);
+        // signaling's send_reply: a stateless reply while sipbridge has no transaction of its
+        // own (a loaded signaling.so, which replies through tm when there is a transaction, wins)
+        function("send_reply", 2, RouteType.REQUEST | RouteType.FAILURE | RouteType.ERROR,
+                args -> Sending.reply(pvs, args, "send_reply"));
         function("forward", 0, REQUEST_LIKE, Sending::forward);
         function("forward", 1, REQUEST_LIKE, args -> Sending.forwardTo(pvs, args));
         function("append_hf", 1, HEADER_ROUTES, args -> MessageFunctions.appendHf(pvs, calls, args));

@@ -96,8 +96,24 @@ public final class PvResolver {
                 true, true, false));
         TABLE.put("var", new Entry((ast, r) -> new ScriptPvs.Var(ast.text(), r.slot(r.varSlots, ast.inner().orElseThrow())),
                 true, false, true));
-        TABLE.put("avp", new Entry((ast, r) -> new ScriptPvs.Avp(ast.text(), r.slot(r.avpSlots, ast.inner().orElseThrow()),
+        TABLE.put("avp", new Entry((ast, r) -> new ScriptPvs.Avp(ast.text(), r.slot(r.avpSlots, avpName(ast)),
                 index(ast, 0)), true, true, true));
+    }
+
+    private static final org.slf4j.Logger CONFIG_LOG = org.slf4j.LoggerFactory.getLogger("sipbridge.config");
+
+    /**
+     * An AVP's name as 1.11 keeps it: the whole text, so {@code $avp(i:1)} and
+     * {@code $avp(s:x)} are the AVPs named "i:1" and "s:x" (1.11 warns that the i:/s: form
+     * is deprecated, and so does sipbridge).
+     */
+    private static String avpName(PseudoVariable ast) {
+        String name = ast.inner().orElseThrow();
+        if (name.length() > 2 && name.charAt(1) == ':' && (name.charAt(0) == 'i' || name.charAt(0) == 's')) {
+            CONFIG_LOG.warn("{}: deprecated AVP name format \"{}\" - use \"{}\" instead (it names another AVP)",
+                    ast.location(), name, name.substring(2));
+        }
+        return name;
     }
 
     private final Map<String, Integer> varSlots = new ConcurrentHashMap<>();

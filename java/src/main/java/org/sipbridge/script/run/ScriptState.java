@@ -27,6 +27,10 @@ public final class ScriptState {
     public int routeDepth;
     /** The branch flags of branch 0 (setbflag), per message. */
     public int branchFlags;
+    /** 1.11's ser_error: what the current function call failed with ({@link ScriptErrors}). */
+    public int serError = ScriptErrors.E_UNSPEC;
+    /** 1.11's prev_ser_error: what the previous call left (sl_reply_error reads it). */
+    public int prevSerError = ScriptErrors.E_UNSPEC;
 
     private Value[] vars = new Value[16];
     public final AvpStore avps = new AvpStore();
@@ -88,6 +92,8 @@ public final class ScriptState {
         avps.clear();
         returnCode = 0;
         branchFlags = 0;
+        serError = ScriptErrors.E_UNSPEC;
+        prevSerError = ScriptErrors.E_UNSPEC;
     }
 
     // ---- $var ------------------------------------------------------------------------------
