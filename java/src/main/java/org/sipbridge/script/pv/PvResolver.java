@@ -172,7 +172,11 @@ public final class PvResolver {
                         "an integer or '*'");
             }
         }
-        return e.factory().create(ast, this);
+        Pv pv = e.factory().create(ast, this);
+        if (!ast.transformations().isEmpty()) {
+            pv = new TransformedPv(ast.text(), pv, org.sipbridge.script.pv.tr.Transforms.compile(ast.transformations(), this::resolve));
+        }
+        return pv;
     }
 
     /** A pseudo-variable that must be assignable (the left side of '='). */

@@ -57,6 +57,16 @@ public final class ScriptState {
     private final SipUri newUri = new SipUri();
     private boolean newUriOk;
 
+    private TransformScratch transformScratch;
+
+    /** The worker's transformation scratch (made on first use). */
+    public TransformScratch transformScratch() {
+        if (transformScratch == null) {
+            transformScratch = new TransformScratch();
+        }
+        return transformScratch;
+    }
+
     // native copy of text handed to the core's helpers (lump texts, header names)
     private com.sun.jna.Memory nativeText;
 

@@ -234,9 +234,10 @@ class ErrorMessageTest {
         }
 
         @Test
-        void transformationsAreRefused() {
-            assertEquals("t.cfg:1:16: pseudo-variable transformations are not supported, expected ')' closing '$('",
-                    error("route{ if ($(ru{uri.user}) == \"a\") {} }"));
+        void unknownTransformationsAreRefused() {
+            assertEquals("t.cfg:1:20: unknown transformation '{uri.usr}', expected one of domain, headers, host, lr, maddr, "
+                    + "method, param, params, passwd, port, r2, transport, ttl, uparam, user after 'uri.'",
+                    error("route{ if ($(ru{uri.usr}) == \"a\") {} }"));
         }
 
         @Test
