@@ -9,6 +9,7 @@
 #include "../../../include/mi/mi.h"
 #include "../../../include/md5.h"
 #include "../../../include/md5utils.h"
+#include "../../../include/flags.h"
 #include "../../../include/config.h"
 #include "../../../include/globals.h"
 #include "../../../include/timer.h"

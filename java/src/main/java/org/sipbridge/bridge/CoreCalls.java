@@ -9,6 +9,15 @@ import jnr.ffi.annotations.Delegate;
  */
 public interface CoreCalls {
 
+    // --- named flags (native/compat/flags.c): the registry the script and modules share
+    int sb_flag_id_java(int type, String name);
+    String sb_flag_name(int type, int bit);
+    void sb_flags_reset();
+    int setsflag(int mask);
+    int resetsflag(int mask);
+    int issflagset(int mask);
+    int getsflags();
+
     // --- modules, locks
     int sb_module_new(String name, int threadSafe);
     void sb_module_release(int module);

@@ -44,6 +44,9 @@ public final class ScriptCheck {
         out.println("listen: " + (c.listens().isEmpty() ? "(none)" : String.join(" ",
                 c.listens().stream().map(ServerConfig.Listen::toString).toList())));
         out.println("children: " + c.children() + ", log_level: " + (c.logLevel() == null ? "(not set)" : c.logLevel()));
+        for (String w : c.warnings()) {
+            out.println("warning: " + w);
+        }
         out.println("modules:");
         for (Module m : script.modules().registry().modules()) {
             out.printf("  %-16s %-45s %s%n", m.name(), m.version(), m.kind());

@@ -134,7 +134,8 @@ final class OwnAddresses {
             return isOurIpv6(buf, off + 1, len - 2, p);
         }
         for (OwnSocket s : sockets) {
-            if (s.port == p && sameHost(buf, off, len, s.host)) {
+            if (s.port == p && sameHost(buf, off, len, s.host)
+                    || s.viaPort == p && sameHost(buf, off, len, s.viaHost)) {
                 return true;
             }
         }

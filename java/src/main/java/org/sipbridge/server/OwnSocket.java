@@ -27,15 +27,29 @@ final class OwnSocket {
     /** {@code Via: SIP/2.0/UDP host:port;branch=} */
     final byte[] viaPrefix;
     final byte[] sendInfo;
+    /** The sent-by of our Via when configured (listen ... as, advertised_address/_port), else host/port. */
+    final byte[] viaHost;
+    final int viaPort;
 
     OwnSocket(Proto proto, InetSocketAddress bound, InetAddress advertised) {
+        this(proto, bound, advertised, null, 0);
+    }
+
+    /**
+     * @param advertisedName the configured advertised host (a name or an address), or null
+     * @param advertisedPort the configured advertised port, 0: the bound port
+     */
+    OwnSocket(Proto proto, InetSocketAddress bound, InetAddress advertised, String advertisedName, int advertisedPort) {
         this.proto = proto;
         this.bound = bound;
         this.advertised = advertised;
         this.port = bound.getPort();
         String text = hostText(advertised);
         this.host = text.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII);
-        this.viaPrefix = ("Via: SIP/2.0/" + proto.viaName() + " " + text + ":" + port + ";branch=")
+        String viaText = advertisedName != null ? bracketed(advertisedName) : text;
+        this.viaHost = viaText.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII);
+        this.viaPort = advertisedPort > 0 ? advertisedPort : port;
+        this.viaPrefix = ("Via: SIP/2.0/" + proto.viaName() + " " + viaText + ":" + viaPort + ";branch=")
                 .getBytes(StandardCharsets.US_ASCII);
         this.sendInfo = MessageSlot.encodeSendInfo(proto, new InetSocketAddress(advertised, port));
     }
@@ -46,6 +60,10 @@ final class OwnSocket {
 
     boolean sameFamily(InetAddress a) {
         return (a instanceof Inet6Address) == (bound.getAddress() instanceof Inet6Address);
+    }
+
+    private static String bracketed(String host) {
+        return host.indexOf(':') >= 0 && !host.startsWith("[") ? "[" + host + "]" : host;
     }
 
     /** An address as a Via or URI host: IPv6 in brackets, without a zone. */

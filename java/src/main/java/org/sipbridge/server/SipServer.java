@@ -142,8 +142,13 @@ public final class SipServer implements AutoCloseable {
         if (routing == null) {
             List<OwnSocket> sockets = new ArrayList<>();
             for (Proto p : List.of(Proto.UDP, Proto.TCP)) {
-                for (InetSocketAddress a : transport.localAddresses(p)) {
-                    sockets.add(new OwnSocket(p, a, OwnAddresses.advertised(a.getAddress())));
+                List<ServerConfig.Listen> configured = Advertised.listensOf(script.config(), p);
+                List<InetSocketAddress> bound = transport.localAddresses(p);
+                for (int i = 0; i < bound.size(); i++) {
+                    InetSocketAddress a = bound.get(i);
+                    ServerConfig.Listen l = i < configured.size() ? configured.get(i) : null;
+                    sockets.add(new OwnSocket(p, a, OwnAddresses.advertised(a.getAddress()),
+                            l == null ? null : l.advertisedHost(), l == null ? 0 : l.advertisedPort()));
                 }
             }
             ToTags toTags = new ToTags(ToTags.serverPrefix(sockets.toString()));

@@ -42,6 +42,16 @@ final class TransportSettings {
             if (c.tcpIdleTimeout() != null) {
                 t = t.withTcpIdleTimeout(Duration.ofSeconds(c.tcpIdleTimeout()));
             }
+            // the 1.11 settings sipbridge's transport has a knob for
+            if (c.tcpConnectTimeoutMillis() != null && c.tcpConnectTimeoutMillis() > 0) {
+                t = t.withTcpConnectTimeout(Duration.ofMillis(c.tcpConnectTimeoutMillis()));
+            }
+            if (c.tcpMaxConnections() != null && c.tcpMaxConnections() > 0) {
+                t = t.withTcpMaxConnections(Math.min(c.tcpMaxConnections(), TransportConfig.MAX_TCP_CONNECTIONS));
+            }
+            if (c.maxBuffer() != null && c.maxBuffer() > 0) {
+                t = t.withUdpSocketBuffer(c.maxBuffer());
+            }
             return t;
         } catch (IllegalArgumentException e) {
             throw new ServerException("configuration: " + e.getMessage(), e);

@@ -7,7 +7,7 @@ package org.sipbridge.script.ast;
  * one wins, as in OpenSIPS; {@code listen} is the exception, each line adds a socket.
  */
 public sealed interface GlobalSetting
-        permits ListenSetting, IntegerSetting, BooleanSetting, PathSetting, StringListSetting {
+        permits ListenSetting, IntegerSetting, BooleanSetting, PathSetting, StringListSetting, CoreSetting {
 
     String name();
 

@@ -13,6 +13,7 @@ import java.util.Optional;
  *                      computed at run time as in {@code $avp($var(n))}
  * @param index         the {@code [...]} part
  * @param bracketed     written in the {@code $( ... )} form
+ * @param transformations the {@code {family.name,params}} chain of the bracketed form, in order
  * @param text          the exact spelling, for messages
  * @param location      where the {@code $} is (inside a string: the {@code $}'s place in the file)
  */
@@ -22,8 +23,13 @@ public record PseudoVariable(
         Optional<PseudoVariable> innerVariable,
         Optional<PvIndex> index,
         boolean bracketed,
+        java.util.List<PvTransform> transformations,
         String text,
         SourceLocation location) implements Expression, FormatPart {
+
+    public PseudoVariable {
+        transformations = java.util.List.copyOf(transformations);
+    }
 
     @Override
     public String toString() {

@@ -18,11 +18,42 @@ public final class CoreFunctions extends JavaModule {
     private static final int REQUEST_LIKE = RouteType.REQUEST | RouteType.FAILURE | RouteType.BRANCH;
     private static final int HEADER_ROUTES = REQUEST_LIKE | RouteType.ONREPLY | RouteType.LOCAL;
 
+    /** The 1.11 flag functions, with their other spellings (setbranchflag...). */
+    private void flagFunctions() {
+        for (FlagFunctions.Op op : FlagFunctions.Op.values()) {
+            String verb = switch (op) {
+                case SET -> "set";
+                case RESET -> "reset";
+                case TEST -> "is";
+            };
+            String suffix = op == FlagFunctions.Op.TEST ? "set" : "";
+            String msg = verb + "flag" + suffix;
+            function(msg, 1, RouteType.ALL, args -> FlagFunctions.message(msg, op, args));
+            for (String name : new String[] {verb + "sflag" + suffix, verb + "scriptflag" + suffix}) {
+                function(name, 1, RouteType.ALL, args -> FlagFunctions.script(name, op, args));
+            }
+            for (String name : new String[] {verb + "bflag" + suffix, verb + "branchflag" + suffix}) {
+                function(name, 1, RouteType.ALL, args -> FlagFunctions.branch(name, op, args));
+                function(name, 2, RouteType.ALL, args -> FlagFunctions.branch(name, op, args));
+            }
+        }
+    }
+
+    /** The functions whose arguments may be bare words (flag names), as the 1.11 grammar allows. */
+    public static boolean takesFlagNames(String function) {
+        return function.matches("(set|reset)(flag|sflag|scriptflag|bflag|branchflag)|is(flag|sflag|scriptflag|bflag|branchflag)set");
+    }
+
     public CoreFunctions(PvResolver pvs, CoreCalls calls, Integer configLogLevel) {
         super(NAME, "sipbridge " + java.util.Objects.requireNonNullElse(
                 CoreFunctions.class.getPackage().getImplementationVersion(), "(development build)"));
         function("sl_send_reply", 2, RouteType.REQUEST | RouteType.FAILURE | RouteType.ERROR,
-                args -> Sending.reply(pvs, args));
+                args -> Sending.reply(pvs, args, "sl_send_reply"));
+        function("sl_reply_error", 0, RouteType.REQUEST, Sending::replyError);
+        // signaling's send_reply: a stateless reply while sipbridge has no transaction of its
+        // own (a loaded signaling.so, which replies through tm when there is a transaction, wins)
+        function("send_reply", 2, RouteType.REQUEST | RouteType.FAILURE | RouteType.ERROR,
+                args -> Sending.reply(pvs, args, "send_reply"));
         function("forward", 0, REQUEST_LIKE, Sending::forward);
         function("forward", 1, REQUEST_LIKE, args -> Sending.forwardTo(pvs, args));
         function("append_hf", 1, HEADER_ROUTES, args -> MessageFunctions.appendHf(pvs, calls, args));
@@ -34,8 +65,6 @@ public final class CoreFunctions extends JavaModule {
         function("xlog", 2, RouteType.ALL, args -> LogFunctions.xlog(pvs, configLogLevel, args));
         function("log", 1, RouteType.ALL, args -> LogFunctions.log(configLogLevel, args));
         function("log", 2, RouteType.ALL, args -> LogFunctions.log(configLogLevel, args));
-        function("setflag", 1, RouteType.ALL, FlagFunctions::set);
-        function("resetflag", 1, RouteType.ALL, FlagFunctions::reset);
-        function("isflagset", 1, RouteType.ALL, FlagFunctions::isSet);
+        flagFunctions();
     }
 }

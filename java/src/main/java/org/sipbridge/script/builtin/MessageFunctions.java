@@ -103,8 +103,13 @@ final class MessageFunctions {
             if (!(ctx instanceof SipContext sc)) {
                 return -1;
             }
-            NameAddr to = ScriptState.of(sc).to();
-            return to != null && to.tagOffset() >= 0 && to.tagLength() > 0 ? 1 : -1;
+            ScriptState s = ScriptState.of(sc);
+            NameAddr to = s.to();
+            if (to == null) {
+                s.serError = org.sipbridge.script.run.ScriptErrors.E_BAD_REQ; // 1.11: the header parse failed
+                return -1;
+            }
+            return to.tagOffset() >= 0 && to.tagLength() > 0 ? 1 : -1;
         };
     }
 

@@ -30,6 +30,8 @@ final class CompileContext {
 
     final PvResolver pvs;
     final LocalAddresses local;
+    /** max_while_loops, or sipbridge's own bound. */
+    int maxWhileLoops = org.sipbridge.script.step.WhileStep.MAX_LOOPS;
     private final ModuleSystem modules;
     private final List<PendingCall> pending = new ArrayList<>();
     int routeTypes;

@@ -45,12 +45,18 @@ public final class ScriptCompiler {
     public record FunctionUse(String module, String signature, SourceLocation location) {
     }
 
+    private static final org.slf4j.Logger CONFIG_LOG = org.slf4j.LoggerFactory.getLogger("sipbridge.config");
+
     private ScriptCompiler() {
     }
 
     public static Result compile(Script script, CompileOptions options) {
         ServerConfig config = ServerConfig.of(script, options.workingDirectory());
+        for (String w : config.warnings()) {
+            CONFIG_LOG.warn(w);
+        }
         ModuleSystem ms = new ModuleSystem();
+        org.sipbridge.script.run.FlagNames.reset(); // a configuration's flag names are its own
         try {
             ms.setMpath(config.mpath());
             for (String m : config.threadSafeModules()) {
@@ -74,6 +80,10 @@ public final class ScriptCompiler {
                 byName.put(b.displayName(), r);
             }
             CompileContext cx = new CompileContext(pvs, config.localAddresses(), ms);
+            int loops = config.maxWhileLoops(0);
+            if (loops > 0) {
+                cx.maxWhileLoops = loops;
+            }
             StatementCompiler statements = new StatementCompiler(cx, graph, routes);
             for (RouteBlock b : script.blocks()) {
                 cx.routeTypes = graph.types(b);

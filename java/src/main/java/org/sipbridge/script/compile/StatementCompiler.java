@@ -69,7 +69,7 @@ final class StatementCompiler {
             return new IfStep(expressions.compile(i.condition()), block(i.thenBody()), otherwise);
         } else if (s instanceof WhileStatement w) {
             return new WhileStep(expressions.compile(w.condition()), block(w.body()), w.location().toString(),
-                    WhileStep.MAX_LOOPS);
+                    cx.maxWhileLoops);
         } else if (s instanceof SwitchStatement sw) {
             return switchStep(sw);
         } else if (s instanceof RouteCall rc) {

@@ -6,6 +6,7 @@ package org.sipbridge.script.parse;
  *
  * @param sourceOffsets {@code sourceOffsets[i]} is where {@code value.charAt(i)} came from;
  *                      one extra entry holds the closing quote's offset
+ * @param source        the file the string was read from (an included file has its own)
  */
-record DecodedString(String value, int[] sourceOffsets) {
+record DecodedString(String value, int[] sourceOffsets, SourceText source) {
 }

@@ -69,7 +69,7 @@ final class ExpressionParser {
                         "too many arguments for function '" + name.text() + "'",
                         "at most " + FunctionCall.MAX_ARGUMENTS);
             }
-            arguments.add(argument());
+            arguments.add(argument(name.text()));
             if (ts.accept(TokenKind.RPAREN)) {
                 return new FunctionCall(name.text(), arguments, name.location());
             }
@@ -79,12 +79,21 @@ final class ExpressionParser {
 
     StringLiteral stringLiteral(Token string) {
         DecodedString decoded = string.string();
-        return new StringLiteral(decoded.value(), FormatParser.parse(decoded, ts.source()), string.location());
+        return new StringLiteral(decoded.value(), FormatParser.parse(decoded, decoded.source()), string.location());
     }
 
-    private Argument argument() {
+    /** The 1.11 flag functions, whose grammar takes a bare flag name: setflag(ACC_DO). */
+    private static final java.util.regex.Pattern FLAG_FUNCTIONS = java.util.regex.Pattern.compile(
+            "(set|reset)(flag|sflag|scriptflag|bflag|branchflag)|is(flag|sflag|scriptflag|bflag|branchflag)set");
+
+    private Argument argument(String function) {
         if (ts.at(TokenKind.STRING)) {
             return stringLiteral(ts.advance());
+        }
+        if (ts.at(TokenKind.IDENTIFIER) && FLAG_FUNCTIONS.matcher(function).matches()) {
+            Token word = ts.advance();
+            return new StringLiteral(word.text(), new org.sipbridge.script.ast.Format(List.of(
+                    new org.sipbridge.script.ast.LiteralText(word.text(), word.location()))), word.location());
         }
         if (IntegerLiterals.startsInteger(ts)) {
             return IntegerLiterals.read(ts, "an integer argument");

@@ -56,31 +56,82 @@ final class GlobalSettingParser {
 
     /** True when {@code word} names a setting (so a missing '=' can be reported as such). */
     static boolean isSetting(String word) {
-        return SETTINGS.containsKey(OLD_NAMES.getOrDefault(word, word));
+        return SETTINGS.containsKey(OLD_NAMES.getOrDefault(word, word)) || SettingCatalog.lookup(word).isPresent()
+                || word.equals("avp_aliases");
     }
 
     /** All accepted names, sorted, for the "unknown global parameter" message. */
     static String knownNames() {
         Set<String> names = new TreeSet<>(SETTINGS.keySet());
         names.addAll(OLD_NAMES.keySet());
+        names.addAll(SettingCatalog.spellings());
         return String.join(", ", names);
     }
 
+    /** A known name at most two edits away from a misspelt one. */
+    static java.util.Optional<String> closest(String written) {
+        String best = null;
+        int bestDistance = Math.max(1, written.length() / 4) + 1;
+        for (String n : knownNames().split(", ")) {
+            int d = distance(written.toLowerCase(java.util.Locale.ROOT), n);
+            if (d < bestDistance) {
+                bestDistance = d;
+                best = n;
+            }
+        }
+        return java.util.Optional.ofNullable(best);
+    }
+
+    private static int distance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
+    }
+
     /** Parses the value of the setting whose name was just consumed; the current token should be '='. */
-    GlobalSetting parse(Token nameToken) {
+    List<GlobalSetting> parse(Token nameToken) {
         String written = nameToken.text();
         String name = OLD_NAMES.getOrDefault(written, written);
         ValueKind kind = SETTINGS.get(name);
-        if (kind == null) {
+        java.util.Optional<SettingCatalog.Entry> core = SettingCatalog.lookup(written);
+        if (written.equals("avp_aliases")) {
+            throw new ConfigException(nameToken.location(), "'avp_aliases' is no longer supported (OpenSIPS 1.11 refuses it too)",
+                    "$avp(name) with the name itself");
+        }
+        if (kind == null && core.isEmpty()) {
             throw new ConfigException(nameToken.location(), "unknown global parameter '" + written + "'",
-                    "one of " + knownNames());
+                    closest(written).map(c -> "'" + c + "'").orElse("an OpenSIPS 1.11 core setting or one of sipbridge's "
+                            + "(udp_receivers, tcp_idle_timeout, thread_safe_modules)"));
         }
         if (!ts.at(TokenKind.ASSIGN)) {
             throw ts.unexpected("'=' after '" + written + "'");
         }
         SourceLocation at = nameToken.location();
+        if (kind == null) {
+            GlobalSetting setting = CoreSettingValues.parse(ts, core.get(), written, at);
+            ts.accept(TokenKind.SEMICOLON);
+            return List.of(setting);
+        }
+        if (kind == ValueKind.LISTEN) {
+            List<GlobalSetting> sockets = new ArrayList<>(ListenAddressParser.parse(ts, at));
+            ts.accept(TokenKind.SEMICOLON);
+            return sockets;
+        }
         GlobalSetting setting = switch (kind) {
-            case LISTEN -> ListenAddressParser.parse(ts, at);
+            case LISTEN -> throw new IllegalStateException();
             case POSITIVE_INTEGER -> new IntegerSetting(name, positiveInteger(written), at);
             case INTEGER -> {
                 ts.advance();
@@ -92,7 +143,7 @@ final class GlobalSettingParser {
             case ALIAS -> new StringListSetting(name, List.of(alias()), at);
         };
         ts.accept(TokenKind.SEMICOLON);
-        return setting;
+        return List.of(setting);
     }
 
     private int positiveInteger(String written) {

@@ -7,6 +7,7 @@ import java.util.OptionalInt;
 
 import org.sipbridge.script.ast.IpLiteral;
 import org.sipbridge.script.ast.PseudoVariable;
+import org.sipbridge.script.ast.SourceLocation;
 
 /**
  * Turns the file into tokens on demand. It never looks further than the token it returns,
@@ -43,13 +44,27 @@ final class Lexer {
             // OpenSIPS spells the logical operators as words too
             Map.entry("and", TokenKind.AND), Map.entry("or", TokenKind.OR), Map.entry("not", TokenKind.NOT));
 
-    private final SourceText source;
-    private final String text;
+    /** OpenSIPS's limit on nested include_file/import_file. */
+    static final int MAX_INCLUDE_DEPTH = 10;
+
+    /** Where the including file goes on when an included one ends. */
+    private record Suspended(SourceText source, int pos) {
+    }
+
+    private SourceText source;
+    private String text;
     private int pos;
+    private final java.util.ArrayDeque<Suspended> includers = new java.util.ArrayDeque<>();
+    private final IncludeReader includes;
 
     Lexer(SourceText source) {
+        this(source, IncludeReader.FILES);
+    }
+
+    Lexer(SourceText source, IncludeReader includes) {
         this.source = source;
         this.text = source.text();
+        this.includes = includes;
     }
 
     SourceText source() {
@@ -58,6 +73,13 @@ final class Lexer {
 
     Token next() {
         skipTrivia();
+        while (pos >= text.length() && !includers.isEmpty()) {
+            Suspended back = includers.pop(); // an included file ended: the includer goes on
+            source = back.source();
+            text = source.text();
+            pos = back.pos();
+            skipTrivia();
+        }
         if (pos >= text.length()) {
             return token(TokenKind.END, pos, pos, null);
         }
@@ -100,6 +122,29 @@ final class Lexer {
             pos++;
         }
         return new RawWord(text.substring(start, pos), start);
+    }
+
+    /**
+     * Reads the rest of the line as one raw value (a {@code listen} list): up to a line
+     * break, ';' or '#', trailing blanks dropped; empty when the line has none.
+     */
+    RawWord rawLine() {
+        while (pos < text.length() && (text.charAt(pos) == ' ' || text.charAt(pos) == '\t')) {
+            pos++;
+        }
+        int start = pos;
+        while (pos < text.length()) {
+            char c = text.charAt(pos);
+            if (c == '\n' || c == '\r' || c == ';' || c == '#') {
+                break;
+            }
+            pos++;
+        }
+        int end = pos;
+        while (end > start && Character.isWhitespace(text.charAt(end - 1))) {
+            end--;
+        }
+        return new RawWord(text.substring(start, end), start);
     }
 
     private void skipTrivia() {
@@ -157,7 +202,7 @@ final class Lexer {
             char c = text.charAt(pos);
             if (c == quote) {
                 offsets[n] = pos++;
-                return token(TokenKind.STRING, start, pos, new DecodedString(value.toString(), Arrays.copyOf(offsets, n + 1)));
+                return token(TokenKind.STRING, start, pos, new DecodedString(value.toString(), Arrays.copyOf(offsets, n + 1), source));
             }
             boolean escape = quote == '"' && c == '\\' && pos + 1 < text.length();
             if (escape && text.charAt(pos + 1) == '\n') {
@@ -256,6 +301,10 @@ final class Lexer {
             pos++;
         }
         String word = text.substring(start, pos);
+        if (word.equals("include_file") || word.equals("import_file")) {
+            include(word, start);
+            return next();
+        }
         // OpenSIPS's "msg:len" is one keyword with a colon in it
         if (word.equals("msg") && startsWith(":len")
                 && (pos + 4 >= text.length() || !PvScanner.isNameChar(text.charAt(pos + 4)))) {
@@ -263,6 +312,56 @@ final class Lexer {
             return token(TokenKind.IDENTIFIER, start, pos, null);
         }
         return token(WORDS.getOrDefault(word, TokenKind.IDENTIFIER), start, pos, null);
+    }
+
+    /**
+     * {@code include_file "path"} / {@code import_file "path"}, anywhere a token may stand, as
+     * OpenSIPS does it in its lexer: the file's tokens come next. A relative path is tried
+     * from the working directory, then beside the including file. A missing file is an error
+     * for include_file and skipped for import_file.
+     */
+    private void include(String word, int start) {
+        SourceLocation at = source.locationOf(start);
+        while (pos < text.length() && (text.charAt(pos) == ' ' || text.charAt(pos) == '\t')) {
+            pos++;
+        }
+        if (pos >= text.length() || text.charAt(pos) != '"') {
+            throw new ConfigException(source.locationOf(pos), "missing file name after '" + word + "'",
+                    "a quoted file name, e.g. " + word + " \"routes.cfg\"");
+        }
+        Token name = string('"');
+        String file = name.string().value();
+        if (file.isEmpty()) {
+            throw new ConfigException(name.location(), "empty file name after '" + word + "'", "a quoted file name");
+        }
+        if (includers.size() >= MAX_INCLUDE_DEPTH) {
+            throw new ConfigException(at, "too many nested includes (" + word + " \"" + file + "\")",
+                    "at most " + MAX_INCLUDE_DEPTH + " levels");
+        }
+        for (Suspended s : includers) {
+            if (s.source().file().equals(file)) {
+                throw new ConfigException(at, "'" + file + "' includes itself", "no include cycle");
+            }
+        }
+        IncludeReader.Found found;
+        try {
+            found = includes.read(source.file(), file);
+        } catch (java.io.IOException e) {
+            throw new ConfigException(name.location(), "cannot read '" + file + "': " + e.getMessage(),
+                    "a readable file");
+        }
+        if (found == null) {
+            if (word.equals("import_file")) {
+                return; // OpenSIPS skips a missing import silently
+            }
+            throw new ConfigException(name.location(), "cannot open included file '" + file + "'",
+                    "an existing file (relative paths: from the working directory or beside " + source.file() + ")");
+        }
+        includers.push(new Suspended(source, pos));
+        String body = found.text().startsWith("\uFEFF") ? found.text().substring(1) : found.text();
+        source = new SourceText(found.name(), body);
+        text = body;
+        pos = 0;
     }
 
     private Token symbol() {

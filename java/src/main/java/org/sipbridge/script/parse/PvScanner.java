@@ -17,7 +17,8 @@ import org.sipbridge.script.ast.SourceLocation;
  * {@code "got $rm."}, ends the name). A bare {@code $name} takes no index, so
  * {@code "$rU[at]"} stays text after {@code $rU}. The inner text may hold nested parentheses
  * but not a line break. An index is an integer (possibly negative), {@code *} or another
- * pseudo-variable.
+ * pseudo-variable. The bracketed form may end with transformations,
+ * {@code $(ru{uri.user}{s.len})} (see {@link TransformParser}).
  */
 final class PvScanner {
 
@@ -100,10 +101,12 @@ final class PvScanner {
             p = indexed.end();
         }
 
+        java.util.List<org.sipbridge.script.ast.PvTransform> transforms = new java.util.ArrayList<>();
         if (bracketed) {
-            if (p < limit && text.charAt(p) == '{') {
-                throw new ConfigException(locator.at(p), "pseudo-variable transformations are not supported",
-                        "')' closing '$('");
+            while (p < limit && text.charAt(p) == '{') {
+                TransformParser.Result t = new TransformParser(text, limit, locator).parse(p);
+                transforms.add(t.transform());
+                p = t.end();
             }
             if (p >= limit || text.charAt(p) != ')') {
                 String found = p >= limit ? "end of text" : "'" + text.charAt(p) + "'";
@@ -113,7 +116,7 @@ final class PvScanner {
             }
             p++;
         }
-        PseudoVariable pv = new PseudoVariable(name, inner, innerVariable, index, bracketed,
+        PseudoVariable pv = new PseudoVariable(name, inner, innerVariable, index, bracketed, transforms,
                 text.subSequence(start, p).toString(), locator.at(start));
         return new Result(pv, p);
     }

@@ -25,7 +25,7 @@ public final class PvText {
         for (int i = 0; i < offsets.length; i++) {
             offsets[i] = i;
         }
-        return FormatParser.parse(new DecodedString(text, offsets), source);
+        return FormatParser.parse(new DecodedString(text, offsets, source), source);
     }
 
     /** The pseudo-variable that starts text (like pv_parse_spec); ConfigException when none does. */

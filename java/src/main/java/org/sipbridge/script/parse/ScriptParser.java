@@ -78,7 +78,7 @@ public final class ScriptParser {
                 if (!GlobalSettingParser.isSetting(t.text()) && !ts.at(TokenKind.ASSIGN)) {
                     throw new ConfigException(t.location(), "unexpected " + t.describe(), TOP_LEVEL);
                 }
-                globals.add(settings.parse(t));
+                globals.addAll(settings.parse(t));
             } else {
                 throw ts.unexpected(TOP_LEVEL);
             }

@@ -65,6 +65,10 @@ public final class ScriptSummary {
             return String.valueOf(integer.value());
         } else if (setting instanceof BooleanSetting bool) {
             return bool.value() ? "yes" : "no";
+        } else if (setting instanceof org.sipbridge.script.ast.CoreSetting core) {
+            return core.text();
+        } else if (setting instanceof org.sipbridge.script.ast.StringListSetting list) {
+            return String.join(",", list.values());
         } else {
             return ((PathSetting) setting).directories().stream().collect(Collectors.joining(":"));
         }

@@ -61,6 +61,13 @@ final class TokenStream {
         return lexer.quoteFollows();
     }
 
+    /** Reads the rest of the line right after the current token (which it consumes), then lexes on. */
+    Lexer.RawWord rawLineAfterCurrent() {
+        Lexer.RawWord line = lexer.rawLine();
+        current = lexer.next();
+        return line;
+    }
+
     /** Reads the raw word right after the current token (which it consumes), then lexes on. */
     Lexer.RawWord rawWordAfterCurrent() {
         Lexer.RawWord word = lexer.rawWord();

@@ -7,6 +7,7 @@ import org.sipbridge.script.ast.PseudoVariable;
 import org.sipbridge.script.ast.PvIndex;
 import org.sipbridge.script.parse.ConfigException;
 import org.sipbridge.script.parse.PvText;
+import org.sipbridge.script.run.FlagNames;
 import org.sipbridge.script.run.ScriptState;
 import org.sipbridge.sip.HeaderType;
 
@@ -86,13 +87,33 @@ public final class PvResolver {
         simple("retcode", ScriptPvs::returnCode);
         simple("Ts", ScriptPvs::timeSeconds);
         simple("pp", ScriptPvs::pid);
+        // flags as 1.11 prints them: the names of the set bits, newest name first
+        simple("mf", (s, out) -> FlagNames.print(FlagNames.MSG, s.ctx.flags(), out));
+        simple("bf", (s, out) -> FlagNames.print(FlagNames.BRANCH, s.branchFlags, out));
+        simple("sf", (s, out) -> FlagNames.print(FlagNames.SCRIPT, FlagNames.scriptFlags(), out));
 
         TABLE.put("hdr", new Entry((ast, r) -> new HeaderPv(ast.text(), ast.inner().orElseThrow(), index(ast, 0)),
                 true, true, false));
         TABLE.put("var", new Entry((ast, r) -> new ScriptPvs.Var(ast.text(), r.slot(r.varSlots, ast.inner().orElseThrow())),
                 true, false, true));
-        TABLE.put("avp", new Entry((ast, r) -> new ScriptPvs.Avp(ast.text(), r.slot(r.avpSlots, ast.inner().orElseThrow()),
+        TABLE.put("avp", new Entry((ast, r) -> new ScriptPvs.Avp(ast.text(), r.slot(r.avpSlots, avpName(ast)),
                 index(ast, 0)), true, true, true));
+    }
+
+    private static final org.slf4j.Logger CONFIG_LOG = org.slf4j.LoggerFactory.getLogger("sipbridge.config");
+
+    /**
+     * An AVP's name as 1.11 keeps it: the whole text, so {@code $avp(i:1)} and
+     * {@code $avp(s:x)} are the AVPs named "i:1" and "s:x" (1.11 warns that the i:/s: form
+     * is deprecated, and so does sipbridge).
+     */
+    private static String avpName(PseudoVariable ast) {
+        String name = ast.inner().orElseThrow();
+        if (name.length() > 2 && name.charAt(1) == ':' && (name.charAt(0) == 'i' || name.charAt(0) == 's')) {
+            CONFIG_LOG.warn("{}: deprecated AVP name format \"{}\" - use \"{}\" instead (it names another AVP)",
+                    ast.location(), name, name.substring(2));
+        }
+        return name;
     }
 
     private final Map<String, Integer> varSlots = new ConcurrentHashMap<>();
@@ -121,6 +142,10 @@ public final class PvResolver {
     /** The pseudo-variable for ast, or a ConfigException at its location. */
     public Pv resolve(PseudoVariable ast) {
         Entry e = TABLE.get(ast.name());
+        if (e == null && ast.name().equals("fl")) {
+            throw new ConfigException(ast.location(), "unknown pseudo-variable '" + ast.text()
+                    + "' (OpenSIPS 1.11 has no $fl)", "$mf for the message flags, $bf for the branch flags, $sf for the script flags");
+        }
         if (e == null) {
             throw new ConfigException(ast.location(), "unknown pseudo-variable '" + ast.text() + "'",
                     "one of " + knownNames());
@@ -147,7 +172,11 @@ public final class PvResolver {
                         "an integer or '*'");
             }
         }
-        return e.factory().create(ast, this);
+        Pv pv = e.factory().create(ast, this);
+        if (!ast.transformations().isEmpty()) {
+            pv = new TransformedPv(ast.text(), pv, org.sipbridge.script.pv.tr.Transforms.compile(ast.transformations(), this::resolve));
+        }
+        return pv;
     }
 
     /** A pseudo-variable that must be assignable (the left side of '='). */

@@ -34,6 +34,9 @@ public final class BoundCall {
     }
 
     public int call(ScriptState s) {
+        // as 1.11's do_action: the last call's error becomes the previous one
+        s.prevSerError = s.serError;
+        s.serError = ScriptErrors.E_UNSPEC;
         int r = site.call(s.ctx);
         s.returnCode = r;
         return r;

@@ -25,6 +25,12 @@ public final class ScriptState {
     public int returnCode;
     /** Nesting of route(x) calls, bounded like OpenSIPS's ROUTE_MAX_REC_LEV. */
     public int routeDepth;
+    /** The branch flags of branch 0 (setbflag), per message. */
+    public int branchFlags;
+    /** 1.11's ser_error: what the current function call failed with ({@link ScriptErrors}). */
+    public int serError = ScriptErrors.E_UNSPEC;
+    /** 1.11's prev_ser_error: what the previous call left (sl_reply_error reads it). */
+    public int prevSerError = ScriptErrors.E_UNSPEC;
 
     private Value[] vars = new Value[16];
     public final AvpStore avps = new AvpStore();
@@ -50,6 +56,16 @@ public final class ScriptState {
     private ByteBuffer newUriBytes = ByteBuffer.allocate(256);
     private final SipUri newUri = new SipUri();
     private boolean newUriOk;
+
+    private TransformScratch transformScratch;
+
+    /** The worker's transformation scratch (made on first use). */
+    public TransformScratch transformScratch() {
+        if (transformScratch == null) {
+            transformScratch = new TransformScratch();
+        }
+        return transformScratch;
+    }
 
     // native copy of text handed to the core's helpers (lump texts, header names)
     private com.sun.jna.Memory nativeText;
@@ -85,6 +101,9 @@ public final class ScriptState {
     public void startMessage() {
         avps.clear();
         returnCode = 0;
+        branchFlags = 0;
+        serError = ScriptErrors.E_UNSPEC;
+        prevSerError = ScriptErrors.E_UNSPEC;
     }
 
     // ---- $var ------------------------------------------------------------------------------

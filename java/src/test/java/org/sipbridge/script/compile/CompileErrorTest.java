@@ -97,7 +97,7 @@ class CompileErrorTest {
                 error("route { sl_send_reply(\"99\", \"x\"); }"));
         assertEquals("t.cfg:1:9: xlog: unknown log level <L_LOUD>, expected L_ALERT, L_CRIT, L_ERR, L_WARN, "
                 + "L_NOTICE, L_INFO, L_DBG or -3..4", error("route { xlog(\"L_LOUD\", \"x\"); }"));
-        assertEquals("t.cfg:1:9: setflag: parameter 1 is 32, expected 0..31", error("route { setflag(32); }"));
+        assertEquals("t.cfg:1:9: setflag: the flag must be a name or a number, not <$var(x)>", error("route { setflag(\"$var(x)\"); }"));
     }
 
     @Test

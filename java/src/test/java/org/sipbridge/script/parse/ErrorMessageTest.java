@@ -25,9 +25,10 @@ class ErrorMessageTest {
     class UnknownSetting {
         @Test
         void namesTheParameterAndListsTheKnownOnes() {
-            assertEquals("t.cfg:2:1: unknown global parameter 'foo', expected one of alias, children, debug, "
-                    + "listen, log_level, log_stderror, mpath, tcp_idle_timeout, thread_safe_modules, udp_receivers",
+            assertEquals("t.cfg:2:1: unknown global parameter 'foo', expected an OpenSIPS 1.11 core setting or one of "
+                    + "sipbridge's (udp_receivers, tcp_idle_timeout, thread_safe_modules)",
                     error("children=4\nfoo = 1\n"));
+            assertEquals("t.cfg:1:1: unknown global parameter 'chlidren', expected 'children'", error("chlidren=4\n"));
         }
 
         @Test
@@ -47,7 +48,7 @@ class ErrorMessageTest {
 
         @Test
         void unsupportedProtocol() {
-            assertEquals("t.cfg:1:8: unsupported listen protocol 'tls', expected udp or tcp", error("listen=tls:1.2.3.4"));
+            assertEquals("t.cfg:1:8: unsupported listen protocol 'tls', expected udp, tcp or any", error("listen=tls:1.2.3.4"));
         }
 
         @Test
@@ -57,19 +58,20 @@ class ErrorMessageTest {
         }
 
         @Test
-        void missingProtocol() {
-            assertEquals("t.cfg:1:8: listen address '1.2.3.4' has no protocol, expected udp:IP[:PORT] or tcp:IP[:PORT]",
-                    error("listen=1.2.3.4"));
+        void badAdvertisedPort() {
+            assertEquals("t.cfg:1:31: bad listen port '99999', expected a number from 1 to 65535",
+                    error("listen=udp:1.2.3.4 as 5.6.7.8:99999"));
+            assertEquals("t.cfg:1:20: missing address after 'as', expected HOST[:PORT]", error("listen=udp:1.2.3.4 as"));
         }
 
         @Test
         void missingValue() {
-            assertEquals("t.cfg:1:8: missing listen address, expected udp:IP[:PORT] or tcp:IP[:PORT]", error("listen=\n"));
+            assertEquals("t.cfg:1:8: missing listen address, expected [udp:|tcp:]IP[:PORT] [as HOST[:PORT]]", error("listen=\n"));
         }
 
         @Test
         void quotedValueLocatesInsideTheString() {
-            assertEquals("t.cfg:1:15: unclosed '[' in listen address 'udp:[::1', expected ']' after the IPv6 address",
+            assertEquals("t.cfg:1:15: unclosed '[' in listen address '[::1', expected ']' after the IPv6 address",
                     error("listen = \"udp:[::1\""));
         }
     }
@@ -232,9 +234,10 @@ class ErrorMessageTest {
         }
 
         @Test
-        void transformationsAreRefused() {
-            assertEquals("t.cfg:1:16: pseudo-variable transformations are not supported, expected ')' closing '$('",
-                    error("route{ if ($(ru{uri.user}) == \"a\") {} }"));
+        void unknownTransformationsAreRefused() {
+            assertEquals("t.cfg:1:20: unknown transformation '{uri.usr}', expected one of domain, headers, host, lr, maddr, "
+                    + "method, param, params, passwd, port, r2, transport, ttl, uparam, user after 'uri.'",
+                    error("route{ if ($(ru{uri.usr}) == \"a\") {} }"));
         }
 
         @Test

@@ -21,11 +21,13 @@ class GlobalSettingTest {
 
     @Test
     void listenForms() {
-        assertEquals(new ListenSetting(Transport.UDP, "10.0.0.1", 5060, "udp:10.0.0.1", at(1, 1)), listen("listen=udp:10.0.0.1"));
+        assertEquals(new ListenSetting(Transport.UDP, "10.0.0.1", 5060, "udp:10.0.0.1", at(1, 1), false, false, null, 0, 0),
+                listen("listen=udp:10.0.0.1"));
         assertEquals(new ListenSetting(Transport.TCP, "sip.example.com", 5070, "TCP:sip.example.com:5070", at(1, 1)),
                 listen("listen = TCP:sip.example.com:5070;"));
         assertEquals(new ListenSetting(Transport.UDP, "::1", 5062, "udp:[::1]:5062", at(1, 1)), listen("listen=udp:[::1]:5062"));
-        assertEquals(new ListenSetting(Transport.UDP, "*", 5060, "udp:*", at(1, 1)), listen("listen=udp:*  # all"));
+        assertEquals(new ListenSetting(Transport.UDP, "*", 5060, "udp:*", at(1, 1), false, false, null, 0, 0),
+                listen("listen=udp:*  # all"));
         assertEquals(new ListenSetting(Transport.TCP, "127.0.0.1", 5080, "tcp:127.0.0.1:5080", at(1, 1)),
                 listen("listen = \"tcp:127.0.0.1:5080\""));
     }
