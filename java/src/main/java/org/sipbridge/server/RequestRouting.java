@@ -41,7 +41,7 @@ final class RequestRouting {
     private boolean acknowledgesOurReply(WorkerState w, SipMessage m) {
         NameAddr to = w.to;
         return m.to(to) == SipError.NONE && to.tagOffset() >= 0
-                && r.toTags.isOurs(m.buffer(), to.tagOffset(), to.tagLength());
+                && r.tagPrefix.isOurs(m.buffer(), to.tagOffset(), to.tagLength());
     }
 
     private void malformed(WorkerState w, SipError error) {

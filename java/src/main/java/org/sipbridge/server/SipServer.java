@@ -146,9 +146,8 @@ public final class SipServer implements AutoCloseable {
                     sockets.add(new OwnSocket(p, a, OwnAddresses.advertised(a.getAddress())));
                 }
             }
-            ToTags toTags = new ToTags(ToTags.serverPrefix(sockets.toString()));
             routing = new Routing(script, transport.sender(), OwnAddresses.of(sockets, script.config().aliases()),
-                    toTags, counters, logs);
+                    ToTagPrefix.of(sockets.toString()), counters, logs);
         }
         return routing;
     }

@@ -30,7 +30,7 @@ final class WorkerState implements AutoCloseable {
         this.routing = routing;
         SipSender sender = routing.sender;
         OwnAddresses own = routing.own;
-        ToTags toTags = routing.toTags;
+        ToTags toTags = new ToTags(routing.tagPrefix); // scratch parsers: never shared between workers
         ServerCounters counters = routing.counters;
         ServerLogs logs = routing.logs;
         this.ctx = new SipContext(core, limits);
