@@ -1,5 +1,6 @@
 package org.sipbridge.server;
 
+import org.sipbridge.core.LogSafe;
 import org.sipbridge.core.SipContext;
 import org.sipbridge.server.transport.SendResult;
 import org.sipbridge.sip.NameAddr;
@@ -63,7 +64,7 @@ final class RequestRouting {
             r.counters.sendFailures.increment();
         }
         if (r.logs.badRequest.permit()) {
-            ServerLog.logger().warn("malformed {} from {}: {}; answered {} ({}){}", m.methodName(),
+            ServerLog.logger().warn("malformed {} from {}: {}; answered {} ({}){}", LogSafe.text(m.methodName()),
                     ServerLog.source(ctx.receiveInfo()), describe(ctx, error),
                     error.statusCode() == 0 ? 400 : error.statusCode(), sent, r.logs.badRequest.note());
         }
