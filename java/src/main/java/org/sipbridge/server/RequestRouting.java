@@ -35,6 +35,15 @@ final class RequestRouting {
             r.counters.acksAbsorbed.increment();
             return;
         }
+        if (!r.script.hasRequestRoute()) {
+            r.counters.scriptDropped.increment();
+            if (r.logs.noRoute.permit()) {
+                ServerLog.logger().warn("dropped {} from {}: {}{}", LogSafe.text(m.methodName()),
+                        ServerLog.source(ctx.receiveInfo()), org.sipbridge.script.ScriptCheck.NO_ROUTE,
+                        r.logs.noRoute.note());
+            }
+            return;
+        }
         r.script.runRequest(ctx);
     }
 

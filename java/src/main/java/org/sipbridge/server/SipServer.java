@@ -128,6 +128,9 @@ public final class SipServer implements AutoCloseable {
         for (String line : StartupSummary.lines(file, script, transport, workers.length)) {
             log.info(line);
         }
+        if (!script.hasRequestRoute()) {
+            log.warn("{}: {}", file, org.sipbridge.script.ScriptCheck.NO_ROUTE);
+        }
     }
 
     /** The start hook: on worker {@code rank}'s thread, before its first message. */

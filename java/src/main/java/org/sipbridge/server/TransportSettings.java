@@ -20,19 +20,17 @@ import java.util.List;
  * rest. A configuration without any listen line listens on udp:127.0.0.1:5060.
  */
 final class TransportSettings {
-    static final ListenAddress DEFAULT_LISTEN = ListenAddress.udp("127.0.0.1", 5060);
+    static final ListenAddress DEFAULT_LISTEN = ListenAddress.udp(ServerConfig.DEFAULT_LISTEN.host(),
+            ServerConfig.DEFAULT_LISTEN.port());
 
     private TransportSettings() {
     }
 
     static TransportConfig from(ServerConfig c) throws ServerException {
         List<ListenAddress> listeners = new ArrayList<>();
-        for (ServerConfig.Listen l : c.listens()) {
+        for (ServerConfig.Listen l : c.effectiveListens()) {
             listeners.add(new ListenAddress(l.transport() == Transport.TCP ? Proto.TCP : Proto.UDP,
                     new InetSocketAddress(address(l), l.port())));
-        }
-        if (listeners.isEmpty()) {
-            listeners.add(DEFAULT_LISTEN);
         }
         try {
             TransportConfig t = TransportConfig.defaults(listeners).withWorkers(c.children());

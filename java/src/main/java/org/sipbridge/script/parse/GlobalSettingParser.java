@@ -56,12 +56,14 @@ final class GlobalSettingParser {
 
     /** True when {@code word} names a setting (so a missing '=' can be reported as such). */
     static boolean isSetting(String word) {
-        return SETTINGS.containsKey(OLD_NAMES.getOrDefault(word, word));
+        return SETTINGS.containsKey(OLD_NAMES.getOrDefault(word, word))
+                || org.sipbridge.script.ReliabilitySettings.NAMES.contains(word);
     }
 
     /** All accepted names, sorted, for the "unknown global parameter" message. */
     static String knownNames() {
         Set<String> names = new TreeSet<>(SETTINGS.keySet());
+        names.addAll(org.sipbridge.script.ReliabilitySettings.NAMES);
         names.addAll(OLD_NAMES.keySet());
         return String.join(", ", names);
     }
@@ -70,7 +72,8 @@ final class GlobalSettingParser {
     GlobalSetting parse(Token nameToken) {
         String written = nameToken.text();
         String name = OLD_NAMES.getOrDefault(written, written);
-        ValueKind kind = SETTINGS.get(name);
+        ValueKind kind = org.sipbridge.script.ReliabilitySettings.NAMES.contains(name)
+                ? ValueKind.POSITIVE_INTEGER : SETTINGS.get(name);
         if (kind == null) {
             throw new ConfigException(nameToken.location(), "unknown global parameter '" + written + "'",
                     "one of " + knownNames());

@@ -82,7 +82,7 @@ final class TcpTransport {
                 .bind(address).awaitUninterruptibly();
         if (!f.isSuccess()) {
             throw new TransportException("cannot bind " + Names.endpoint(Proto.TCP, address) + ": "
-                    + f.cause().getMessage(), f.cause());
+                    + BindErrors.explain(f.cause()), f.cause());
         }
         serverChannels.add(f.channel());
         bound.add((InetSocketAddress) f.channel().localAddress());
