@@ -60,8 +60,13 @@ final class ReplyRouting {
             }
             return;
         }
-        if (!r.script.runReply(ctx)) {
-            r.counters.scriptDropped.increment();
+        try {
+            if (!r.script.runReply(ctx)) {
+                r.counters.scriptDropped.increment();
+                return;
+            }
+        } catch (org.sipbridge.module.ModuleBusyException e) {
+            r.errorPath.replyDropped(w, e);
             return;
         }
         relay(w, next);

@@ -2,6 +2,7 @@ package org.sipbridge.server;
 
 import org.sipbridge.core.LogSafe;
 import org.sipbridge.core.SipContext;
+import org.sipbridge.module.ModuleBusyException;
 import org.sipbridge.server.transport.SendResult;
 import org.sipbridge.sip.NameAddr;
 import org.sipbridge.sip.SipError;
@@ -44,7 +45,11 @@ final class RequestRouting {
             }
             return;
         }
-        r.script.runRequest(ctx);
+        try {
+            r.script.runRequest(ctx);
+        } catch (ModuleBusyException e) {
+            r.errorPath.moduleBusy(w, e);
+        }
     }
 
     /** An ACK whose To-tag is one of ours: the ACK of a negative stateless reply we sent. */

@@ -19,6 +19,8 @@ final class Routing {
     final ServerLogs logs;
     final RequestRouting requests;
     final ReplyRouting replies;
+    final ReliabilityCounters reliability = new ReliabilityCounters();
+    final ErrorPath errorPath;
 
     Routing(CompiledScript script, SipSender sender, OwnAddresses own, ToTagPrefix tagPrefix, ServerCounters counters,
             ServerLogs logs) {
@@ -28,6 +30,7 @@ final class Routing {
         this.tagPrefix = tagPrefix;
         this.counters = counters;
         this.logs = logs;
+        this.errorPath = new ErrorPath(this, reliability);
         this.requests = new RequestRouting(this);
         this.replies = new ReplyRouting(this);
     }
