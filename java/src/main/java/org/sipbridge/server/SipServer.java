@@ -100,7 +100,8 @@ public final class SipServer implements AutoCloseable {
         }
         SipServer server;
         try {
-            server = new SipServer(file, script, TransportSettings.from(script.config()), NativeCore.get());
+            server = new SipServer(file, script, TransportSettings.from(script.config(),
+                    org.sipbridge.script.ReliabilitySettings.of(script.script())), NativeCore.get());
         } catch (ServerException | RuntimeException e) {
             script.close();
             throw e;

@@ -27,6 +27,12 @@ final class TransportSettings {
     }
 
     static TransportConfig from(ServerConfig c) throws ServerException {
+        return from(c, org.sipbridge.script.ReliabilitySettings.DEFAULTS);
+    }
+
+    /** With the reliability settings: tcp_max_msg_time, tcp_max_connections. */
+    static TransportConfig from(ServerConfig c, org.sipbridge.script.ReliabilitySettings reliability)
+            throws ServerException {
         List<ListenAddress> listeners = new ArrayList<>();
         for (ServerConfig.Listen l : c.effectiveListens()) {
             listeners.add(new ListenAddress(l.transport() == Transport.TCP ? Proto.TCP : Proto.UDP,
@@ -40,6 +46,8 @@ final class TransportSettings {
             if (c.tcpIdleTimeout() != null) {
                 t = t.withTcpIdleTimeout(Duration.ofSeconds(c.tcpIdleTimeout()));
             }
+            t = t.withTcpMessageTimeout(Duration.ofSeconds(reliability.tcpMaxMsgTimeSeconds()))
+                    .withTcpMaxConnections(reliability.tcpMaxConnections());
             return t;
         } catch (IllegalArgumentException e) {
             throw new ServerException("configuration: " + e.getMessage(), e);
