@@ -33,6 +33,7 @@ struct sb_frame {
 	int param_no;
 	char *core_copy[6];      /* the pkg copy the core made of each parameter */
 	unsigned char free_fixup_ran[6];   /* free_fixup was called for that parameter */
+	int label;   /* breadcrumb label "module:function" (sb_frame_set_label), 0 if none */
 };
 
 #include "msg/sb_slot.h"
@@ -120,13 +121,30 @@ SB_JAVA_API void sb_frame_free(struct sb_frame *f)
 	pkg_free(f);
 }
 
-/* The hot path: one script call of a C function. */
+/* Java: names the frame's function for the watchdog and the crash report. */
+SB_JAVA_API int sb_frame_set_label(struct sb_frame *f, const char *text)
+{
+	f->label = sb_crumb_label_new(text);
+	return f->label;
+}
+
+/* The hot path: one script call of a C function. The breadcrumb says which function the
+ * thread is in (a few stores); the lock is waited for at most module_lock_timeout, else
+ * the call does not happen and SB_CALL_BUSY comes back. */
 SB_JAVA_API int sb_call(struct sb_frame *f, struct sip_msg *msg, int rtype)
 {
 	struct sb_entry e;
+	struct sb_crumb saved, *c;
 	int r;
 	char **p = f->params;
-	e = sb_enter(f->module);
+	c = sb_crumb_enter(&saved, SB_CRUMB_LOCK_WAIT, f->module->index, f->label);
+	if (sb_enter_bounded(f->module, &e) != 0) {
+		sb_crumb_leave(c, &saved, 0);
+		return SB_CALL_BUSY;
+	}
+	c->kind = SB_CRUMB_CALL;
+	c->depth = c->depth + 1;
+	c->calls = c->calls + 1;
 	route_type = rtype;
 	if (msg)
 		sb_msg_ensure(msg);   /* builds the view the first time C needs it */
@@ -135,6 +153,7 @@ SB_JAVA_API int sb_call(struct sb_frame *f, struct sip_msg *msg, int rtype)
 	else
 		r = f->function(msg, p[0], p[1], p[2], p[3], p[4], p[5]);
 	sb_leave(e);
+	sb_crumb_leave(c, &saved, 1);
 	return r;
 }
 
@@ -180,14 +199,18 @@ SB_JAVA_API int sb_call_response(int module, void *fn, struct sip_msg *msg)
 {
 	struct sb_module *m = sb_module_at(module);
 	struct sb_entry e;
+	struct sb_crumb saved, *c;
 	int r;
 	if (!m || !fn)
 		return 1;
-	e = sb_enter(m);
+	if (sb_enter_bounded(m, &e) != 0)
+		return SB_CALL_BUSY;
+	c = sb_crumb_enter(&saved, SB_CRUMB_RESPONSE, m->index, 0);
 	route_type = ONREPLY_ROUTE;
 	if (msg)
 		sb_msg_ensure(msg);   /* builds the view the first time C needs it */
 	r = ((response_function)fn)(msg);
+	sb_crumb_leave(c, &saved, 1);
 	sb_leave(e);
 	return r;
 }

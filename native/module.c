@@ -4,6 +4,7 @@
  * its memory accounting readable; it is given to a new module only once the table is full,
  * and only if nothing of the old module is still live (a leak stays visible). */
 #include <string.h>
+#include <time.h>
 #include "sb_core.h"
 
 static struct sb_module modules[SB_MAX_MODULES];
@@ -61,6 +62,7 @@ SB_JAVA_API int sb_module_new(const char *name, int thread_safe)
 		pthread_mutex_init(&m->own_group.mutex, NULL);
 		m->group = thread_safe ? NULL : &m->own_group;
 		m->in_use = 1;
+		sb_crumb_module_named(idx, name);
 	}
 	pthread_mutex_unlock(&registry_lock);
 	return idx;
@@ -141,7 +143,87 @@ void sb_leave(struct sb_entry e)
 	struct sb_lock_group *g = e.locked;
 	sb_current_module = e.previous;
 	if (g && --g->depth == 0) {
+		if (__atomic_load_n(&g->stuck_owner, __ATOMIC_RELAXED) == g->owner)
+			__atomic_store_n(&g->stuck_owner, 0, __ATOMIC_RELAXED);   /* it came back */
 		__atomic_store_n(&g->owner, 0, __ATOMIC_RELAXED);
 		pthread_mutex_unlock(&g->mutex);
 	}
+}
+
+static int lock_timeout_ms;   /* 0: wait forever (no server configured a limit) */
+
+/* Java: module_lock_timeout, for every lock from now on. */
+SB_JAVA_API void sb_set_lock_timeout(int ms)
+{
+	__atomic_store_n(&lock_timeout_ms, ms > 0 ? ms : 0, __ATOMIC_RELAXED);
+}
+
+/* Java (the watchdog): the thread tid holds the module's lock and is stuck; waiters for
+ * that lock give up at once instead of waiting for their timeout, until it leaves. */
+SB_JAVA_API void sb_module_mark_stuck(int index, int tid)
+{
+	struct sb_module *m = sb_module_at(index);
+	struct sb_lock_group *g = m ? m->group : NULL;
+	if (g && __atomic_load_n(&g->owner, __ATOMIC_RELAXED) == tid)
+		__atomic_store_n(&g->stuck_owner, tid, __ATOMIC_RELAXED);
+}
+
+/* Java: the thread id holding the module's lock, 0 when free or thread-safe. */
+SB_JAVA_API int sb_module_lock_owner(int index)
+{
+	struct sb_module *m = sb_module_at(index);
+	return m && m->group ? __atomic_load_n(&m->group->owner, __ATOMIC_RELAXED) : 0;
+}
+
+static long long now_ms(clockid_t clock)
+{
+	struct timespec ts;
+	clock_gettime(clock, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* Waits in slices so that a holder marked stuck meanwhile ends the wait early. */
+static int lock_bounded(struct sb_lock_group *g, int timeout_ms)
+{
+	long long deadline = now_ms(CLOCK_MONOTONIC) + timeout_ms;
+	if (pthread_mutex_trylock(&g->mutex) == 0)
+		return 0;
+	for (;;) {
+		long long left = deadline - now_ms(CLOCK_MONOTONIC), slice;
+		struct timespec abs;
+		int stuck = __atomic_load_n(&g->stuck_owner, __ATOMIC_RELAXED);
+		if (left <= 0 || (stuck != 0 && stuck == __atomic_load_n(&g->owner, __ATOMIC_RELAXED)))
+			return -1;
+		slice = left < 50 ? left : 50;
+		clock_gettime(CLOCK_REALTIME, &abs);
+		abs.tv_nsec += (slice % 1000) * 1000000;
+		abs.tv_sec += slice / 1000 + abs.tv_nsec / 1000000000;
+		abs.tv_nsec %= 1000000000;
+		if (pthread_mutex_timedlock(&g->mutex, &abs) == 0)
+			return 0;
+	}
+}
+
+int sb_enter_bounded(struct sb_module *m, struct sb_entry *e)
+{
+	struct sb_lock_group *g = m->group;
+	int timeout = __atomic_load_n(&lock_timeout_ms, __ATOMIC_RELAXED);
+	int self;
+	if (!g || timeout == 0) {
+		*e = sb_enter(m);
+		return 0;
+	}
+	self = sb_thread_id();
+	if (__atomic_load_n(&g->owner, __ATOMIC_RELAXED) == self) {
+		*e = sb_enter(m);   /* a re-entry: we hold it */
+		return 0;
+	}
+	if (lock_bounded(g, timeout) != 0)
+		return -1;
+	__atomic_store_n(&g->owner, self, __ATOMIC_RELAXED);
+	g->depth = 1;
+	e->previous = sb_current_module;
+	e->locked = g;
+	sb_current_module = m->index;
+	return 0;
 }

@@ -22,6 +22,7 @@ struct sb_lock_group {
 	pthread_mutex_t mutex;
 	int owner;   /* sb_thread_id() of the holder, 0 when free */
 	int depth;   /* re-entries by the holder */
+	int stuck_owner;   /* the holder the watchdog found stuck (waiters give up at once), 0 if none */
 };
 
 /* A small unique id of the calling thread (1, 2, ...), cheaper than pthread_self(). */
@@ -46,6 +47,53 @@ struct sb_entry {
 };
 struct sb_entry sb_enter(struct sb_module *m);
 void sb_leave(struct sb_entry e);
+/* sb_enter that waits at most the configured module_lock_timeout for the lock (forever
+ * when none is set): 0 and *e filled, or -1 when the lock did not come (nothing held). */
+int sb_enter_bounded(struct sb_module *m, struct sb_entry *e);
+/* What sb_call and sb_call_response return when the module's lock did not come in time. */
+#define SB_CALL_BUSY (-2147483647 + 0x5b)
+
+/* Breadcrumbs (native/watchdog.c): what each thread is doing in module code, in memory a
+ * watchdog reads and that outlives a crash when it is file-backed. One record per thread,
+ * written only by its thread; the reader tolerates torn values (it samples twice). */
+enum sb_crumb_kind { SB_CRUMB_NONE = 0, SB_CRUMB_CALL = 1, SB_CRUMB_RESPONSE = 2, SB_CRUMB_TIMER = 3,
+	SB_CRUMB_LIFECYCLE = 4, SB_CRUMB_LOCK_WAIT = 5 };
+struct sb_crumb {
+	volatile uint64_t calls;   /* module calls started by this thread */
+	volatile int32_t label;    /* label of the function (sb_frame_set_label), 0 if none */
+	volatile int32_t module;   /* module index */
+	volatile int32_t kind;     /* enum sb_crumb_kind */
+	volatile int32_t depth;    /* module calls in progress (nested through the core) */
+	volatile int32_t worker;   /* worker rank the Java side registered, 0 otherwise */
+	int32_t reserved;
+};
+struct sb_crumb *sb_crumb_self(void);
+int sb_crumb_label_new(const char *text);
+void sb_crumb_module_named(int index, const char *name);
+/* Saves the calling thread's crumb into *saved and records (kind, module, label). */
+static inline struct sb_crumb *sb_crumb_enter(struct sb_crumb *saved, int kind, int module, int label)
+{
+	struct sb_crumb *c = sb_crumb_self();
+	saved->label = c->label;
+	saved->module = c->module;
+	saved->kind = c->kind;
+	c->label = label;
+	c->module = module;
+	c->kind = kind;
+	if (kind != SB_CRUMB_LOCK_WAIT) {
+		c->depth = c->depth + 1;
+		c->calls = c->calls + 1;
+	}
+	return c;
+}
+static inline void sb_crumb_leave(struct sb_crumb *c, const struct sb_crumb *saved, int was_call)
+{
+	if (was_call)
+		c->depth = c->depth - 1;
+	c->label = saved->label;
+	c->module = saved->module;
+	c->kind = saved->kind;
+}
 
 /* Memory pools, for accounting. */
 enum sb_pool { SB_POOL_PKG = 0, SB_POOL_SHM = 1 };

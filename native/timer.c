@@ -118,12 +118,18 @@ SB_JAVA_API long sb_timers_run_due(void)
 		if (now >= t->next_us) {
 			struct sb_module *m = sb_module_at(t->module);
 			struct sb_entry e = { sb_current_module, NULL };
-			if (m)
-				e = sb_enter(m);
+			struct sb_crumb saved, *c;
+			if (m && sb_enter_bounded(m, &e) != 0) {
+				/* its lock is held by a stuck call: skip this round, try at the next */
+				t->next_us = get_uticks() + t->interval_us;
+				continue;
+			}
+			c = sb_crumb_enter(&saved, SB_CRUMB_TIMER, t->module, 0);
 			if (t->f)
 				t->f(get_ticks(), t->param);
 			else
 				t->uf(get_uticks(), t->param);
+			sb_crumb_leave(c, &saved, 1);
 			if (m)
 				sb_leave(e);
 			now = get_uticks();

@@ -1,6 +1,7 @@
 package org.sipbridge.bridge;
 
 import com.sun.jna.Pointer;
+import org.sipbridge.core.LogSafe;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,7 +39,7 @@ public final class LogBridge implements CoreCalls.LogSink {
             Logger logger = byAddress.computeIfAbsent(module,
                     a -> LoggerFactory.getLogger(new Pointer(a).getString(0)));
             String func = new Pointer(function).getString(0);
-            String text = new Pointer(message).getString(0);
+            String text = LogSafe.text(new Pointer(message).getString(0)); // may quote received bytes
             String line = func.isEmpty() ? text : func + ": " + text;
             if (level <= L_ERR) {
                 logger.error(line);

@@ -38,6 +38,10 @@ public final class ModuleLoader {
             if (Files.isRegularFile(p)) {
                 return p.toAbsolutePath().normalize();
             }
+            if (Files.isDirectory(p)) {
+                throw new ModuleException("module <" + name + "> is a directory, not a module file (give the .so file"
+                        + " in it, or the directory as mpath)");
+            }
             tried.add(p);
         }
         if (!name.contains("/")) {
@@ -52,6 +56,12 @@ public final class ModuleLoader {
                         tried.add(p);
                     }
                 }
+            }
+        }
+        for (Path p : tried) {
+            if (Files.isDirectory(p) && p.getFileName().toString().equals(name)) {
+                throw new ModuleException("module <" + name + "> names the directory " + p + ", not a module file"
+                        + " (tried " + tried + ")");
             }
         }
         throw new ModuleException("could not find module <" + name + "> (tried " + tried + ")");
@@ -109,10 +119,14 @@ public final class ModuleLoader {
     }
 
     private static NativeLibrary open(Path path, int flags) {
+        String notElf = ModuleFiles.notElf(path);
+        if (notElf != null) {
+            throw new ModuleException("could not open module " + path + ": " + notElf);
+        }
         try {
             return NativeLibrary.getInstance(path.toString(), Map.of(Library.OPTION_OPEN_FLAGS, flags));
         } catch (UnsatisfiedLinkError e) {
-            throw new ModuleException("could not open module " + path + ": " + e.getMessage());
+            throw new ModuleException("could not open module " + path + ": " + ModuleFiles.dlerror(e, path));
         }
     }
 

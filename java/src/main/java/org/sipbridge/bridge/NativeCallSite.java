@@ -12,9 +12,12 @@ final class NativeCallSite implements CallSite {
     private final CoreCalls calls;
     private final int paramCount;
     private final long freeFixup;
+    private final org.sipbridge.module.ModuleBusyException busy;
     private long frame;
 
-    NativeCallSite(CoreCalls calls, long frame, int paramCount, long freeFixup) {
+    NativeCallSite(CoreCalls calls, long frame, int paramCount, long freeFixup,
+                   org.sipbridge.module.ModuleBusyException busy) {
+        this.busy = busy;
         this.calls = calls;
         this.frame = frame;
         this.paramCount = paramCount;
@@ -24,6 +27,9 @@ final class NativeCallSite implements CallSite {
     @Override
     public int call(MessageContext ctx) {
         int r = calls.sb_call(frame, ctx.nativeMessage(), ctx.routeType());
+        if (r == Breadcrumbs.BUSY) {
+            throw busy; // the module's lock did not come in time: the run ends on the error path
+        }
         ctx.afterNativeCall();
         return r;
     }

@@ -85,7 +85,9 @@ public final class NativeFunction implements FunctionExport {
         if (fixup != 0) {
             runFixups(calls, frame, args);
         }
-        return new NativeCallSite(calls, frame, paramCount, freeFixup);
+        Breadcrumbs.get().calls().sb_frame_set_label(frame, module.name() + ":" + name);
+        return new NativeCallSite(calls, frame, paramCount, freeFixup,
+                new org.sipbridge.module.ModuleBusyException(module.name(), name));
     }
 
     private void runFixups(CoreCalls calls, long frame, List<Argument> args) {

@@ -188,6 +188,9 @@ public final class NativeModule implements Module {
             return 1;
         }
         int r = core.calls().sb_call_response(index, responseF, ctx.nativeMessage());
+        if (r == Breadcrumbs.BUSY) {
+            throw new org.sipbridge.module.ModuleBusyException(name(), "response_f"); // rare: may allocate
+        }
         ctx.afterNativeCall();
         return r;
     }

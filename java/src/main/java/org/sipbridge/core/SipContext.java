@@ -98,10 +98,9 @@ public final class SipContext implements MessageContext, AutoCloseable {
         this.seenNewUriLength = 0;
         this.seenDstUriAddress = 0;
         this.seenDstUriLength = 0;
-        SipError e = parser.parse(slot.buffer(), 0, length, framing, message);
-        if (e == SipError.NONE) {
-            e = validator.validate(message);
-        }
+        parser.parse(slot.buffer(), 0, length, framing, message);
+        // also after a parse error: validate() starts by clearing the previous message's detail
+        SipError e = validator.validate(message);
         broken = e != SipError.NONE;
         return e;
     }

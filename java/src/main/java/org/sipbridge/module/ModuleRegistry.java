@@ -74,9 +74,9 @@ public final class ModuleRegistry {
                     + " allows it in: " + RouteType.describe(wrongBlock.routeFlags()) + ")");
         }
         if (!otherCounts.isEmpty()) {
-            throw new ModuleException("unknown command <" + name + "> with " + paramCount
-                    + " parameter" + (paramCount == 1 ? "" : "s") + " (it takes " + describeCounts(otherCounts)
-                    + "), missing loadmodule?");
+            // the module is loaded: only the call is wrong, no loadmodule is missing
+            throw new ModuleException("wrong number of parameters for <" + name + ">: " + paramCount
+                    + " given, it takes " + describeCounts(otherCounts));
         }
         throw new ModuleException("unknown command <" + name + ">, missing loadmodule?");
     }

@@ -56,6 +56,7 @@ public final class CompiledScript implements AutoCloseable {
     }
 
     public static CompiledScript compile(Script script, CompileOptions options) {
+        ReliabilitySettings.check(script); // before any module is loaded: -c refuses what the start would
         return new CompiledScript(script, ScriptCompiler.compile(script, options));
     }
 
@@ -91,6 +92,11 @@ public final class CompiledScript implements AutoCloseable {
     /** init_child_f(rank) of every module, on the calling thread. */
     public void childInit(int rank) {
         modules.childInit(rank);
+    }
+
+    /** False when the configuration has no main route{}: every request would be dropped unanswered. */
+    public boolean hasRequestRoute() {
+        return mainRoute != null;
     }
 
     /** The main route on a request. */

@@ -18,6 +18,9 @@ import java.util.Map;
  * Nothing listens. The server can call {@link #check} before starting for real.
  */
 public final class ScriptCheck {
+    /** What a configuration without route{} means (OpenSIPS 1.11 starts with it too). */
+    public static final String NO_ROUTE = "no request route (route{}): every request is dropped unanswered"
+            + " (OpenSIPS 1.11 accepts such a file too; add route { ... } to handle requests)";
     private ScriptCheck() {
     }
 
@@ -41,8 +44,8 @@ public final class ScriptCheck {
 
     static void report(Path file, CompiledScript script, PrintStream out) {
         ServerConfig c = script.config();
-        out.println("listen: " + (c.listens().isEmpty() ? "(none)" : String.join(" ",
-                c.listens().stream().map(ServerConfig.Listen::toString).toList())));
+        out.println("listen: " + String.join(" ", c.effectiveListens().stream().map(ServerConfig.Listen::toString)
+                .toList()) + (c.listens().isEmpty() ? " (the default: no listen= line)" : ""));
         out.println("children: " + c.children() + ", log_level: " + (c.logLevel() == null ? "(not set)" : c.logLevel()));
         for (String w : c.warnings()) {
             out.println("warning: " + w);
@@ -58,6 +61,9 @@ public final class ScriptCheck {
         out.println("routes:");
         for (Map.Entry<String, Integer> r : script.routeTypes().entrySet()) {
             out.printf("  %-28s %s%n", r.getKey(), RouteType.describe(r.getValue()));
+        }
+        if (!script.hasRequestRoute()) {
+            out.println("WARNING: " + NO_ROUTE);
         }
         out.println("configuration " + file + " is valid");
     }

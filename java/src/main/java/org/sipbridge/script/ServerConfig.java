@@ -44,6 +44,8 @@ public record ServerConfig(List<Listen> listens, int children, Integer logLevel,
                            Map<String, Object> core, List<String> warnings) {
 
     public static final int DEFAULT_CHILDREN = 8;
+    /** What a configuration without any listen line listens on. */
+    public static final Listen DEFAULT_LISTEN = new Listen(Transport.UDP, "127.0.0.1", 5060);
 
     /**
      * One socket to listen on.
@@ -181,7 +183,11 @@ public record ServerConfig(List<Listen> listens, int children, Integer logLevel,
                     case "log_level" -> logLevel = i.value();
                     case "udp_receivers" -> udpReceivers = i.value();
                     case "tcp_idle_timeout" -> tcpIdle = i.value();
-                    default -> throw new IllegalStateException("unhandled setting " + i.name());
+                    default -> {
+                        if (!ReliabilitySettings.NAMES.contains(i.name())) { // read by ReliabilitySettings
+                            throw new IllegalStateException("unhandled setting " + i.name());
+                        }
+                    }
                 }
             } else if (g instanceof BooleanSetting b && b.name().equals("log_stderror")) {
                 logStderror = b.value();
@@ -235,6 +241,11 @@ public record ServerConfig(List<Listen> listens, int children, Integer logLevel,
             return new LocalAddresses.HostPort(text.substring(0, colon), Integer.parseInt(text.substring(colon + 1)));
         }
         return new LocalAddresses.HostPort(text, 0);
+    }
+
+    /** The sockets the server really binds: the listen lines, or {@link #DEFAULT_LISTEN} without any. */
+    public List<Listen> effectiveListens() {
+        return listens.isEmpty() ? List.of(DEFAULT_LISTEN) : listens;
     }
 
     /** What myself matches: the listen addresses and the aliases. */

@@ -1,5 +1,6 @@
 package org.sipbridge.server;
 
+import org.sipbridge.core.LogSafe;
 import org.sipbridge.core.SipContext;
 import org.sipbridge.server.transport.SendResult;
 import org.sipbridge.server.transport.SipSender;
@@ -71,7 +72,7 @@ final class Forwarder {
         if (own.isOwnListener(next.proto(), next.address())) {
             counters.loopsRefused.increment();
             if (loopLog.permit()) {
-                log.warn("not forwarding {} from {} to {}: that is this server (a loop){}", m.methodName(),
+                log.warn("not forwarding {} from {} to {}: that is this server (a loop){}", LogSafe.text(m.methodName()),
                         ctx.receiveInfo().source(), socket, loopLog.note());
             }
             return false;
@@ -111,7 +112,7 @@ final class Forwarder {
         counters.sendFailures.increment();
         if (failureLog.permit()) {
             SipMessage m = ctx.message();
-            log.warn("cannot forward {} from {}: {}{}", m.isRequest() ? m.methodName() : "a reply",
+            log.warn("cannot forward {} from {}: {}{}", m.isRequest() ? LogSafe.text(m.methodName()) : "a reply",
                     ctx.receiveInfo() == null ? "?" : ctx.receiveInfo().source(), why, failureLog.note());
         }
         return false;

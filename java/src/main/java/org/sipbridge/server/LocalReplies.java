@@ -32,6 +32,7 @@ final class LocalReplies {
     private final String[] reasonKeys = new String[REASON_CACHE];
     private final byte[][] reasonBytes = new byte[REASON_CACHE][];
     private int reasonNext;
+    private int answeredMessage = -1; // ctx.id() of the last message a reply was sent for
 
     LocalReplies(OwnAddresses own, ToTags toTags, ResponsePath path, ServerCounters counters, LogLimiter failureLog) {
         this.own = own;
@@ -90,7 +91,13 @@ final class LocalReplies {
             return false;
         }
         counters.localReplies.increment();
+        answeredMessage = ctx.id();
         return true;
+    }
+
+    /** True when a reply was sent for the message with this context id (ctx.id()). */
+    boolean answered(int messageId) {
+        return answeredMessage == messageId;
     }
 
     /** The server's To-tag for the request in ctx, written at out[0..); its length. */

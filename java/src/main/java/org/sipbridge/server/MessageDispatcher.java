@@ -34,6 +34,15 @@ final class MessageDispatcher implements MessageHandler {
     public void handle(ByteBuf message, ReceiveInfo received, int worker) {
         gate.awaitOpen();
         WorkerState w = workers[worker];
+        w.progress++; // odd: busy (single writer: this worker)
+        try {
+            handle(w, message, received);
+        } finally {
+            w.progress++;
+        }
+    }
+
+    private void handle(WorkerState w, ByteBuf message, ReceiveInfo received) {
         SipContext ctx = w.ctx;
         int length = Math.min(message.readableBytes(), ctx.buffer().capacity());
         // straight into the native slot: internalNioBuffer would allocate a view per pooled buffer

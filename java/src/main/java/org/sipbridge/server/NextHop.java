@@ -234,8 +234,7 @@ final class NextHop {
     }
 
     private static String quote(ByteBuffer b, int off, int len) {
-        byte[] bytes = new byte[Math.min(len, 200)];
-        b.get(off, bytes, 0, bytes.length);
-        return "<" + new String(bytes, StandardCharsets.ISO_8859_1) + (len > bytes.length ? "...>" : ">");
+        int shown = Math.min(len, 200);
+        return "<" + org.sipbridge.core.LogSafe.bytes(b, off, shown) + (len > shown ? "...>" : ">");
     }
 }

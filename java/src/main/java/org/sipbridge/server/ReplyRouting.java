@@ -1,5 +1,6 @@
 package org.sipbridge.server;
 
+import org.sipbridge.core.LogSafe;
 import org.sipbridge.core.SipContext;
 import org.sipbridge.server.transport.SendResult;
 import org.sipbridge.sip.SipError;
@@ -16,7 +17,9 @@ import java.nio.ByteBuffer;
  * then our Via is removed (the native builder, with lumps) and the reply goes to the next
  * Via per RFC 3261 18.2.2 and RFC 3581: its {@code received} address if present, else its
  * sent-by host; its {@code rport} value if present, else its sent-by port, else 5060; over
- * the transport it names.
+ * the transport it names. Only IP literals are sent to: a {@code received} that is not one,
+ * or a sent-by name without {@code received}, drops the reply (logged); nothing taken from
+ * a reply is ever resolved.
  */
 final class ReplyRouting {
     private final Routing r;
@@ -43,8 +46,8 @@ final class ReplyRouting {
             r.counters.notOurVia.increment();
             if (r.logs.notOurVia.permit()) {
                 ServerLog.logger().warn("dropped a {} reply from {}: its top Via <{}> is not this server's{}",
-                        m.statusCode(), ServerLog.source(ctx.receiveInfo()), m.headerValue(m.firstHeader(
-                                org.sipbridge.sip.HeaderType.VIA)), r.logs.notOurVia.note());
+                        m.statusCode(), ServerLog.source(ctx.receiveInfo()), LogSafe.text(m.headerValue(m.firstHeader(
+                                org.sipbridge.sip.HeaderType.VIA))), r.logs.notOurVia.note());
             }
             return;
         }
@@ -57,8 +60,13 @@ final class ReplyRouting {
             }
             return;
         }
-        if (!r.script.runReply(ctx)) {
-            r.counters.scriptDropped.increment();
+        try {
+            if (!r.script.runReply(ctx)) {
+                r.counters.scriptDropped.increment();
+                return;
+            }
+        } catch (org.sipbridge.module.ModuleBusyException e) {
+            r.errorPath.replyDropped(w, e);
             return;
         }
         relay(w, next);
@@ -68,8 +76,18 @@ final class ReplyRouting {
         SipContext ctx = w.ctx;
         SipMessage m = ctx.message();
         ByteBuffer buf = m.buffer();
-        int hostOff = next.receivedLength() > 0 ? next.receivedOffset() : next.hostOffset();
-        int hostLen = next.receivedLength() > 0 ? next.receivedLength() : next.hostLength();
+        boolean hasReceived = next.receivedOffset() >= 0;
+        int hostOff = hasReceived ? next.receivedOffset() : next.hostOffset();
+        int hostLen = hasReceived ? next.receivedLength() : next.hostLength();
+        if (!IpText.isLiteral(buf, hostOff, hostLen)) {
+            // Names from the network are never resolved here. A received must be an IP
+            // (RFC 3261 18.2.1); a name as sent-by always got a received when we forwarded
+            // the request (ViaStamp), so a Via without one was altered downstream.
+            failed(ctx, (hasReceived ? "its next Via's received " : "its next Via's sent-by ")
+                    + LogSafe.bytes(buf, hostOff, Math.min(hostLen, 100))
+                    + (hasReceived ? " is not an IP address" : " is a name and the Via has no received: not resolved"));
+            return;
+        }
         long rport = next.rport();
         int port = rport > 0 && rport <= 65535 && rport != SipNumbers.ABSENT ? (int) rport : next.port();
         if (!w.next.fromVia(buf, next.transportOffset(), next.transportLength(), hostOff, hostLen, port)) {

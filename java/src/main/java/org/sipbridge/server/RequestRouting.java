@@ -1,6 +1,8 @@
 package org.sipbridge.server;
 
+import org.sipbridge.core.LogSafe;
 import org.sipbridge.core.SipContext;
+import org.sipbridge.module.ModuleBusyException;
 import org.sipbridge.server.transport.SendResult;
 import org.sipbridge.sip.NameAddr;
 import org.sipbridge.sip.SipError;
@@ -34,14 +36,27 @@ final class RequestRouting {
             r.counters.acksAbsorbed.increment();
             return;
         }
-        r.script.runRequest(ctx);
+        if (!r.script.hasRequestRoute()) {
+            r.counters.scriptDropped.increment();
+            if (r.logs.noRoute.permit()) {
+                ServerLog.logger().warn("dropped {} from {}: {}{}", LogSafe.text(m.methodName()),
+                        ServerLog.source(ctx.receiveInfo()), org.sipbridge.script.ScriptCheck.NO_ROUTE,
+                        r.logs.noRoute.note());
+            }
+            return;
+        }
+        try {
+            r.script.runRequest(ctx);
+        } catch (ModuleBusyException e) {
+            r.errorPath.moduleBusy(w, e);
+        }
     }
 
     /** An ACK whose To-tag is one of ours: the ACK of a negative stateless reply we sent. */
     private boolean acknowledgesOurReply(WorkerState w, SipMessage m) {
         NameAddr to = w.to;
         return m.to(to) == SipError.NONE && to.tagOffset() >= 0
-                && r.toTags.isOurs(m.buffer(), to.tagOffset(), to.tagLength());
+                && r.tagPrefix.isOurs(m.buffer(), to.tagOffset(), to.tagLength());
     }
 
     private void malformed(WorkerState w, SipError error) {
@@ -63,7 +78,7 @@ final class RequestRouting {
             r.counters.sendFailures.increment();
         }
         if (r.logs.badRequest.permit()) {
-            ServerLog.logger().warn("malformed {} from {}: {}; answered {} ({}){}", m.methodName(),
+            ServerLog.logger().warn("malformed {} from {}: {}; answered {} ({}){}", LogSafe.text(m.methodName()),
                     ServerLog.source(ctx.receiveInfo()), describe(ctx, error),
                     error.statusCode() == 0 ? 400 : error.statusCode(), sent, r.logs.badRequest.note());
         }

@@ -10,4 +10,5 @@ final class ServerLogs {
     final LogLimiter forwardFailure = new LogLimiter();
     final LogLimiter replyFailure = new LogLimiter();
     final LogLimiter slApi = new LogLimiter();
+    final LogLimiter noRoute = new LogLimiter();
 }

@@ -62,6 +62,10 @@ public final class SipServer implements AutoCloseable {
     private Routing routing;
     private TimerThread timers;
     private boolean stopping;
+    // issue 13: stuck modules, crash reports (docs/reliability.md)
+    private final org.sipbridge.script.ReliabilitySettings reliability;
+    private volatile Watchdog watchdog;
+    private Path crumbFile;
 
     private SipServer(Path file, CompiledScript script, TransportConfig transportConfig, NativeCore core) {
         this.file = file;
@@ -69,6 +73,7 @@ public final class SipServer implements AutoCloseable {
         this.transportConfig = transportConfig;
         this.core = core;
         this.workers = new WorkerState[transportConfig.workers()];
+        this.reliability = org.sipbridge.script.ReliabilitySettings.of(script.script());
         this.transport = new SipTransport(transportConfig, new MessageDispatcher(workers, counters, logs, gate),
                 this::startWorker);
     }
@@ -95,7 +100,8 @@ public final class SipServer implements AutoCloseable {
         }
         SipServer server;
         try {
-            server = new SipServer(file, script, TransportSettings.from(script.config()), NativeCore.get());
+            server = new SipServer(file, script, TransportSettings.from(script.config(),
+                    org.sipbridge.script.ReliabilitySettings.of(script.script())), NativeCore.get());
         } catch (ServerException | RuntimeException e) {
             script.close();
             throw e;
@@ -105,6 +111,7 @@ public final class SipServer implements AutoCloseable {
     }
 
     private void run(Script parsed) throws ServerException {
+        startCrashReport();
         try {
             transport.start();
             script.childInit(ModuleSystem.PROC_MAIN);
@@ -125,8 +132,32 @@ public final class SipServer implements AutoCloseable {
             throw e;
         }
         gate.open();
+        watchdog = new Watchdog(workers, i -> transport.setWorkerAvailable(i, false),
+                i -> transport.setWorkerAvailable(i, true), org.sipbridge.bridge.Breadcrumbs.get(),
+                reliability.moduleCallLimitMs(), routing().reliability).start();
         for (String line : StartupSummary.lines(file, script, transport, workers.length)) {
             log.info(line);
+        }
+        if (!script.hasRequestRoute()) {
+            log.warn("{}: {}", file, org.sipbridge.script.ScriptCheck.NO_ROUTE);
+        }
+    }
+
+    /**
+     * The module lock timeout, then the crash report: what the breadcrumb file of a previous
+     * run that did not stop cleanly says, and this run's file.
+     */
+    private void startCrashReport() {
+        org.sipbridge.bridge.WatchCalls calls = org.sipbridge.bridge.Breadcrumbs.get().calls();
+        calls.sb_set_lock_timeout(reliability.moduleLockTimeoutMs());
+        Path crumbs = CrashReport.fileFor(file);
+        for (String line : CrashReport.previousRun(crumbs, Path.of("").toAbsolutePath())) {
+            log.error("{}: {}", file, line);
+        }
+        if (CrashReport.open(calls, crumbs)) {
+            crumbFile = crumbs;
+        } else {
+            log.warn("no crash report for this run: cannot write {}", crumbs);
         }
     }
 
@@ -151,9 +182,8 @@ public final class SipServer implements AutoCloseable {
                             l == null ? null : l.advertisedHost(), l == null ? 0 : l.advertisedPort()));
                 }
             }
-            ToTags toTags = new ToTags(ToTags.serverPrefix(sockets.toString()));
             routing = new Routing(script, transport.sender(), OwnAddresses.of(sockets, script.config().aliases()),
-                    toTags, counters, logs);
+                    ToTagPrefix.of(sockets.toString()), counters, logs);
         }
         return routing;
     }
@@ -202,14 +232,36 @@ public final class SipServer implements AutoCloseable {
             if (timers != null) {
                 timers.close();
             }
-            transport.stop(); // no handler runs after this returns
+            transport.stop(); // no handler runs after this returns, but a stuck one
+            Watchdog dog = watchdog;
+            if (dog != null) {
+                dog.close();
+            }
+            List<String> stuck = new ArrayList<>();
             for (int i = 0; i < workers.length; i++) {
-                if (workers[i] != null) {
+                if (workers[i] == null) {
+                    continue;
+                }
+                if (transport.workerAlive(i)) {
+                    // still inside a module call: its native slot stays, it may be using it
+                    stuck.add("worker " + workers[i].rank + " " + (dog != null ? dog.whereIs(workers[i]) : ""));
+                } else {
                     workers[i].close();
                     workers[i] = null;
                 }
             }
-            script.close();
+            if (stuck.isEmpty()) {
+                script.close();
+            } else {
+                // destroying or unloading a module, or freeing what it may touch, under a thread
+                // still running its code is what crashed the JVM: leave it all to the exit
+                log.error("{} still running after the stop grace period ({}): modules are not destroyed nor"
+                        + " unloaded and their memory stays, so the process can exit without a crash",
+                        String.join(", ", stuck), transportConfig.stopDrainTimeout().toMillis() + " ms");
+            }
+            if (crumbFile != null) {
+                CrashReport.closeClean(org.sipbridge.bridge.Breadcrumbs.get().calls(), crumbFile);
+            }
         } finally {
             stopped.countDown();
         }
@@ -232,6 +284,12 @@ public final class SipServer implements AutoCloseable {
 
     public ServerStats stats() {
         return counters.snapshot();
+    }
+
+    /** What the watchdog, the lock timeouts and the error path did (docs/reliability.md). */
+    public ReliabilityStats reliabilityStats() {
+        Watchdog dog = watchdog;
+        return routing().reliability.snapshot(dog == null ? 0 : dog.stuckNow());
     }
 
     public org.sipbridge.server.transport.TransportStats transportStats() {

@@ -8,7 +8,6 @@ import org.sipbridge.sip.SipMessage;
 import org.sipbridge.sip.Via;
 
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 
 /**
  * The To-tag of the server's stateless replies. It is derived from the request, so every
@@ -21,32 +20,31 @@ import java.nio.charset.StandardCharsets;
  * 8 hex digits of its listening addresses). An ACK whose To-tag has that form acknowledges a
  * negative stateless reply of this server: the ACK ends there (OpenSIPS's sl module absorbs
  * it the same way) instead of being forwarded to a UAS that never saw the INVITE's answer.
+ *
+ * <p>One per worker: it parses the request into scratch objects of its own. What the
+ * workers share is the immutable {@link ToTagPrefix}.
  */
 final class ToTags {
     static final int LENGTH = 10 + 1 + 16;
 
-    private final byte[] prefix;
+    private final ToTagPrefix prefix;
     private final Via via = new Via();
     private final NameAddr from = new NameAddr();
     private final CSeq cseq = new CSeq();
     private final Hash64 hash = new Hash64();
 
-    /** prefix: 10 ASCII characters naming this server (see {@link #serverPrefix}). */
+    ToTags(ToTagPrefix prefix) {
+        this.prefix = prefix;
+    }
+
+    /** A tag writer of its own for a prefix of 10 ASCII characters (tests). */
     ToTags(byte[] prefix) {
-        if (prefix.length != 10) {
-            throw new IllegalArgumentException("a To-tag prefix has 10 characters");
-        }
-        this.prefix = prefix.clone();
+        this(new ToTagPrefix(prefix));
     }
 
     /** {@code sb} + 8 hex digits of the server's identity (its listening addresses): stable across restarts. */
     static byte[] serverPrefix(String identity) {
-        byte[] id = identity.getBytes(StandardCharsets.UTF_8);
-        byte[] p = new byte[10];
-        p[0] = 's';
-        p[1] = 'b';
-        Hash64.hex8(new Hash64().reset(3).add(id, 0, id.length).value(), p, 2);
-        return p;
+        return ToTagPrefix.of(identity).bytes();
     }
 
     /** Writes the tag for request m at out[off..off+LENGTH); returns off + LENGTH. */
@@ -70,21 +68,13 @@ final class ToTags {
                 h.add(buf, via.valueOffset(), via.valueLength());
             }
         }
-        System.arraycopy(prefix, 0, out, off, prefix.length);
-        out[off + prefix.length] = '.';
-        return Hash64.hex16(h.value(), out, off + prefix.length + 1);
+        int n = prefix.copyTo(out, off);
+        out[n] = '.';
+        return Hash64.hex16(h.value(), out, n + 1);
     }
 
     /** True when the To tag [off, off+len) has the form of this server's tags. */
     boolean isOurs(ByteBuffer buf, int off, int len) {
-        if (len != LENGTH || buf.get(off + prefix.length) != '.') {
-            return false;
-        }
-        for (int i = 0; i < prefix.length; i++) {
-            if (buf.get(off + i) != prefix[i]) {
-                return false;
-            }
-        }
-        return true;
+        return prefix.isOurs(buf, off, len);
     }
 }

@@ -20,19 +20,23 @@ import java.util.List;
  * rest. A configuration without any listen line listens on udp:127.0.0.1:5060.
  */
 final class TransportSettings {
-    static final ListenAddress DEFAULT_LISTEN = ListenAddress.udp("127.0.0.1", 5060);
+    static final ListenAddress DEFAULT_LISTEN = ListenAddress.udp(ServerConfig.DEFAULT_LISTEN.host(),
+            ServerConfig.DEFAULT_LISTEN.port());
 
     private TransportSettings() {
     }
 
     static TransportConfig from(ServerConfig c) throws ServerException {
+        return from(c, org.sipbridge.script.ReliabilitySettings.DEFAULTS);
+    }
+
+    /** With the reliability settings: tcp_max_msg_time, tcp_max_connections. */
+    static TransportConfig from(ServerConfig c, org.sipbridge.script.ReliabilitySettings reliability)
+            throws ServerException {
         List<ListenAddress> listeners = new ArrayList<>();
-        for (ServerConfig.Listen l : c.listens()) {
+        for (ServerConfig.Listen l : c.effectiveListens()) {
             listeners.add(new ListenAddress(l.transport() == Transport.TCP ? Proto.TCP : Proto.UDP,
                     new InetSocketAddress(address(l), l.port())));
-        }
-        if (listeners.isEmpty()) {
-            listeners.add(DEFAULT_LISTEN);
         }
         try {
             TransportConfig t = TransportConfig.defaults(listeners).withWorkers(c.children());
@@ -52,6 +56,8 @@ final class TransportSettings {
             if (c.maxBuffer() != null && c.maxBuffer() > 0) {
                 t = t.withUdpSocketBuffer(c.maxBuffer());
             }
+            t = t.withTcpMessageTimeout(Duration.ofSeconds(reliability.tcpMaxMsgTimeSeconds()))
+                    .withTcpMaxConnections(reliability.tcpMaxConnections());
             return t;
         } catch (IllegalArgumentException e) {
             throw new ServerException("configuration: " + e.getMessage(), e);

@@ -24,15 +24,20 @@ final class WorkerState implements AutoCloseable {
     final Via topVia = new Via();
     final Via nextVia = new Via();
     final NameAddr to = new NameAddr();
+    /** The core's id of this worker's thread (its breadcrumb), for the watchdog. */
+    final int nativeThread;
+    /** Incremented when a message starts and when it ends: odd while one is being handled (the watchdog reads it). */
+    volatile long progress;
 
     WorkerState(int rank, Routing routing, NativeCore core, SipLimits limits) {
         this.rank = rank;
         this.routing = routing;
         SipSender sender = routing.sender;
         OwnAddresses own = routing.own;
-        ToTags toTags = routing.toTags;
+        ToTags toTags = new ToTags(routing.tagPrefix); // scratch parsers: never shared between workers
         ServerCounters counters = routing.counters;
         ServerLogs logs = routing.logs;
+        this.nativeThread = org.sipbridge.bridge.Breadcrumbs.get().calls().sb_crumb_register_worker(rank);
         this.ctx = new SipContext(core, limits);
         this.next = new NextHop(sender);
         this.responses = new ResponsePath(sender);

@@ -12,6 +12,7 @@ public enum SipError {
     EMPTY_MESSAGE(0, "Empty message"),
     MESSAGE_TOO_LARGE(513, "Message Too Large"),
     LINE_TOO_LONG(400, "Header Line Too Long"),
+    REQUEST_URI_TOO_LONG(414, "Request-URI Too Long"),
     TOO_MANY_HEADERS(400, "Too Many Headers"),
     INCOMPLETE_HEADERS(400, "Header Section Not Terminated"),
     BARE_CR(400, "Bare CR In Header Section"),

@@ -79,25 +79,21 @@ public final class SipParser {
      */
     private int lineEnd(ByteBuffer buf, int p, int end, int lineStart, SipMessage msg) {
         int max = limits.maxLineLength();
-        int scanEnd = Math.min(end, lineStart + max + 2);
-        int q = SipBytes.indexOfCrOrLf(buf, p, scanEnd);
+        int q = SipBytes.indexOfCrOrLf(buf, p, end);
         if (q < 0) {
-            msg.fail(end - lineStart > max + 1 ? SipError.LINE_TOO_LONG : SipError.INCOMPLETE_HEADERS, scanEnd);
+            msg.fail(end - lineStart > max + 1 ? SipError.LINE_TOO_LONG : SipError.INCOMPLETE_HEADERS,
+                    Math.min(end, lineStart + max + 2));
             return -1;
         }
         if (buf.get(q) == LF || (q + 1 < end && buf.get(q + 1) == LF)) {
-            return checkLength(q, lineStart, msg);
+            return q; // a terminated line over the limit is the caller's to report: the parse goes on
         }
         msg.fail(q + 1 == end ? SipError.INCOMPLETE_HEADERS : SipError.BARE_CR, q);
         return -1;
     }
 
-    private int checkLength(int terminator, int lineStart, SipMessage msg) {
-        if (terminator - lineStart > limits.maxLineLength()) {
-            msg.fail(SipError.LINE_TOO_LONG, lineStart);
-            return -1;
-        }
-        return terminator;
+    private boolean tooLong(int terminator, int lineStart) {
+        return terminator - lineStart > limits.maxLineLength();
     }
 
     /** Index just past the terminator (CRLF or LF) at t. */
@@ -112,6 +108,11 @@ public final class SipParser {
         if (t < 0) {
             return -1;
         }
+        if (tooLong(t, p)) {
+            // Over the limit but terminated: record it first (the error the reply carries) and
+            // read on, so a request can still be answered instead of retransmitted for 32 s.
+            msg.fail(longUri(buf, p, t) ? SipError.REQUEST_URI_TOO_LONG : SipError.LINE_TOO_LONG, p);
+        }
         if (t - p >= 4 && isSipSlash(buf, p)) {
             parseStatusLine(buf, p, t, msg);
         } else {
@@ -119,6 +120,22 @@ public final class SipParser {
         }
         msg.setStartLineEnd(afterTerminator(buf, t));
         return afterTerminator(buf, t);
+    }
+
+    /** A request line whose length is mostly its Request-URI (between the first and last space). */
+    private boolean longUri(ByteBuffer buf, int p, int t) {
+        if (t - p >= 4 && isSipSlash(buf, p)) {
+            return false;
+        }
+        int first = p;
+        while (first < t && buf.get(first) != ' ') {
+            first++;
+        }
+        int last = t - 1;
+        while (last > first && buf.get(last) != ' ') {
+            last--;
+        }
+        return last - first > limits.maxLineLength() / 2;
     }
 
     private static boolean isSipSlash(ByteBuffer buf, int p) {
@@ -253,10 +270,13 @@ public final class SipParser {
         int maxHeaders = Math.min(limits.maxHeaders(), msg.capacity());
         while (true) {
             if (p == end) {
-                // A datagram ending right after a header's CRLF: tolerate the missing empty line
-                // (RFC 4475 baddn.dat as archived). A stream frame always has it.
+                // A datagram ending right after a header's CRLF has every header but not the empty
+                // line RFC 3261 7 requires: malformed (never forwarded: the next hop would get a
+                // message without its end of headers), but its header table is whole, so a 400
+                // can still be built. A stream frame without it is unreadable.
                 if (framing == Framing.DATAGRAM) {
                     msg.setHeadersEnd(end);
+                    msg.fail(SipError.INCOMPLETE_HEADERS, end);
                     return end;
                 }
                 msg.fail(SipError.INCOMPLETE_HEADERS, end);
@@ -271,11 +291,13 @@ public final class SipParser {
                 msg.setHeadersEnd(p);
                 return afterTerminator(buf, t);
             }
-            if (msg.headerCount() == maxHeaders) {
+            boolean store = msg.headerCount() < maxHeaders;
+            if (!store) {
+                // Over the limit: recorded, the rest of the section is read without being kept,
+                // so the header table (Via, From, To...) still serves a 400.
                 msg.fail(SipError.TOO_MANY_HEADERS, p);
-                return -1;
             }
-            p = parseHeaderField(buf, p, end, msg);
+            p = parseHeaderField(buf, p, end, msg, store);
             if (p < 0) {
                 return -1;
             }
@@ -283,7 +305,7 @@ public final class SipParser {
     }
 
     /** Parses one header field (with its continuation lines) at p; returns the next line start. */
-    private int parseHeaderField(ByteBuffer buf, int p, int end, SipMessage msg) {
+    private int parseHeaderField(ByteBuffer buf, int p, int end, SipMessage msg, boolean store) {
         int nameEnd = p;
         while (nameEnd < end && CharClass.isToken(buf.get(nameEnd))) {
             nameEnd++;
@@ -318,8 +340,15 @@ public final class SipParser {
             }
             break;
         }
+        if (tooLong(t, p)) {
+            msg.fail(SipError.LINE_TOO_LONG, p); // not kept: a reply must not copy it
+            return next;
+        }
         if (lineError != SipError.NONE) {
             msg.fail(lineError, p);
+            return next;
+        }
+        if (!store) {
             return next;
         }
         int valueEnd = SipBytes.trimLwsEnd(buf, valueStart, t);

@@ -59,7 +59,7 @@ class FunctionLookupTest {
         ModuleException unknown = assertThrows(ModuleException.class, () -> ms.lookup("t_relay", 0, RouteType.REQUEST));
         assertEquals("unknown command <t_relay>, missing loadmodule?", unknown.getMessage());
         ModuleException count = assertThrows(ModuleException.class, () -> ms.lookup("new_function", 2, RouteType.REQUEST));
-        assertEquals("unknown command <new_function> with 2 parameters (it takes 0 or 1), missing loadmodule?",
+        assertEquals("wrong number of parameters for <new_function>: 2 given, it takes 0 or 1",
                 count.getMessage());
     }
 }

@@ -179,8 +179,9 @@ class SipParserTest {
         assertEquals(SipError.INCOMPLETE_HEADERS, Parsed.datagram("OPTIONS sip:x SIP/2.0\r\nA: b\r").parseError);
         assertEquals(SipError.INCOMPLETE_HEADERS, Parsed.stream("OPTIONS sip:x SIP/2.0\r\nl: 0\r\n").parseError);
         Parsed noEmptyLine = Parsed.datagram("OPTIONS sip:x SIP/2.0\r\nl: 0\r\n");
-        assertEquals(SipError.NONE, noEmptyLine.parseError, "a datagram may omit the final empty line");
-        assertTrue(noEmptyLine.msg.headersComplete());
+        assertEquals(SipError.INCOMPLETE_HEADERS, noEmptyLine.parseError,
+                "RFC 3261 7: the empty line is required, also in a datagram (issue 13 item 4)");
+        assertTrue(noEmptyLine.msg.headersComplete(), "every header was read: a 400 can be built");
     }
 
     @Test
@@ -226,7 +227,7 @@ class SipParserTest {
         SipError e = new SipParser(limits).parse(ByteBuffer.wrap(four), 0, four.length, Framing.DATAGRAM, m);
         assertEquals(SipError.TOO_MANY_HEADERS, e);
         assertEquals(3, m.headerCount());
-        assertFalse(m.headersComplete());
+        assertTrue(m.headersComplete(), "the rest of the section is read, not kept: a 400 can be built");
         // A message sized for the default limits refuses more than its own capacity.
         byte[] three = "OPTIONS sip:x SIP/2.0\r\nA: 1\r\nB: 2\r\nC: 3\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
         assertEquals(SipError.NONE, new SipParser().parse(ByteBuffer.wrap(three), 0, three.length, Framing.DATAGRAM, m));
@@ -248,7 +249,16 @@ class SipParserTest {
         assertEquals(SipError.LINE_TOO_LONG,
                 parser.parse(ByteBuffer.wrap(unterminated), 0, unterminated.length, Framing.DATAGRAM, m));
         byte[] longStart = ("OPTIONS sip:" + "x".repeat(40) + " SIP/2.0\r\n\r\n").getBytes();
-        assertEquals(SipError.LINE_TOO_LONG, parser.parse(ByteBuffer.wrap(longStart), 0, longStart.length, Framing.DATAGRAM, m));
+        assertEquals(SipError.REQUEST_URI_TOO_LONG,
+                parser.parse(ByteBuffer.wrap(longStart), 0, longStart.length, Framing.DATAGRAM, m));
+        assertEquals(414, SipError.REQUEST_URI_TOO_LONG.statusCode());
+        // A terminated line over the limit is left out and the parse goes on, so a 400 can be built.
+        byte[] thenVia = "OPTIONS sip:x SIP/2.0\r\nSubject: 01234567890123456789012345678901\r\nVia: SIP/2.0/UDP h\r\n\r\n"
+                .getBytes();
+        assertEquals(SipError.LINE_TOO_LONG, parser.parse(ByteBuffer.wrap(thenVia), 0, thenVia.length, Framing.DATAGRAM, m));
+        assertTrue(m.headersComplete());
+        assertEquals(1, m.headerCount());
+        assertEquals(HeaderType.VIA, m.headerType(0));
     }
 
     @Test

@@ -47,7 +47,8 @@ final class LogLevel {
         return log.isDebugEnabled();
     }
 
-    static void write(Logger log, int level, String text) {
+    static void write(Logger log, int level, String raw) {
+        String text = org.sipbridge.core.LogSafe.text(raw); // pseudo-variables carry received bytes
         if (level <= L_ERR) {
             log.error(text);
         } else if (level == L_WARN) {

@@ -21,6 +21,7 @@ public final class ArithExpr extends Expr {
     private final Expr left;
     private final Expr right;
     private final String location;
+    private final org.sipbridge.script.run.ErrorLogLimit errors = new org.sipbridge.script.run.ErrorLogLimit();
 
     public ArithExpr(Op op, Expr left, Expr right, String location) {
         this.op = op;
@@ -83,7 +84,9 @@ public final class ArithExpr extends Expr {
     }
 
     private void fail(Value out, String why) {
-        LOG.error("{}: {}", location, why);
+        if (errors.permit()) {
+            LOG.error("{}: {}{}", location, why, errors.note());
+        }
         out.setNull();
     }
 }

@@ -21,6 +21,7 @@ public final class MatchExpr extends Expr {
     private final Expr dynamic;
     private final boolean negated;
     private final String location;
+    private final org.sipbridge.script.run.ErrorLogLimit errors = new org.sipbridge.script.run.ErrorLogLimit();
     private volatile Compiled last;
 
     private record Compiled(String text, Pattern pattern) {
@@ -64,7 +65,10 @@ public final class MatchExpr extends Expr {
             last = new Compiled(text, p);
             return p;
         } catch (PatternSyntaxException e) {
-            LOG.error("{}: bad regular expression <{}>: {}", location, text, e.getDescription());
+            if (errors.permit()) {
+                LOG.error("{}: bad regular expression <{}>: {}{}", location, org.sipbridge.core.LogSafe.text(text),
+                        org.sipbridge.core.LogSafe.text(e.getDescription()), errors.note());
+            }
             return null;
         }
     }

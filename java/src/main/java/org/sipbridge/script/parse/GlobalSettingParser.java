@@ -57,12 +57,13 @@ final class GlobalSettingParser {
     /** True when {@code word} names a setting (so a missing '=' can be reported as such). */
     static boolean isSetting(String word) {
         return SETTINGS.containsKey(OLD_NAMES.getOrDefault(word, word)) || SettingCatalog.lookup(word).isPresent()
-                || word.equals("avp_aliases");
+                || word.equals("avp_aliases") || org.sipbridge.script.ReliabilitySettings.NAMES.contains(word);
     }
 
     /** All accepted names, sorted, for the "unknown global parameter" message. */
     static String knownNames() {
         Set<String> names = new TreeSet<>(SETTINGS.keySet());
+        names.addAll(org.sipbridge.script.ReliabilitySettings.NAMES);
         names.addAll(OLD_NAMES.keySet());
         names.addAll(SettingCatalog.spellings());
         return String.join(", ", names);
@@ -105,8 +106,11 @@ final class GlobalSettingParser {
     List<GlobalSetting> parse(Token nameToken) {
         String written = nameToken.text();
         String name = OLD_NAMES.getOrDefault(written, written);
-        ValueKind kind = SETTINGS.get(name);
-        java.util.Optional<SettingCatalog.Entry> core = SettingCatalog.lookup(written);
+        // sipbridge's reliability settings first: tcp_max_connections and tcp_max_msg_time are
+        // 1.11 names whose values ReliabilitySettings reads from the integer setting
+        ValueKind kind = org.sipbridge.script.ReliabilitySettings.NAMES.contains(name)
+                ? ValueKind.POSITIVE_INTEGER : SETTINGS.get(name);
+        java.util.Optional<SettingCatalog.Entry> core = kind != null ? java.util.Optional.empty() : SettingCatalog.lookup(written);
         if (written.equals("avp_aliases")) {
             throw new ConfigException(nameToken.location(), "'avp_aliases' is no longer supported (OpenSIPS 1.11 refuses it too)",
                     "$avp(name) with the name itself");

@@ -20,6 +20,7 @@ public final class AssignStep extends Step {
     private final int kind;
     private final Expr value;     // null: NULL
     private final String location;
+    private final org.sipbridge.script.run.ErrorLogLimit errors = new org.sipbridge.script.run.ErrorLogLimit();
 
     public AssignStep(Pv target, int kind, Expr value, String location) {
         this.target = target;
@@ -50,7 +51,10 @@ public final class AssignStep extends Step {
         if (ok) {
             return 1;
         }
-        LOG.error("{}: cannot assign {} to {}", location, v == null || v.isNull() ? "NULL" : "'" + v + "'", target.text());
+        if (errors.permit()) {
+            LOG.error("{}: cannot assign {} to {}{}", location, v == null || v.isNull() ? "NULL"
+                    : "'" + org.sipbridge.core.LogSafe.text(v.toString()) + "'", target.text(), errors.note());
+        }
         return -1;
     }
 }

@@ -1,5 +1,6 @@
 package org.sipbridge.script.step;
 
+import org.sipbridge.script.run.ErrorLogLimit;
 import org.sipbridge.script.run.Flow;
 import org.sipbridge.script.run.ScriptState;
 import org.slf4j.Logger;
@@ -17,6 +18,7 @@ public final class RouteStep extends Step {
 
     private final Route target;
     private final String location;
+    private final ErrorLogLimit errors = new ErrorLogLimit();
 
     public RouteStep(Route target, String location) {
         this.target = target;
@@ -26,8 +28,10 @@ public final class RouteStep extends Step {
     @Override
     public int run(ScriptState s) {
         if (s.routeDepth >= MAX_DEPTH) {
-            LOG.error("{}: too many recursive route() calls ({}), giving up on {}", location, s.routeDepth + 1,
-                    target.name());
+            if (errors.permit()) {
+                LOG.error("{}: too many recursive route() calls ({}), giving up on {}{}", location, s.routeDepth + 1,
+                        target.name(), errors.note());
+            }
             return -1;
         }
         s.routeDepth++;

@@ -1,6 +1,7 @@
 package org.sipbridge.script.step;
 
 import org.sipbridge.script.expr.Expr;
+import org.sipbridge.script.run.ErrorLogLimit;
 import org.sipbridge.script.run.Flow;
 import org.sipbridge.script.run.ScriptState;
 import org.slf4j.Logger;
@@ -18,6 +19,7 @@ public final class WhileStep extends Step {
     private final Block body;
     private final String location;
     private final int maxLoops;
+    private final ErrorLogLimit errors = new ErrorLogLimit();
 
     public WhileStep(Expr condition, Block body, String location, int maxLoops) {
         this.condition = condition;
@@ -39,7 +41,9 @@ public final class WhileStep extends Step {
                 return ret;
             }
             if (loops++ == maxLoops) {
-                LOG.error("{}: runaway while: more than {} loops, leaving it", location, maxLoops);
+                if (errors.permit()) {
+                    LOG.error("{}: runaway while: more than {} loops, leaving it{}", location, maxLoops, errors.note());
+                }
                 return ret;
             }
             ret = body.run(s);

@@ -20,11 +20,12 @@ final class Counters {
     final LongAdder sendOverloaded = new LongAdder();
     final LongAdder sendFailures = new LongAdder();
     final LongAdder internalErrors = new LongAdder();
+    final LongAdder tcpSlowClosed = new LongAdder();
 
     TransportStats snapshot() {
         return new TransportStats(received.sum(), handled.sum(), handlerErrors.sum(), droppedQueueFull.sum(),
                 droppedOversize.sum(), brokenStreams.sum(), droppedAtStop.sum(), keepalives.sum(),
                 tcpAccepted.sum(), tcpOpened.sum(), tcpRefused.sum(), tcpIdleClosed.sum(), tcpErrors.sum(),
-                sendOverloaded.sum(), sendFailures.sum(), internalErrors.sum());
+                sendOverloaded.sum(), sendFailures.sum(), internalErrors.sum(), tcpSlowClosed.sum());
     }
 }

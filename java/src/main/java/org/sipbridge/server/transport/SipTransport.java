@@ -239,6 +239,16 @@ public final class SipTransport {
         return proto == Proto.UDP ? udpBound : proto == Proto.TCP ? tcpBound : List.of();
     }
 
+    /** Whether worker index (0-based) gets messages (false: the watchdog found it stuck; its Call-IDs go elsewhere). */
+    public void setWorkerAvailable(int index, boolean available) {
+        workers.setAvailable(index, available);
+    }
+
+    /** Whether worker index's thread still runs (after {@link #stop()}: it is stuck). */
+    public boolean workerAlive(int index) {
+        return workers.alive(index);
+    }
+
     /** "epoll" or "nio". */
     public String ioKind() {
         return kind.name();

@@ -25,6 +25,8 @@ final class TcpConnection {
     private volatile ChannelFuture connectFuture;
     private volatile ReceiveInfo info;
     private volatile long lastActivityNanos = System.nanoTime();
+    /** When the first byte of the message being received arrived; 0 between messages. */
+    private volatile long messageStartNanos;
     private final AtomicBoolean closing = new AtomicBoolean();
 
     TcpConnection(InetSocketAddress remote, boolean outbound) {
@@ -65,6 +67,24 @@ final class TcpConnection {
 
     void touch() {
         lastActivityNanos = System.nanoTime();
+    }
+
+    /** Bytes of a message are pending: its clock starts with the first of them (once). */
+    void messageUnderway(long now) {
+        if (messageStartNanos == 0) {
+            messageStartNanos = now == 0 ? 1 : now;
+        }
+    }
+
+    /** No partial message pending. */
+    void betweenMessages() {
+        messageStartNanos = 0;
+    }
+
+    /** A message has been arriving for longer than nanos (a slow sender). */
+    boolean messageSlowerThan(long nanos, long now) {
+        long start = messageStartNanos;
+        return start != 0 && now - start > nanos;
     }
 
     boolean idleLongerThan(long nanos, long now) {

@@ -84,6 +84,7 @@ final class TcpStreamHandler extends ChannelInboundHandlerAdapter {
             ByteBuffer view = Inbound.view(pending, start, available);
             switch (framer.frame(view, view.position(), available)) {
                 case NEED_MORE:
+                    connection.messageUnderway(System.nanoTime()); // tcp_max_msg_time runs from its first byte
                     return;
                 case KEEPALIVE:
                     inbound.counters.keepalives.increment();
@@ -91,11 +92,13 @@ final class TcpStreamHandler extends ChannelInboundHandlerAdapter {
                         ctx.writeAndFlush(ctx.alloc().buffer(PONG.length).writeBytes(PONG), ctx.voidPromise());
                     }
                     pending.skipBytes(framer.length());
+                    connection.betweenMessages();
                     break;
                 case MESSAGE:
                     int length = framer.length();
                     inbound.deliver(ctx.alloc(), pending, start, length, connection.info());
                     pending.skipBytes(length);
+                    connection.betweenMessages();
                     break;
                 case BROKEN:
                     broken = true;
@@ -106,6 +109,7 @@ final class TcpStreamHandler extends ChannelInboundHandlerAdapter {
             }
         }
         discard(); // all consumed
+        connection.betweenMessages();
     }
 
     private void discard() {

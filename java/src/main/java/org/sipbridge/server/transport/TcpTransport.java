@@ -45,6 +45,7 @@ final class TcpTransport {
     private final RateLimitedLog connectLog = new RateLimitedLog();
     private final RateLimitedLog overloadLog = new RateLimitedLog();
     private final RateLimitedLog errorLog = new RateLimitedLog();
+    private final RateLimitedLog slowLog = new RateLimitedLog();
     private ScheduledFuture<?> idleSweep;
 
     TcpTransport(TransportConfig config, IoKind kind, EventLoopGroup group, Inbound inbound, Counters counters) {
@@ -82,7 +83,7 @@ final class TcpTransport {
                 .bind(address).awaitUninterruptibly();
         if (!f.isSuccess()) {
             throw new TransportException("cannot bind " + Names.endpoint(Proto.TCP, address) + ": "
-                    + f.cause().getMessage(), f.cause());
+                    + BindErrors.explain(f.cause()), f.cause());
         }
         serverChannels.add(f.channel());
         bound.add((InetSocketAddress) f.channel().localAddress());
@@ -97,7 +98,8 @@ final class TcpTransport {
         for (Channel ch : serverChannels) {
             ch.config().setAutoRead(true);
         }
-        long period = Math.max(50, Math.min(1000, config.tcpIdleTimeout().toMillis() / 4));
+        long period = Math.max(50, Math.min(1000, Math.min(config.tcpIdleTimeout().toMillis(),
+                config.tcpMessageTimeout().toMillis()) / 4));
         idleSweep = group.next().scheduleAtFixedRate(this::closeIdle, period, period, TimeUnit.MILLISECONDS);
     }
 
@@ -306,8 +308,18 @@ final class TcpTransport {
         try {
             long now = System.nanoTime();
             long limit = config.tcpIdleTimeout().toNanos();
+            long messageLimit = config.tcpMessageTimeout().toNanos();
             table.forEach(c -> {
-                if (c.idleLongerThan(limit, now) && c.close()) {
+                if (c.messageSlowerThan(messageLimit, now)) {
+                    if (c.close()) {
+                        counters.tcpSlowClosed.increment();
+                        if (slowLog.permit()) {
+                            log.warn("closing TCP connection with {}: a message did not arrive whole within {} s"
+                                    + " (tcp_max_msg_time){}", Names.address(c.remote),
+                                    config.tcpMessageTimeout().toSeconds(), slowLog.suppressedNote());
+                        }
+                    }
+                } else if (c.idleLongerThan(limit, now) && c.close()) {
                     counters.tcpIdleClosed.increment();
                     log.debug("closing idle TCP connection with {}", Names.address(c.remote));
                 }

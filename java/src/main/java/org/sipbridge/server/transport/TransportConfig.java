@@ -29,6 +29,8 @@ import java.util.Objects;
  * @param stopDrainTimeout   how long {@link SipTransport#stop()} lets workers finish queued messages
  * @param limits             message size bound (datagrams and stream frames)
  * @param preferEpoll        use the native epoll transport when available (false forces NIO)
+ * @param tcpMessageTimeout  {@code tcp_max_msg_time}: a TCP message must arrive whole within this
+ *                           time from its first byte, else the connection is closed (slow senders)
  */
 public record TransportConfig(
         List<ListenAddress> listeners,
@@ -43,7 +45,8 @@ public record TransportConfig(
         int writeHighWaterMark,
         Duration stopDrainTimeout,
         SipLimits limits,
-        boolean preferEpoll) {
+        boolean preferEpoll,
+        Duration tcpMessageTimeout) {
 
     public static final int MAX_TCP_CONNECTIONS = ConnectionTable.MAX_CAPACITY;
 
@@ -53,6 +56,7 @@ public record TransportConfig(
         Objects.requireNonNull(tcpConnectTimeout, "tcpConnectTimeout");
         Objects.requireNonNull(stopDrainTimeout, "stopDrainTimeout");
         Objects.requireNonNull(limits, "limits");
+        Objects.requireNonNull(tcpMessageTimeout, "tcpMessageTimeout");
         if (listeners.isEmpty()) {
             throw new IllegalArgumentException("no listen address");
         }
@@ -65,6 +69,7 @@ public record TransportConfig(
         requireRange("write high-water mark", writeHighWaterMark, 1024, Integer.MAX_VALUE);
         requirePositive("tcp_idle_timeout", tcpIdleTimeout);
         requirePositive("tcp connect timeout", tcpConnectTimeout);
+        requirePositive("tcp_max_msg_time", tcpMessageTimeout);
         if (listeners.stream().filter(l -> l.address().getPort() != 0).distinct().count()
                 != listeners.stream().filter(l -> l.address().getPort() != 0).count()) {
             // with SO_REUSEPORT a duplicate would silently share the port instead of failing
@@ -79,84 +84,91 @@ public record TransportConfig(
      * One worker, up to two UDP receivers (one per core), 1 MiB UDP socket buffers, one TCP
      * thread, 4096 queued messages per worker, 120 s TCP idle timeout, 5 s connect timeout,
      * 2048 connections, 512 KiB per socket, 2 s to drain at stop, {@link SipLimits#DEFAULT},
-     * epoll when available.
+     * epoll when available, 4 s for a TCP message to arrive whole (OpenSIPS's tcp_max_msg_time).
      */
     public static TransportConfig defaults(List<ListenAddress> listeners) {
         int receivers = Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
         return new TransportConfig(listeners, 1, receivers, 1 << 20, 1, 4096, Duration.ofSeconds(120),
-                Duration.ofSeconds(5), 2048, 512 * 1024, Duration.ofSeconds(2), SipLimits.DEFAULT, true);
+                Duration.ofSeconds(5), 2048, 512 * 1024, Duration.ofSeconds(2), SipLimits.DEFAULT, true,
+                Duration.ofSeconds(4));
     }
 
     public TransportConfig withWorkers(int n) {
         return new TransportConfig(listeners, n, udpReceivers, udpSocketBuffer, tcpIoThreads, workerQueue,
                 tcpIdleTimeout, tcpConnectTimeout, tcpMaxConnections, writeHighWaterMark, stopDrainTimeout,
-                limits, preferEpoll);
+                limits, preferEpoll, tcpMessageTimeout);
     }
 
     public TransportConfig withUdpReceivers(int n) {
         return new TransportConfig(listeners, workers, n, udpSocketBuffer, tcpIoThreads, workerQueue,
                 tcpIdleTimeout, tcpConnectTimeout, tcpMaxConnections, writeHighWaterMark, stopDrainTimeout,
-                limits, preferEpoll);
+                limits, preferEpoll, tcpMessageTimeout);
     }
 
     public TransportConfig withUdpSocketBuffer(int bytes) {
         return new TransportConfig(listeners, workers, udpReceivers, bytes, tcpIoThreads, workerQueue,
                 tcpIdleTimeout, tcpConnectTimeout, tcpMaxConnections, writeHighWaterMark, stopDrainTimeout,
-                limits, preferEpoll);
+                limits, preferEpoll, tcpMessageTimeout);
     }
 
     public TransportConfig withTcpIoThreads(int n) {
         return new TransportConfig(listeners, workers, udpReceivers, udpSocketBuffer, n, workerQueue,
                 tcpIdleTimeout, tcpConnectTimeout, tcpMaxConnections, writeHighWaterMark, stopDrainTimeout,
-                limits, preferEpoll);
+                limits, preferEpoll, tcpMessageTimeout);
     }
 
     public TransportConfig withWorkerQueue(int capacity) {
         return new TransportConfig(listeners, workers, udpReceivers, udpSocketBuffer, tcpIoThreads, capacity,
                 tcpIdleTimeout, tcpConnectTimeout, tcpMaxConnections, writeHighWaterMark, stopDrainTimeout,
-                limits, preferEpoll);
+                limits, preferEpoll, tcpMessageTimeout);
     }
 
     public TransportConfig withTcpIdleTimeout(Duration timeout) {
         return new TransportConfig(listeners, workers, udpReceivers, udpSocketBuffer, tcpIoThreads, workerQueue,
                 timeout, tcpConnectTimeout, tcpMaxConnections, writeHighWaterMark, stopDrainTimeout, limits,
-                preferEpoll);
+                preferEpoll, tcpMessageTimeout);
     }
 
     public TransportConfig withTcpConnectTimeout(Duration timeout) {
         return new TransportConfig(listeners, workers, udpReceivers, udpSocketBuffer, tcpIoThreads, workerQueue,
                 tcpIdleTimeout, timeout, tcpMaxConnections, writeHighWaterMark, stopDrainTimeout, limits,
-                preferEpoll);
+                preferEpoll, tcpMessageTimeout);
     }
 
     public TransportConfig withTcpMaxConnections(int n) {
         return new TransportConfig(listeners, workers, udpReceivers, udpSocketBuffer, tcpIoThreads, workerQueue,
                 tcpIdleTimeout, tcpConnectTimeout, n, writeHighWaterMark, stopDrainTimeout, limits,
-                preferEpoll);
+                preferEpoll, tcpMessageTimeout);
     }
 
     public TransportConfig withWriteHighWaterMark(int bytes) {
         return new TransportConfig(listeners, workers, udpReceivers, udpSocketBuffer, tcpIoThreads, workerQueue,
                 tcpIdleTimeout, tcpConnectTimeout, tcpMaxConnections, bytes, stopDrainTimeout, limits,
-                preferEpoll);
+                preferEpoll, tcpMessageTimeout);
     }
 
     public TransportConfig withStopDrainTimeout(Duration timeout) {
         return new TransportConfig(listeners, workers, udpReceivers, udpSocketBuffer, tcpIoThreads, workerQueue,
                 tcpIdleTimeout, tcpConnectTimeout, tcpMaxConnections, writeHighWaterMark, timeout, limits,
-                preferEpoll);
+                preferEpoll, tcpMessageTimeout);
     }
 
     public TransportConfig withLimits(SipLimits newLimits) {
         return new TransportConfig(listeners, workers, udpReceivers, udpSocketBuffer, tcpIoThreads, workerQueue,
                 tcpIdleTimeout, tcpConnectTimeout, tcpMaxConnections, writeHighWaterMark, stopDrainTimeout,
-                newLimits, preferEpoll);
+                newLimits, preferEpoll, tcpMessageTimeout);
     }
 
     public TransportConfig withPreferEpoll(boolean epoll) {
         return new TransportConfig(listeners, workers, udpReceivers, udpSocketBuffer, tcpIoThreads, workerQueue,
                 tcpIdleTimeout, tcpConnectTimeout, tcpMaxConnections, writeHighWaterMark, stopDrainTimeout,
-                limits, epoll);
+                limits, epoll, tcpMessageTimeout);
+    }
+
+    public TransportConfig withTcpMessageTimeout(Duration timeout) {
+        return new TransportConfig(listeners, workers, udpReceivers, udpSocketBuffer, tcpIoThreads, workerQueue,
+                tcpIdleTimeout, tcpConnectTimeout, tcpMaxConnections, writeHighWaterMark, stopDrainTimeout, limits,
+                preferEpoll, timeout);
     }
 
     private static void requireRange(String name, int value, int min, int max) {

@@ -23,6 +23,8 @@ package org.sipbridge.server.transport;
  * @param sendFailures     sends that failed after being queued: TCP connects that failed (and
  *                         each send waiting on one), UDP send errors
  * @param internalErrors   unexpected exceptions caught in the network threads
+ * @param tcpSlowClosed    TCP connections closed because a message did not arrive whole within
+ *                         tcp_max_msg_time (slow senders, slowloris)
  */
 public record TransportStats(
         long received,
@@ -40,7 +42,8 @@ public record TransportStats(
         long tcpErrors,
         long sendOverloaded,
         long sendFailures,
-        long internalErrors) {
+        long internalErrors,
+        long tcpSlowClosed) {
 
     /** Every inbound message that was lost: queue full, oversize, broken streams, left at stop. */
     public long dropped() {

@@ -61,7 +61,7 @@ final class UdpListener {
             ChannelFuture f = b.handler(new UdpReceiveHandler(inbound)).bind(address).awaitUninterruptibly();
             if (!f.isSuccess()) {
                 throw new TransportException("cannot bind " + Names.endpoint(Proto.UDP, address)
-                        + (i > 0 ? " (receiver " + (i + 1) + ")" : "") + ": " + f.cause().getMessage(), f.cause());
+                        + (i > 0 ? " (receiver " + (i + 1) + ")" : "") + ": " + BindErrors.explain(f.cause()), f.cause());
             }
             channels.add(f.channel());
             if (i == 0) {
@@ -92,8 +92,8 @@ final class UdpListener {
                 ? StandardProtocolFamily.INET6 : StandardProtocolFamily.INET)) {
             probe.bind(address);
         } catch (IOException e) {
-            throw new TransportException("cannot bind " + Names.endpoint(Proto.UDP, address) + ": " + e.getMessage()
-                    + " (another process uses the port)", e);
+            throw new TransportException("cannot bind " + Names.endpoint(Proto.UDP, address) + ": "
+                    + BindErrors.explain(e), e);
         }
     }
 

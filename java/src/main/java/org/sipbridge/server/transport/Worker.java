@@ -32,6 +32,10 @@ final class Worker implements Runnable {
     private final Counters counters;
     private final RateLimitedLog errorLog = new RateLimitedLog();
 
+    /** False while the watchdog finds it stuck: dispatch sends its Call-IDs to another worker. */
+    volatile boolean available = true;
+    /** True while the handler runs (a message taken from the queue and not finished). */
+    volatile boolean handling;
     private volatile boolean parked;
     private volatile boolean stopping;
     private volatile long stopDeadline;
@@ -111,6 +115,7 @@ final class Worker implements Runnable {
         ByteBuf data = slot.data;
         ReceiveInfo info = slot.info;
         queue.consumed(slot);
+        handling = true;
         try {
             handler.handle(data, info, index);
         } catch (Throwable t) {
@@ -120,6 +125,7 @@ final class Worker implements Runnable {
                         Names.endpoint(info.proto(), info.source()), errorLog.suppressedNote(), t);
             }
         } finally {
+            handling = false;
             counters.handled.increment();
             release(data);
         }

@@ -42,10 +42,33 @@ final class WorkerPool {
         return workers[0].queue.capacity();
     }
 
-    /** Worker index for a message: by Call-ID hash, or by source when it has none. */
+    /**
+     * Worker index for a message: by Call-ID hash, or by source when it has none. A worker
+     * the watchdog found stuck is skipped for the next available one (the same one for every
+     * message of the Call-ID while it is stuck, so their order is kept); if none is available
+     * the hash decides.
+     */
     int workerFor(int callIdHash, InetSocketAddress source) {
         int key = callIdHash != CallIdLocator.ABSENT ? callIdHash : source.hashCode();
-        return Math.floorMod(key, workers.length);
+        int i = Math.floorMod(key, workers.length);
+        if (workers[i].available) {
+            return i;
+        }
+        for (int k = 1; k < workers.length; k++) {
+            int j = (i + k) % workers.length;
+            if (workers[j].available) {
+                return j;
+            }
+        }
+        return i;
+    }
+
+    void setAvailable(int index, boolean available) {
+        workers[index].available = available;
+    }
+
+    boolean alive(int index) {
+        return workers[index].thread.isAlive();
     }
 
     /** Queues a message for its worker; false when that queue is full (the caller drops it). */
@@ -129,7 +152,12 @@ final class WorkerPool {
     void releaseLeftovers() {
         for (Worker w : workers) {
             if (w.thread.isAlive()) {
-                log.warn("worker {} is still running after stop; its queue is not drained", w.index + 1);
+                // stuck (in module code, most likely): its queue and the message it is on are
+                // lost; counted, not released (the worker is still their consumer)
+                int lost = w.queue.sizeApprox() + (w.handling ? 1 : 0);
+                counters.droppedAtStop.add(lost);
+                log.warn("worker {} is still running after stop (stuck); {} message{} dropped with it", w.index + 1,
+                        lost, lost == 1 ? "" : "s");
                 continue;
             }
             int left = 0;

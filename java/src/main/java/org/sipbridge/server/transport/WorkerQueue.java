@@ -93,6 +93,14 @@ final class WorkerQueue {
         head++;
     }
 
+    /**
+     * Messages queued, read from another thread (once producers are gone): exact when the
+     * consumer is not moving (a stuck worker), approximate otherwise.
+     */
+    int sizeApprox() {
+        return (int) Math.max(0, tail.get() - head);
+    }
+
     /** Consumer only (or once producers are gone). */
     boolean isEmpty() {
         return peek() == null;

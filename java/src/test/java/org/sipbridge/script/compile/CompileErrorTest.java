@@ -22,7 +22,7 @@ class CompileErrorTest {
 
     @Test
     void functionWithAnotherParameterCount() {
-        assertEquals("t.cfg:1:9: unknown command <sl_send_reply> with 1 parameter (it takes 2), missing loadmodule?",
+        assertEquals("t.cfg:1:9: wrong number of parameters for <sl_send_reply>: 1 given, it takes 2",
                 error("route { sl_send_reply(\"404\"); }"));
     }
 
