@@ -34,6 +34,14 @@ final class RequestRouting {
             r.counters.acksAbsorbed.increment();
             return;
         }
+        if (w.tm != null) {
+            if (w.tm.absorb(ctx)) {
+                return; // a retransmission, or the ACK of our non-2xx reply: the transaction's
+            }
+            r.script.runRequest(ctx);
+            w.tm.afterRequest(ctx);
+            return;
+        }
         r.script.runRequest(ctx);
     }
 

@@ -17,15 +17,18 @@ final class Routing {
     final ServerLogs logs;
     final RequestRouting requests;
     final ReplyRouting replies;
+    /** sipbridge's transaction layer, or null when the configuration does not load it. */
+    final TmRuntime tm;
 
     Routing(CompiledScript script, SipSender sender, OwnAddresses own, ToTags toTags, ServerCounters counters,
-            ServerLogs logs) {
+            ServerLogs logs, TmRuntime tm) {
         this.script = script;
         this.sender = sender;
         this.own = own;
         this.toTags = toTags;
         this.counters = counters;
         this.logs = logs;
+        this.tm = tm;
         this.requests = new RequestRouting(this);
         this.replies = new ReplyRouting(this);
     }

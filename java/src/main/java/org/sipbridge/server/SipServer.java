@@ -61,6 +61,7 @@ public final class SipServer implements AutoCloseable {
     private final Object lifecycle = new Object();
     private Routing routing;
     private TimerThread timers;
+    private volatile TmRuntime tm;
     private boolean stopping;
 
     private SipServer(Path file, CompiledScript script, TransportConfig transportConfig, NativeCore core) {
@@ -147,8 +148,11 @@ public final class SipServer implements AutoCloseable {
                 }
             }
             ToTags toTags = new ToTags(ToTags.serverPrefix(sockets.toString()));
+            tm = script.modules().registry().module(org.sipbridge.tm.TmModule.NAME)
+                    .filter(m -> m instanceof org.sipbridge.tm.TmModule)
+                    .map(m -> new TmRuntime((org.sipbridge.tm.TmModule) m, transport)).orElse(null);
             routing = new Routing(script, transport.sender(), OwnAddresses.of(sockets, script.config().aliases()),
-                    toTags, counters, logs);
+                    toTags, counters, logs, tm);
         }
         return routing;
     }
@@ -198,6 +202,9 @@ public final class SipServer implements AutoCloseable {
                 timers.close();
             }
             transport.stop(); // no handler runs after this returns
+            if (tm != null) {
+                tm.close();
+            }
             for (int i = 0; i < workers.length; i++) {
                 if (workers[i] != null) {
                     workers[i].close();
@@ -231,6 +238,12 @@ public final class SipServer implements AutoCloseable {
 
     public org.sipbridge.server.transport.TransportStats transportStats() {
         return transport.stats();
+    }
+
+    /** The transaction layer's counters (null when the configuration does not load sipbridge's tm). */
+    public org.sipbridge.tm.TmStats transactionStats() {
+        TmRuntime t = tm;
+        return t == null ? null : t.stats;
     }
 
     public CompiledScript script() {

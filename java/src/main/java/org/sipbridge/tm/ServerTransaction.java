@@ -109,6 +109,11 @@ public final class ServerTransaction extends Transaction {
         return sent;
     }
 
+    /** The TU drops the transaction without a final reply (t_replicate, a script that never answered). */
+    public void abandon() {
+        terminate();
+    }
+
     @Override
     protected void fire(int timer) {
         switch (timer) {

@@ -37,5 +37,7 @@ public final class CoreFunctions extends JavaModule {
         function("setflag", 1, RouteType.ALL, FlagFunctions::set);
         function("resetflag", 1, RouteType.ALL, FlagFunctions::reset);
         function("isflagset", 1, RouteType.ALL, FlagFunctions::isSet);
+        function("append_branch", 0, RouteType.REQUEST | RouteType.FAILURE, BranchFunctions::appendCurrent);
+        function("append_branch", 1, RouteType.REQUEST | RouteType.FAILURE, BranchFunctions::appendUri);
     }
 }

@@ -86,6 +86,9 @@ public final class PvResolver {
         simple("retcode", ScriptPvs::returnCode);
         simple("Ts", ScriptPvs::timeSeconds);
         simple("pp", ScriptPvs::pid);
+        simple("T_reply_code", TransactionPvs::replyCode);
+        simple("T_branch_idx", TransactionPvs::branchIndex);
+        simple("T_ruri", TransactionPvs::branchUri);
 
         TABLE.put("hdr", new Entry((ast, r) -> new HeaderPv(ast.text(), ast.inner().orElseThrow(), index(ast, 0)),
                 true, true, false));
