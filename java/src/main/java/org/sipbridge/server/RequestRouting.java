@@ -30,14 +30,14 @@ final class RequestRouting {
             return;
         }
         SipMessage m = ctx.message();
+        if (w.tm != null && w.tm.absorb(ctx)) {
+            return; // a retransmission, or the ACK of a non-2xx reply of a transaction: the transaction's
+        }
         if (m.method() == SipMethod.ACK && acknowledgesOurReply(w, m)) {
             r.counters.acksAbsorbed.increment();
             return;
         }
         if (w.tm != null) {
-            if (w.tm.absorb(ctx)) {
-                return; // a retransmission, or the ACK of our non-2xx reply: the transaction's
-            }
             r.script.runRequest(ctx);
             w.tm.afterRequest(ctx);
             return;
