@@ -249,4 +249,26 @@ class StatefulProxyTest {
                     String.join("\n", s.summary()));
         }
     }
+
+    @Test
+    void examplesStatefulCfgSendsABusyCallToTheSecondDestination() throws Exception {
+        try (UdpPeer voicemail = new UdpPeer()) {
+            String cfg = Files.readString(org.sipbridge.testing.TestModules.repo().resolve("examples/stateful.cfg"))
+                    .replace("listen=udp:127.0.0.1:5070", "listen=udp:127.0.0.1:" + TestServer.freePort())
+                    .replace("sip:127.0.0.1:5080", "sip:127.0.0.1:" + voicemail.port())
+                    .replaceFirst("(?m)^mpath=.*$", "");
+            proxy = TestServer.start(dir, cfg);
+            client.send(proxy.udp(), invite("z9hG4bKex1"));
+            assertEquals("SIP/2.0 100 Trying", firstLine(client.expect()));
+            String first = uas.expect();
+            assertTrue(first.contains("Max-Forwards: 69\r\n"), first);
+            uas.send(proxy.udp(), replyTo(first, "486 Busy Here"));
+            assertEquals("ACK", firstLine(nextNotInvite(uas)).substring(0, 3));
+            String second = voicemail.expect();
+            assertEquals("INVITE sip:bob@127.0.0.1:" + uas.port() + " SIP/2.0", firstLine(second));
+            voicemail.send(proxy.udp(), replyTo(second, "200 OK"));
+            assertEquals("SIP/2.0 200 OK", firstLine(client.expect()), "the 486 never reached the caller");
+            assertEquals(2, tm().branches.sum());
+        }
+    }
 }
