@@ -271,4 +271,120 @@ class StatefulProxyTest {
             assertEquals(2, tm().branches.sum());
         }
     }
+
+    private static String header(String m, String name) {
+        Matcher x = Pattern.compile("(?m)^" + Pattern.quote(name) + ": ([^\r\n]*)").matcher(m);
+        return x.find() ? x.group(1) : null;
+    }
+
+    @Test
+    void parallelForkingWithBranchAndReplyRoutesAndStateThatTravels() throws Exception {
+        try (UdpPeer uas2 = new UdpPeer()) {
+            proxy = TestServer.start(dir, """
+                    listen=udp:127.0.0.1:%d
+                    loadmodule "tm.so"
+                    modparam("tm", "onreply_avp_mode", 1)
+                    route {
+                    	$avp(who) = "alice-avp";
+                    	setflag(3);
+                    	t_on_branch("b");
+                    	t_on_reply("all");
+                    	append_branch("sip:carol@127.0.0.1:%d");
+                    	t_relay();
+                    	exit;
+                    }
+                    branch_route[b] {
+                    	if ($T_branch_idx == 1) { t_on_reply("second"); }
+                    }
+                    onreply_route[all] {
+                    	if (isflagset(3)) { append_hf("X-Route: all $T_branch_idx $T_reply_code $avp(who)\r\n"); }
+                    }
+                    onreply_route[second] {
+                    	append_hf("X-Route: second $T_branch_idx $T_ruri\r\n");
+                    }
+                    """.formatted(TestServer.freePort(), uas2.port()));
+            client.send(proxy.udp(), invite("z9hG4bKpar"));
+            assertEquals("SIP/2.0 100 Trying", firstLine(client.expect()));
+            String toBob = uas.expect();
+            String toCarol = uas2.expect();
+            assertEquals("INVITE sip:bob@127.0.0.1:" + uas.port() + " SIP/2.0", firstLine(toBob));
+            assertEquals("INVITE sip:carol@127.0.0.1:" + uas2.port() + " SIP/2.0", firstLine(toCarol));
+            uas.send(proxy.udp(), replyTo(toBob, "180 Ringing"));
+            String ringing = client.expect();
+            assertEquals("SIP/2.0 180 Ringing", firstLine(ringing));
+            assertEquals("all 0 180 alice-avp", header(ringing, "X-Route"), ringing);
+            uas2.send(proxy.udp(), replyTo(toCarol, "200 OK"));
+            String ok = client.expect();
+            assertEquals("SIP/2.0 200 OK", firstLine(ok));
+            assertEquals("second 1 sip:carol@127.0.0.1:" + uas2.port(), header(ok, "X-Route"));
+            // the 2xx cancels the other branch, which had rung
+            String cancel = nextNotInvite(uas);
+            assertEquals("CANCEL sip:bob@127.0.0.1:" + uas.port() + " SIP/2.0", firstLine(cancel));
+            assertEquals(header(toBob, "Via").split(",")[0], header(cancel, "Via"));
+            assertTrue(cancel.contains("CSeq: 1 CANCEL\r\n"), cancel);
+            uas.send(proxy.udp(), replyTo(cancel, "200 OK"));
+            uas.send(proxy.udp(), replyTo(toBob, "487 Request Terminated"));
+            assertEquals("ACK", firstLine(nextNotInvite(uas)).substring(0, 3));
+            assertNull(client.receive(300), "nothing more upstream after the 2xx");
+        }
+    }
+
+    @Test
+    void a6xxEndsTheForkingWithoutTheFailureRoute() throws Exception {
+        try (UdpPeer uas2 = new UdpPeer()) {
+            proxy = TestServer.start(dir, """
+                    listen=udp:127.0.0.1:%d
+                    loadmodule "tm.so"
+                    route {
+                    	t_on_failure("f");
+                    	append_branch("sip:carol@127.0.0.1:%d");
+                    	t_relay();
+                    	exit;
+                    }
+                    failure_route[f] {
+                    	t_reply("500", "Failure Route Ran");
+                    }
+                    """.formatted(TestServer.freePort(), uas2.port()));
+            client.send(proxy.udp(), invite("z9hG4bK6xx"));
+            assertEquals("SIP/2.0 100 Trying", firstLine(client.expect()));
+            String toBob = uas.expect();
+            String toCarol = uas2.expect();
+            uas2.send(proxy.udp(), replyTo(toCarol, "180 Ringing"));
+            assertEquals("SIP/2.0 180 Ringing", firstLine(client.expect()));
+            uas.send(proxy.udp(), replyTo(toBob, "603 Decline"));
+            assertEquals("ACK", firstLine(nextNotInvite(uas)).substring(0, 3));
+            String cancel = nextNotInvite(uas2);
+            assertEquals("CANCEL", firstLine(cancel).substring(0, 6));
+            uas2.send(proxy.udp(), replyTo(cancel, "200 OK"));
+            assertNull(client.receive(200), "the 6xx waits for the cancelled branch");
+            uas2.send(proxy.udp(), replyTo(toCarol, "487 Request Terminated"));
+            assertEquals("SIP/2.0 603 Decline", firstLine(client.expect()));
+        }
+    }
+
+    @Test
+    void theFailureRouteSeesTheTransactionsFlagsAndAvpsAndMayAnswerItself() throws Exception {
+        proxy = TestServer.start(dir, """
+                listen=udp:127.0.0.1:%d
+                loadmodule "tm.so"
+                route {
+                	$avp(x) = "kept";
+                	setflag(5);
+                	t_on_failure("f");
+                	t_relay();
+                	$avp(x) = "changed after t_relay";
+                	exit;
+                }
+                failure_route[f] {
+                	if (isflagset(5) && $avp(x) == "kept" && t_check_status("404") && !t_was_cancelled()) {
+                		t_reply("480", "Away $T_reply_code $ru");
+                	}
+                }
+                """.formatted(TestServer.freePort()));
+        client.send(proxy.udp(), invite("z9hG4bKfl"));
+        assertEquals("SIP/2.0 100 Trying", firstLine(client.expect()));
+        String forwarded = uas.expect();
+        uas.send(proxy.udp(), replyTo(forwarded, "404 Not Found"));
+        assertEquals("SIP/2.0 480 Away 404 sip:bob@127.0.0.1:" + uas.port(), firstLine(client.expect()));
+    }
 }
