@@ -59,6 +59,8 @@ public final class ModuleSystem implements AutoCloseable {
     private Integer configLogLevel;
     /** Modules with a response_f, newest first: fixed at init, read for every relayed reply. */
     private volatile Module[] responders = new Module[0];
+    /** Java stand-ins registered only when a loadmodule finds no file of that name ("tm"). */
+    private final java.util.Map<String, java.util.function.Supplier<JavaModule>> standIns = new java.util.HashMap<>();
 
     public ModuleSystem() {
         this(NativeCore.get());
@@ -148,7 +150,23 @@ public final class ModuleSystem implements AutoCloseable {
     /** The Java module a loadmodule name without a file stands for ("sl.so" -> sl), or null. */
     private Module builtInFor(String nameOrPath) {
         String stem = Path.of(nameOrPath).getFileName().toString().replaceFirst("\\.so$", "");
-        return registry.module(stem).filter(m -> m instanceof JavaModule).orElse(null);
+        Module registered = registry.module(stem).filter(m -> m instanceof JavaModule).orElse(null);
+        if (registered == null && standIns.containsKey(stem)) {
+            JavaModule m = standIns.get(stem).get();
+            addJavaModule(m);
+            return m;
+        }
+        return registered;
+    }
+
+    /**
+     * A Java module that serves {@code loadmodule "<name>.so"} when no such file is on mpath
+     * (sipbridge's own tm): unlike an always-registered Java module, a C module of that name
+     * found on mpath wins.
+     */
+    public void addStandIn(String name, java.util.function.Supplier<JavaModule> factory) {
+        requireState(State.CONFIGURING, "adding a stand-in module");
+        standIns.put(name, factory);
     }
 
     /** Registers a Java module: a native record (accounting, statistics) and its exports. */

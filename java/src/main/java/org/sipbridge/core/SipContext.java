@@ -34,6 +34,8 @@ public final class SipContext implements MessageContext, AutoCloseable {
     private final SipParser parser;
     private final SipValidator validator = new SipValidator();
     private SipOutbound outbound = SipOutbound.NONE;
+    private TransactionLayer transactions;
+    private final DestinationSet branches = new DestinationSet();
 
     private ReceiveInfo receiveInfo;
     private int id;
@@ -72,6 +74,20 @@ public final class SipContext implements MessageContext, AutoCloseable {
         return outbound;
     }
 
+    /** The worker's transaction layer (tm), or null when the configuration does not load tm. */
+    public TransactionLayer transactions() {
+        return transactions;
+    }
+
+    public void setTransactions(TransactionLayer layer) {
+        this.transactions = layer;
+    }
+
+    /** The destination set of this message (append_branch). */
+    public DestinationSet branches() {
+        return branches;
+    }
+
     /**
      * Starts a new message: copies the bytes into the slot, parses them and resets all
      * per-message state. Returns the parse error (the message is still loaded, for a 400),
@@ -94,6 +110,7 @@ public final class SipContext implements MessageContext, AutoCloseable {
         this.newUri = null;
         this.dstUri = null;
         this.flags = 0;
+        this.branches.clear();
         this.seenNewUriAddress = 0;
         this.seenNewUriLength = 0;
         this.seenDstUriAddress = 0;
@@ -273,6 +290,7 @@ public final class SipContext implements MessageContext, AutoCloseable {
         String keepNew = newUri;
         String keepDst = dstUri;
         int keepFlags = flags;
+        java.util.List<DestinationSet.Branch> keepBranches = branches.size() == 0 ? null : branches.snapshot();
         int keepId = id;
         int keepRoute = routeType;
         SipError e = parseLoaded(n, message.framing(), receiveInfo);
@@ -281,6 +299,9 @@ public final class SipContext implements MessageContext, AutoCloseable {
         newUri = keepNew;
         dstUri = keepDst;
         flags = keepFlags;
+        if (keepBranches != null) {
+            keepBranches.forEach(branches::append);
+        }
         return e;
     }
 

@@ -10,9 +10,15 @@ import java.util.List;
  * server's working directory, as OpenSIPS), and Java modules to register after the core
  * functions and before the configuration's loadmodule lines.
  */
-public record CompileOptions(Path workingDirectory, List<JavaModule> javaModules) {
+public record CompileOptions(Path workingDirectory, List<JavaModule> javaModules,
+                             java.util.Map<String, java.util.function.Supplier<JavaModule>> standIns) {
     public CompileOptions {
         javaModules = List.copyOf(javaModules);
+        standIns = java.util.Map.copyOf(standIns);
+    }
+
+    public CompileOptions(Path workingDirectory, List<JavaModule> javaModules) {
+        this(workingDirectory, javaModules, java.util.Map.of());
     }
 
     public static CompileOptions defaults() {
@@ -20,6 +26,6 @@ public record CompileOptions(Path workingDirectory, List<JavaModule> javaModules
     }
 
     public CompileOptions withJavaModules(JavaModule... modules) {
-        return new CompileOptions(workingDirectory, List.of(modules));
+        return new CompileOptions(workingDirectory, List.of(modules), standIns);
     }
 }

@@ -129,6 +129,34 @@ public final class CompiledScript implements AutoCloseable {
         return r == null ? Optional.empty() : Optional.of(run(r, kind.routeType(), ctx, false));
     }
 
+    /**
+     * A transaction route at top level on a message the transaction layer loaded into ctx
+     * (failure_route[x] on the copy of the request, onreply_route[x] on a reply of the
+     * transaction): flow and depth start clean, the AVPs are what the caller put in (the
+     * transaction's). Empty when the script has no such block.
+     */
+    public Optional<RunResult> runTransactionRoute(BlockKind kind, String name, SipContext ctx) {
+        Route r = routes.get(kind.keyword() + "[" + name + "]");
+        if (r == null) {
+            return Optional.empty();
+        }
+        ScriptState s = ScriptState.of(ctx);
+        s.startRun();
+        ctx.setRouteType(kind.routeType());
+        CurrentMessage.set(ctx);
+        r.run(s);
+        int flow = s.flow;
+        if ((flow & Flow.DROP) != 0) {
+            return Optional.of(RunResult.DROPPED);
+        }
+        return Optional.of((flow & Flow.EXIT) != 0 ? RunResult.EXITED : RunResult.COMPLETED);
+    }
+
+    /** True when the script has the block kind[name] (t_on_failure etc. name existing blocks). */
+    public boolean hasRoute(BlockKind kind, String name) {
+        return routes.containsKey(kind.keyword() + "[" + name + "]");
+    }
+
     /** startup_route, run once by the server after child init, on a context of its own. */
     public Optional<java.util.function.Function<SipContext, RunResult>> startupRoute() {
         Route r = routes.get(BlockKind.STARTUP.keyword());

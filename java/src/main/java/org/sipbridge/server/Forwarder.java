@@ -98,6 +98,60 @@ final class Forwarder {
         return true;
     }
 
+    /**
+     * A branch of a stateful forward (tm): the request as forward() would send it, to
+     * destination (else $du, else the R-URI), but with the given Via branch. Returns the
+     * built bytes in the slot's output (position 0, limit = length) and leaves the next hop
+     * in the worker's {@link NextHop}; null when it cannot be sent (logged and counted).
+     */
+    ByteBuffer buildBranch(SipContext ctx, String destination, byte[] branch) {
+        SipMessage m = ctx.message();
+        ctx.nativeMessage();
+        boolean found;
+        if (destination != null) {
+            found = next.fromText(destination);
+        } else if (ctx.dstUri() != null) {
+            found = next.fromText(ctx.dstUri());
+        } else if (ctx.newUri() != null) {
+            found = next.fromText(ctx.newUri());
+        } else {
+            found = next.fromUri(m.buffer(), m.requestUriOffset(), m.requestUriLength());
+        }
+        if (!found) {
+            refuse(ctx, next.problem());
+            return null;
+        }
+        OwnSocket socket = own.sendingSocket(next.proto(), next.address().getAddress());
+        if (socket == null) {
+            refuse(ctx, "no " + next.proto().name().toLowerCase(java.util.Locale.ROOT)
+                    + " listener of the destination's address family " + next.address());
+            return null;
+        }
+        if (own.isOwnListener(next.proto(), next.address())) {
+            counters.loopsRefused.increment();
+            if (loopLog.permit()) {
+                log.warn("not relaying {} from {} to {}: that is this server (a loop){}", m.methodName(),
+                        ctx.receiveInfo().source(), socket, loopLog.note());
+            }
+            return null;
+        }
+        if (m.topVia(top) != SipError.NONE || !stamp.apply(ctx, top)) {
+            refuse(ctx, "cannot add received/rport to its top Via");
+            return null;
+        }
+        byte[] prefix = socket.viaPrefix;
+        System.arraycopy(prefix, 0, via, 0, prefix.length);
+        System.arraycopy(branch, 0, via, prefix.length, branch.length);
+        int n = prefix.length + branch.length;
+        via[n++] = '\r';
+        via[n++] = '\n';
+        ctx.slot().setSendInfo(socket.sendInfo);
+        int length = ctx.slot().buildRequest(via, n);
+        ByteBuffer out = ctx.slot().output();
+        out.limit(length).position(0);
+        return out;
+    }
+
     /** {@code Via: SIP/2.0/<proto> <host>:<port>;branch=<branch>CRLF} into via; its length. */
     private int viaLine(OwnSocket socket, SipMessage m) {
         byte[] prefix = socket.viaPrefix;

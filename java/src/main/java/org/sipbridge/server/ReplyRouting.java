@@ -51,6 +51,9 @@ final class ReplyRouting {
             }
             return;
         }
+        if (w.tm != null && w.tm.onReply(ctx)) {
+            return; // a reply of one of our client transactions
+        }
         Via next = w.nextVia;
         if (m.secondVia(next) != SipError.NONE) {
             r.counters.noNextVia.increment();

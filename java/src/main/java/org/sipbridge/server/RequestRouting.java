@@ -32,6 +32,9 @@ final class RequestRouting {
             return;
         }
         SipMessage m = ctx.message();
+        if (w.tm != null && w.tm.absorb(ctx)) {
+            return; // a retransmission, or the ACK of a non-2xx reply of a transaction: the transaction's
+        }
         if (m.method() == SipMethod.ACK && acknowledgesOurReply(w, m)) {
             r.counters.acksAbsorbed.increment();
             return;
@@ -47,6 +50,9 @@ final class RequestRouting {
         }
         try {
             r.script.runRequest(ctx);
+            if (w.tm != null) {
+                w.tm.afterRequest(ctx);
+            }
         } catch (ModuleBusyException e) {
             r.errorPath.moduleBusy(w, e);
         }

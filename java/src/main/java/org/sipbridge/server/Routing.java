@@ -21,9 +21,11 @@ final class Routing {
     final ReplyRouting replies;
     final ReliabilityCounters reliability = new ReliabilityCounters();
     final ErrorPath errorPath;
+    /** sipbridge's transaction layer, or null when the configuration does not load it. */
+    final TmRuntime tm;
 
     Routing(CompiledScript script, SipSender sender, OwnAddresses own, ToTagPrefix tagPrefix, ServerCounters counters,
-            ServerLogs logs) {
+            ServerLogs logs, TmRuntime tm) {
         this.script = script;
         this.sender = sender;
         this.own = own;
@@ -31,6 +33,7 @@ final class Routing {
         this.counters = counters;
         this.logs = logs;
         this.errorPath = new ErrorPath(this, reliability);
+        this.tm = tm;
         this.requests = new RequestRouting(this);
         this.replies = new ReplyRouting(this);
     }

@@ -35,6 +35,8 @@ public record ServerOptions(Path workingDirectory, List<JavaModule> javaModules)
         List<JavaModule> all = new ArrayList<>();
         all.add(new SlModule(NativeCore.get()));
         all.addAll(javaModules);
-        return new CompileOptions(workingDirectory, all);
+        // loadmodule "tm.so" without a tm.so on mpath: sipbridge's own transaction layer
+        return new CompileOptions(workingDirectory, all,
+                java.util.Map.of(org.sipbridge.tm.TmModule.NAME, org.sipbridge.tm.TmModule::new));
     }
 }

@@ -61,6 +61,7 @@ public final class SipServer implements AutoCloseable {
     private final Object lifecycle = new Object();
     private Routing routing;
     private TimerThread timers;
+    private volatile TmRuntime tm;
     private boolean stopping;
     // issue 13: stuck modules, crash reports (docs/reliability.md)
     private final org.sipbridge.script.ReliabilitySettings reliability;
@@ -182,8 +183,11 @@ public final class SipServer implements AutoCloseable {
                             l == null ? null : l.advertisedHost(), l == null ? 0 : l.advertisedPort()));
                 }
             }
+            tm = script.modules().registry().module(org.sipbridge.tm.TmModule.NAME)
+                    .filter(m -> m instanceof org.sipbridge.tm.TmModule)
+                    .map(m -> new TmRuntime((org.sipbridge.tm.TmModule) m, transport)).orElse(null);
             routing = new Routing(script, transport.sender(), OwnAddresses.of(sockets, script.config().aliases()),
-                    ToTagPrefix.of(sockets.toString()), counters, logs);
+                    ToTagPrefix.of(sockets.toString()), counters, logs, tm);
         }
         return routing;
     }
@@ -238,6 +242,9 @@ public final class SipServer implements AutoCloseable {
                 dog.close();
             }
             List<String> stuck = new ArrayList<>();
+            if (tm != null) {
+                tm.close();
+            }
             for (int i = 0; i < workers.length; i++) {
                 if (workers[i] == null) {
                     continue;
@@ -294,6 +301,12 @@ public final class SipServer implements AutoCloseable {
 
     public org.sipbridge.server.transport.TransportStats transportStats() {
         return transport.stats();
+    }
+
+    /** The transaction layer's counters (null when the configuration does not load sipbridge's tm). */
+    public org.sipbridge.tm.TmStats transactionStats() {
+        TmRuntime t = tm;
+        return t == null ? null : t.stats;
     }
 
     public CompiledScript script() {

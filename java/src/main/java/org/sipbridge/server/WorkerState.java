@@ -18,6 +18,8 @@ final class WorkerState implements AutoCloseable {
     final Routing routing;
     final SipContext ctx;
     final StatelessOutbound outbound;
+    /** The worker's transaction layer (tm), null without one. */
+    final StatefulProxy tm;
     final NextHop next;
     final BadRequestReplies badRequests;
     final ResponsePath responses;
@@ -47,6 +49,15 @@ final class WorkerState implements AutoCloseable {
         LocalReplies replies = new LocalReplies(own, toTags, responses, counters, logs.replyFailure);
         this.outbound = new StatelessOutbound(forwarder, replies);
         ctx.setOutbound(outbound);
+        TmRuntime rt = routing.tm;
+        if (rt != null) {
+            org.sipbridge.tm.TmEnv env = new org.sipbridge.tm.TmEnv(rt.config, rt.timers, rt.owner(rank),
+                    new TmSending(sender));
+            this.tm = new StatefulProxy(routing, this, forwarder, rt.module, env, rt.stats);
+            ctx.setTransactions(tm);
+        } else {
+            this.tm = null;
+        }
     }
 
     @Override

@@ -33,9 +33,13 @@ class ExamplesTest {
     }
 
     private static String check(String name) {
+        return check(name, new CompileOptions(REPO, List.of()));
+    }
+
+    private static String check(String name, CompileOptions options) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = ScriptCheck.check(REPO.resolve("examples").resolve(name), new CompileOptions(REPO, List.of()),
+        int code = ScriptCheck.check(REPO.resolve("examples").resolve(name), options,
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
         assertEquals("", err.toString(StandardCharsets.UTF_8));
         assertEquals(0, code);
@@ -48,6 +52,10 @@ class ExamplesTest {
         assertEquals(true, proxy.contains("\nfunctions:\n  maxfwd:mf_process_maxfwd_header/1"), proxy);
         assertEquals(true, proxy.endsWith("is valid\n"), proxy);
         check("mixed.cfg");
+        String stateful = check("stateful.cfg",
+                org.sipbridge.server.ServerOptions.defaults().withWorkingDirectory(REPO).compileOptions());
+        assertEquals(true, stateful.contains("tm:t_relay/0"), stateful);
+        assertEquals(true, stateful.contains("Java transaction layer"), stateful);
         String openser = check("openser.cfg");
         assertEquals(true, openser.contains("C, OpenSER 1.1 dialect"), openser);
     }

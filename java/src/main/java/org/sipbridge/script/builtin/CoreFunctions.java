@@ -66,5 +66,7 @@ public final class CoreFunctions extends JavaModule {
         function("log", 1, RouteType.ALL, args -> LogFunctions.log(configLogLevel, args));
         function("log", 2, RouteType.ALL, args -> LogFunctions.log(configLogLevel, args));
         flagFunctions();
+        function("append_branch", 0, RouteType.REQUEST | RouteType.FAILURE, BranchFunctions::appendCurrent);
+        function("append_branch", 1, RouteType.REQUEST | RouteType.FAILURE, BranchFunctions::appendUri);
     }
 }

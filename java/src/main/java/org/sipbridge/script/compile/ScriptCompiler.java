@@ -69,6 +69,7 @@ public final class ScriptCompiler {
             for (JavaModule m : options.javaModules()) {
                 ms.addJavaModule(m);
             }
+            options.standIns().forEach(ms::addStandIn);
             moduleDirectives(script, ms);
 
             RouteGraph graph = new RouteGraph(script);

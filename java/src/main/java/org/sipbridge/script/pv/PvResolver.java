@@ -91,6 +91,9 @@ public final class PvResolver {
         simple("mf", (s, out) -> FlagNames.print(FlagNames.MSG, s.ctx.flags(), out));
         simple("bf", (s, out) -> FlagNames.print(FlagNames.BRANCH, s.branchFlags, out));
         simple("sf", (s, out) -> FlagNames.print(FlagNames.SCRIPT, FlagNames.scriptFlags(), out));
+        simple("T_reply_code", TransactionPvs::replyCode);
+        simple("T_branch_idx", TransactionPvs::branchIndex);
+        simple("T_ruri", TransactionPvs::branchUri);
 
         TABLE.put("hdr", new Entry((ast, r) -> new HeaderPv(ast.text(), ast.inner().orElseThrow(), index(ast, 0)),
                 true, true, false));

@@ -79,4 +79,15 @@ public final class AvpStore {
             values = v;
         }
     }
+
+    /** Makes this store hold a copy of every value of other (a transaction keeps the AVPs of its request). */
+    public void copyFrom(AvpStore other) {
+        clear();
+        for (int slot = 0; slot <= other.highestUsed; slot++) {
+            int n = other.count(slot);
+            for (int i = 0; i < n; i++) {
+                add(slot, other.values[slot][i]);
+            }
+        }
+    }
 }

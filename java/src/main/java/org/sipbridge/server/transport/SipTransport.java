@@ -216,6 +216,14 @@ public final class SipTransport {
     }
 
     /** The send API; usable between {@link #start()} and {@link #stop()} (before and after it answers STOPPED). */
+    /**
+     * Runs task on worker {@code index} (0-based, the index the handler gets) between two of
+     * its messages: how timers hand work to the worker that owns a transaction.
+     */
+    public void execute(int index, Runnable task) {
+        workers.execute(index, task);
+    }
+
     public SipSender sender() {
         NettySender s = sender;
         if (s == null) {

@@ -36,6 +36,9 @@ final class Worker implements Runnable {
     volatile boolean available = true;
     /** True while the handler runs (a message taken from the queue and not finished). */
     volatile boolean handling;
+    /** Work other threads hand to this worker (the transaction timers): run between messages. */
+    private final java.util.concurrent.ConcurrentLinkedQueue<Runnable> tasks =
+            new java.util.concurrent.ConcurrentLinkedQueue<>();
     private volatile boolean parked;
     private volatile boolean stopping;
     private volatile long stopDeadline;
@@ -61,6 +64,17 @@ final class Worker implements Runnable {
         return true;
     }
 
+    /**
+     * Any thread: runs task on this worker, between two messages, in the order handed over.
+     * Same no-lost-wake-up handshake as {@link #offer}: the task is published before parked is read.
+     */
+    void execute(Runnable task) {
+        tasks.add(task);
+        if (parked) {
+            LockSupport.unpark(thread);
+        }
+    }
+
     /** Asks the worker to finish what is queued until {@code deadlineNanos}, then end. */
     void requestStop(long deadlineNanos) {
         stopDeadline = deadlineNanos;
@@ -83,6 +97,9 @@ final class Worker implements Runnable {
     private void serve() {
         int idle = 0;
         while (true) {
+            if (!tasks.isEmpty()) {
+                runTasks();
+            }
             WorkerQueue.Slot slot = queue.peek();
             if (slot != null) {
                 if (stopping && System.nanoTime() - stopDeadline > 0) {
@@ -101,12 +118,30 @@ final class Worker implements Runnable {
                 continue;
             }
             parked = true;
-            if (queue.isEmpty() && !stopping) {
+            if (queue.isEmpty() && tasks.isEmpty() && !stopping) {
                 LockSupport.park(this);
             }
             parked = false;
             if (Thread.interrupted() && stopping) {
                 return;
+            }
+        }
+    }
+
+    /** The tasks queued now (a bounded batch, so messages are not starved by a task storm). */
+    private void runTasks() {
+        for (int i = 0; i < 256; i++) {
+            Runnable task = tasks.poll();
+            if (task == null) {
+                return;
+            }
+            try {
+                task.run();
+            } catch (Throwable t) {
+                counters.handlerErrors.increment();
+                if (errorLog.permit()) {
+                    log.error("worker {}: a task failed{}", index + 1, errorLog.suppressedNote(), t);
+                }
             }
         }
     }

@@ -76,6 +76,11 @@ final class WorkerPool {
         return workers[workerFor(callIdHash, info.source())].offer(data, info);
     }
 
+    /** Runs task on worker index (0-based) between its messages; from any thread. */
+    void execute(int index, Runnable task) {
+        workers[index].execute(task);
+    }
+
     /**
      * Starts every worker and waits until each ran its start hook. The first hook that throws
      * fails the start at once (the other workers are stopped).

@@ -1,0 +1,128 @@
+package org.sipbridge.tm;
+
+import org.sipbridge.sip.CSeq;
+import org.sipbridge.sip.HeaderType;
+import org.sipbridge.sip.NameAddr;
+import org.sipbridge.sip.SipError;
+import org.sipbridge.sip.SipMessage;
+import org.sipbridge.sip.SipMethod;
+import org.sipbridge.sip.Via;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+
+/**
+ * Transaction matching keys.
+ * <ul>
+ * <li>Server side, RFC 3261 17.2.3: when the top Via branch has the magic cookie, the branch,
+ *     the sent-by host and port, and the method, ACK counting as INVITE (a CANCEL is a
+ *     transaction of its own; {@link #cancelledInvite} finds the INVITE it cancels, RFC
+ *     3261 9.2).</li>
+ * <li>Server side, RFC 2543 requests (no cookie), as 1.11 tm matches them: Call-ID, CSeq
+ *     number, From tag, the whole top Via and the Request-URI, plus the method (ACK as
+ *     INVITE); the To tag is left out because the ACK of a negative reply carries the tag
+ *     of the reply and its INVITE none.</li>
+ * <li>Client side, RFC 3261 17.1.3: the branch of the top Via (ours) and the CSeq method.</li>
+ * </ul>
+ * One per worker (reusable parse objects).
+ */
+public final class TransactionKeys {
+    static final String COOKIE = "z9hG4bK";
+
+    private final Via via = new Via();
+    private final CSeq cseq = new CSeq();
+    private final NameAddr from = new NameAddr();
+    private final StringBuilder sb = new StringBuilder(256);
+
+    /** The key of the transaction request m belongs to (ACK: its INVITE's); null when m lacks what matching needs. */
+    public String server(SipMessage m) {
+        SipMethod method = m.method();
+        return serverKey(m, method == SipMethod.ACK ? "INVITE" : m.methodName());
+    }
+
+    /** For a CANCEL: the key of the INVITE transaction it cancels. */
+    public String cancelledInvite(SipMessage m) {
+        return serverKey(m, "INVITE");
+    }
+
+    private String serverKey(SipMessage m, String method) {
+        if (m.topVia(via) != SipError.NONE || m.cseq(cseq) != SipError.NONE) {
+            return null;
+        }
+        ByteBuffer b = m.buffer();
+        sb.setLength(0);
+        if (hasCookie(b, via)) {
+            sb.append("3|");
+            append(b, via.branchOffset(), via.branchLength());
+            sb.append('|');
+            appendLower(b, via.hostOffset(), via.hostLength());
+            sb.append(':').append(via.port()).append('|').append(method);
+            return sb.toString();
+        }
+        int callId = m.firstHeader(HeaderType.CALL_ID);
+        if (callId == SipMessage.ABSENT || m.from(from) != SipError.NONE) {
+            return null;
+        }
+        sb.append("2|");
+        append(b, m.headerValueOffset(callId), m.headerValueLength(callId));
+        sb.append('|');
+        append(b, cseq.numberOffset(), cseq.numberLength());
+        sb.append('|');
+        if (from.tagOffset() >= 0) {
+            append(b, from.tagOffset(), from.tagLength());
+        }
+        sb.append('|');
+        append(b, via.valueOffset(), via.valueLength());
+        sb.append('|');
+        append(b, m.requestUriOffset(), m.requestUriLength());
+        sb.append('|').append(method);
+        return sb.toString();
+    }
+
+    /** A reply's client key: its top Via branch and CSeq method; null when missing. */
+    public String client(SipMessage reply) {
+        if (reply.topVia(via) != SipError.NONE || !via.hasBranch() || reply.cseq(cseq) != SipError.NONE) {
+            return null;
+        }
+        ByteBuffer b = reply.buffer();
+        sb.setLength(0);
+        append(b, via.branchOffset(), via.branchLength());
+        sb.append('|');
+        append(b, cseq.methodOffset(), cseq.methodLength());
+        return sb.toString();
+    }
+
+    /** The client key of a request we send with that branch. */
+    public static String client(String branch, String method) {
+        return branch + "|" + method;
+    }
+
+    static boolean hasCookie(ByteBuffer b, Via v) {
+        if (!v.hasBranch() || v.branchLength() < COOKIE.length()) {
+            return false;
+        }
+        for (int i = 0; i < COOKIE.length(); i++) {
+            if (b.get(v.branchOffset() + i) != COOKIE.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void append(ByteBuffer b, int off, int len) {
+        for (int i = 0; i < len; i++) {
+            sb.append((char) (b.get(off + i) & 0xff));
+        }
+    }
+
+    private void appendLower(ByteBuffer b, int off, int len) {
+        for (int i = 0; i < len; i++) {
+            sb.append(Character.toLowerCase((char) (b.get(off + i) & 0xff)));
+        }
+    }
+
+    static String text(byte[] b) {
+        return new String(b, StandardCharsets.ISO_8859_1).toLowerCase(Locale.ROOT);
+    }
+}
