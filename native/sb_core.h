@@ -69,6 +69,10 @@ int sb_pkg_is_tagged(const void *p, uint16_t tag);
  * param_no alone (native/fixup.c). */
 int sb_free_fixup_leaves(void *free_fixup, int param_no);
 
+/* After a C call that got msg: notice a changed new_uri/dst_uri (native/msg/uri_watch.c). */
+struct sip_msg;
+void sb_msg_uri_check(struct sip_msg *msg);
+
 /* Upcalls into Java, registered once at start-up (see registry.c, pv.c). */
 typedef void (*sb_log_sink_f)(int level, const char *module, const char *func,
 		const char *msg, int len);

@@ -65,6 +65,7 @@ public interface CoreCalls {
     long sb_slot_input(long slot);
     int sb_slot_input_words(long slot);
     long sb_slot_send_info(long slot);
+    long sb_slot_uri_generations(long slot);
     long sb_slot_msg(long slot);
     void sb_slot_release_message(long slot);
     int sb_msg_ensure(long msg);

@@ -60,6 +60,8 @@ public final class MessageSlot implements AutoCloseable {
     private final IntBuffer input;
     private final ByteBuffer msgStruct;
     private final ByteBuffer sendInfo;
+    /** int32 generations of new_uri and dst_uri (sb_slot_uri_generations). */
+    private final ByteBuffer uriGenerations;
     private final int offNewUriS, offNewUriLen, offDstUriS, offDstUriLen, offFlags, offMsgFlags;
     private final int offAddRm, offBodyLumps, offReplyLump;
     private final Memory scratch = new Memory(8192);
@@ -84,6 +86,8 @@ public final class MessageSlot implements AutoCloseable {
         }
         this.msgStruct = new Pointer(msg).getByteBuffer(0, calls.sb_msg_layout(L_SIZEOF)).order(ByteOrder.nativeOrder());
         this.sendInfo = new Pointer(calls.sb_slot_send_info(slot)).getByteBuffer(0, SEND_INFO_SIZE)
+                .order(ByteOrder.nativeOrder());
+        this.uriGenerations = new Pointer(calls.sb_slot_uri_generations(slot)).getByteBuffer(0, 8)
                 .order(ByteOrder.nativeOrder());
         offNewUriS = calls.sb_msg_layout(L_NEW_URI_S);
         offNewUriLen = calls.sb_msg_layout(L_NEW_URI_LEN);
@@ -263,6 +267,20 @@ public final class MessageSlot implements AutoCloseable {
 
     public int dstUriLength() {
         return msgStruct.getInt(offDstUriLen);
+    }
+
+    /**
+     * Changes whenever new_uri changed (pointer, length or bytes) after a C call or a
+     * setter: the reliable test, since a module may free new_uri and allocate a new one of
+     * the same length at the same address, or edit it in place.
+     */
+    public int newUriGeneration() {
+        return uriGenerations.getInt(0);
+    }
+
+    /** The same for dst_uri. */
+    public int dstUriGeneration() {
+        return uriGenerations.getInt(4);
     }
 
     /** new_uri as a string, or null when unset. */

@@ -48,11 +48,9 @@ public final class SipContext implements MessageContext, AutoCloseable {
     private String newUri;
     private String dstUri;
     private int flags;
-    // last values read from the view, to notice what C changed
-    private long seenNewUriAddress;
-    private int seenNewUriLength;
-    private long seenDstUriAddress;
-    private int seenDstUriLength;
+    // generations of new_uri/dst_uri last seen in the view, to notice what C changed
+    private int seenNewUriGeneration;
+    private int seenDstUriGeneration;
 
     public SipContext(NativeCore core, SipLimits limits) {
         this.slot = new MessageSlot(core, limits.maxMessageSize(), limits.maxHeaders());
@@ -94,10 +92,6 @@ public final class SipContext implements MessageContext, AutoCloseable {
         this.newUri = null;
         this.dstUri = null;
         this.flags = 0;
-        this.seenNewUriAddress = 0;
-        this.seenNewUriLength = 0;
-        this.seenDstUriAddress = 0;
-        this.seenDstUriLength = 0;
         SipError e = parser.parse(slot.buffer(), 0, length, framing, message);
         if (e == SipError.NONE) {
             e = validator.validate(message);
@@ -186,28 +180,30 @@ public final class SipContext implements MessageContext, AutoCloseable {
         remember();
     }
 
-    /** After a C call: pick up a new R-URI, destination or flags the module set. */
+    /**
+     * After a C call: pick up a new R-URI, destination or flags the module set. The core
+     * compares the URIs' bytes after each call (native/msg/uri_watch.c) and bumps a
+     * generation; reading it here is one memory read per URI.
+     */
     @Override
     public void afterNativeCall() {
         flags = slot.flags();
-        long a = slot.newUriAddress();
-        int l = slot.newUriLength();
-        if (a != seenNewUriAddress || l != seenNewUriLength) {
+        int g = slot.newUriGeneration();
+        if (g != seenNewUriGeneration) {
             newUri = slot.newUri();
+            seenNewUriGeneration = g;
         }
-        a = slot.dstUriAddress();
-        l = slot.dstUriLength();
-        if (a != seenDstUriAddress || l != seenDstUriLength) {
+        g = slot.dstUriGeneration();
+        if (g != seenDstUriGeneration) {
             dstUri = slot.dstUri();
+            seenDstUriGeneration = g;
         }
-        remember();
     }
 
+    /** The view's URIs are what Java holds: later changes are C's. */
     private void remember() {
-        seenNewUriAddress = slot.newUriAddress();
-        seenNewUriLength = slot.newUriLength();
-        seenDstUriAddress = slot.dstUriAddress();
-        seenDstUriLength = slot.dstUriLength();
+        seenNewUriGeneration = slot.newUriGeneration();
+        seenDstUriGeneration = slot.dstUriGeneration();
     }
 
     /** True once C has a view of this message (lumps may exist). */
