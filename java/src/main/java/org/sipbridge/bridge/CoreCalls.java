@@ -15,6 +15,8 @@ public interface CoreCalls {
     void sb_module_set_thread_safe(int module, int threadSafe);
     void sb_module_join(int a, int b);
     int sb_module_same_lock(int a, int b);
+    long sb_module_image_init(int module, long symbol);
+    long sb_module_image_info(int module, int what);
 
     // --- call frames and module entry points (see native/invoke.c)
     long sb_frame_new(int module, long function, int dialect, int paramNo);
