@@ -12,6 +12,8 @@
 #include "../include/ut.h"
 #include "../include/mem/shm_mem.h"
 #include "../include/usr_avp.h"
+#include "../include/route_struct.h"
+#include "../include/action.h"
 #include "../include/parser/msg_parser.h"
 #include "../include/parser/hf.h"
 #include "../include/parser/parser_f.h"

@@ -68,6 +68,23 @@ public interface CoreCalls {
     int sb_slot_input_words(long slot);
     long sb_slot_send_info(long slot);
     long sb_slot_uri_generations(long slot);
+    // adopting a message C built (native/msg/adopt.c)
+    int sb_msg_copy_buf(long msg, long dst, int cap);
+    int sb_msg_get_str(long msg, int which, long out, int cap);
+    int sb_msg_get_id(long msg);
+    int sb_msg_get_flags(long msg);
+    void sb_msg_move_lumps(long from, long to);
+
+    // --- route tables and run_top_route (native/route.c)
+    void sb_route_clear();
+    int sb_route_set(int table, int index, String name, int interval, String file, int line);
+    void sb_route_set_runner(RouteRunner runner);
+
+    /** Runs route (table, index) of the script on msg; ACT_FL_* flags or -1. */
+    interface RouteRunner {
+        @Delegate
+        int run(int table, int index, long msg, int routeType);
+    }
     long sb_slot_msg(long slot);
     void sb_slot_release_message(long slot);
     int sb_msg_ensure(long msg);

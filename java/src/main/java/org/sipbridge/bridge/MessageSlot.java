@@ -463,6 +463,50 @@ public final class MessageSlot implements AutoCloseable {
         outBuffer = out.getByteBuffer(0, size);
     }
 
+    // ---- another struct sip_msg (one C built): run_top_route adopts it into this slot ------
+
+    /** Copies the bytes of the C message msg into {@link #buffer()}; their length or -1. */
+    public int copyFrom(long cMsg) {
+        return calls.sb_msg_copy_buf(cMsg, calls.sb_slot_buf(slot), buffer.capacity());
+    }
+
+    /** new_uri (which 0) or dst_uri (1) of another message, or null. */
+    public String uriOf(long cMsg, int which) {
+        int n = calls.sb_msg_get_str(cMsg, which, Pointer.nativeValue(scratch), (int) scratch.size());
+        if (n == -1) {
+            return null;
+        }
+        if (n < 0) {
+            throw new IllegalArgumentException("URI of " + (-n - 2) + " bytes is too long");
+        }
+        return string(Pointer.nativeValue(scratch), n);
+    }
+
+    public int idOf(long cMsg) {
+        return calls.sb_msg_get_id(cMsg);
+    }
+
+    public int flagsOf(long cMsg) {
+        return calls.sb_msg_get_flags(cMsg);
+    }
+
+    /** Sets new_uri (which 0) or dst_uri (1) of another message (a pkg copy it owns). */
+    public void setUriOf(long cMsg, int which, String uri) {
+        int len = putScratch(uri);
+        long p = uri == null ? 0 : Pointer.nativeValue(scratch);
+        check(which == 0 ? calls.sb_msg_set_new_uri(cMsg, p, len) : calls.sb_msg_set_dst_uri(cMsg, p, len),
+                which == 0 ? "new_uri" : "dst_uri");
+    }
+
+    public void setFlagsOf(long cMsg, int flags) {
+        calls.sb_msg_set_flags(cMsg, flags);
+    }
+
+    /** Moves every lump of message from to message to (C's message and this slot's). */
+    public void moveLumps(long from, long to) {
+        calls.sb_msg_move_lumps(from, to);
+    }
+
     /** Releases what the current message owns now (lumps, URIs), instead of at the next one. */
     public void releaseMessage() {
         calls.sb_slot_release_message(slot);

@@ -281,6 +281,45 @@ public final class SipContext implements MessageContext, AutoCloseable {
         return e;
     }
 
+    // ---- a message C built (run_top_route from a module) -------------------------------
+
+    private String adoptedNewUri;
+    private String adoptedDstUri;
+
+    /**
+     * Makes this context hold the C message cMsg (a faked request, a reply a module holds):
+     * its bytes parsed here, its id, new_uri, dst_uri and flags, and its lumps moved into
+     * this context's view for the time the route runs. Give them back with
+     * {@link #handBack}. Returns what parsing found ({@link SipError#NONE} when usable).
+     */
+    public SipError adopt(long cMsg, ReceiveInfo rcv, Framing framing) {
+        int n = slot.copyFrom(cMsg);
+        if (n < 0) {
+            parseLoaded(0, framing, rcv);
+            return SipError.EMPTY_MESSAGE;
+        }
+        SipError e = parseLoaded(n, framing, rcv);
+        id = slot.idOf(cMsg);
+        newUri = adoptedNewUri = slot.uriOf(cMsg, 0);
+        dstUri = adoptedDstUri = slot.uriOf(cMsg, 1);
+        flags = slot.flagsOf(cMsg);
+        nativeMessage();
+        slot.moveLumps(cMsg, slot.message());
+        return e;
+    }
+
+    /** Hands the route's results back to the C message: lumps, changed URIs, flags. */
+    public void handBack(long cMsg) {
+        slot.moveLumps(slot.message(), cMsg);
+        if (!java.util.Objects.equals(newUri, adoptedNewUri)) {
+            slot.setUriOf(cMsg, 0, newUri);
+        }
+        if (!java.util.Objects.equals(dstUri, adoptedDstUri)) {
+            slot.setUriOf(cMsg, 1, dstUri);
+        }
+        slot.setFlagsOf(cMsg, flags);
+    }
+
     @Override
     public void close() {
         slot.close();

@@ -53,6 +53,7 @@ public final class CompiledScript implements AutoCloseable {
         this.functions = r.functions();
         this.mainRoute = routes.get(BlockKind.REQUEST.keyword());
         this.replyRoute = routes.get(BlockKind.ONREPLY.keyword());
+        NativeRoutes.get().activate(this, routes);
     }
 
     public static CompiledScript compile(Script script, CompileOptions options) {
@@ -171,9 +172,15 @@ public final class CompiledScript implements AutoCloseable {
         return (flow & Flow.EXIT) != 0 ? RunResult.EXITED : RunResult.COMPLETED;
     }
 
+    /** run_top_route from a module: a route on the message being processed (newMessage false) or adopted. */
+    RunResult runFromNative(Route route, int routeType, SipContext ctx, boolean newMessage) {
+        return run(route, routeType, ctx, newMessage);
+    }
+
     /** free_fixup of every call site, destroy_f of every module, unload. */
     @Override
     public void close() {
+        NativeRoutes.get().deactivate(this);
         modules.close();
     }
 }

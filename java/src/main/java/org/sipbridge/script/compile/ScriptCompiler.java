@@ -63,6 +63,7 @@ public final class ScriptCompiler {
             for (JavaModule m : options.javaModules()) {
                 ms.addJavaModule(m);
             }
+            org.sipbridge.script.NativeRoutes.get().install(script);   // route tables before mod_init
             moduleDirectives(script, ms);
 
             RouteGraph graph = new RouteGraph(script);
