@@ -66,6 +66,7 @@ SB_JAVA_API void sb_module_release(int index)
 	int i;
 	if (m == NULL)
 		return;
+	sb_script_cb_forget(index);
 	pthread_mutex_lock(&registry_lock);
 	for (i = 1; i < SB_MAX_MODULES; i++)
 		if (i != index && modules[i].in_use && modules[i].group == &m->own_group)

@@ -49,6 +49,8 @@ struct sb_module {
 void sb_group_switch(struct sb_lock_group *g, int self);
 void sb_module_groups_changed(void);
 void sb_module_image_free(struct sb_module *m);
+/* Unlinks the script callbacks a module registered (script_cb.c), before it is unloaded. */
+void sb_script_cb_forget(int module);
 
 struct sb_module *sb_module_at(int index);
 

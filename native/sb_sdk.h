@@ -14,6 +14,7 @@
 #include "../include/usr_avp.h"
 #include "../include/route_struct.h"
 #include "../include/action.h"
+#include "../include/script_cb.h"
 #include "../include/parser/msg_parser.h"
 #include "../include/parser/hf.h"
 #include "../include/parser/parser_f.h"

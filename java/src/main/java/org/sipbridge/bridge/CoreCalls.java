@@ -75,6 +75,10 @@ public interface CoreCalls {
     int sb_msg_get_flags(long msg);
     void sb_msg_move_lumps(long from, long to);
 
+    // --- script callbacks (native/script_cb.c)
+    long sb_script_cb_counts();
+    int sb_script_cb_run(int list, long msg, int routeType);
+
     // --- route tables and run_top_route (native/route.c)
     void sb_route_clear();
     int sb_route_set(int table, int index, String name, int interval, String file, int line);
