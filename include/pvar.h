@@ -43,9 +43,9 @@ struct sip_msg;
 #define PV_IDX_PVAR 1
 #define PV_IDX_ALL  2
 
-/* Assignment operators for pv_set_value / setf. */
-#define EQ_T       254
-#define COLONEQ_T  253
+/* Assignment operators for pv_set_value / setf: EQ_T and COLONEQ_T of route_struct.h
+ * (1.11's action numbers, 54 and 55). */
+#include "route_struct.h"
 
 enum _pv_type {
 	PVT_NONE = 0, PVT_EMPTY, PVT_NULL, PVT_MARKER, PVT_AVP, PVT_HDR, PVT_PID,

@@ -24,4 +24,41 @@ extern __thread int route_type;
 	do { (_backup) = route_type; route_type = (_new_type); } while (0)
 #define is_route_type(_type) (route_type == (_type))
 
+/* ---- route tables, filled from the script before mod_init ------------------------------
+ * Each block of the script has an entry: `name` as written (NULL for the main route,
+ * rlist[0], and the unnamed onreply_route, onreply_rlist[0]) and `a`, a handle of the
+ * Java-compiled route to give run_top_route (action.h). Named blocks get indexes from 1
+ * in the order of the script; an index with no block has a == NULL. The tables are
+ * framed by empty entries, so rlist[-1] or rlist[RT_NO] read an empty entry (a == NULL)
+ * rather than another table. */
+#include "config.h"
+
+struct action;
+
+struct script_route {
+	char *name;
+	struct action *a;
+};
+
+struct script_timer_route {
+	unsigned int interval;
+	struct action *a;
+};
+
+extern struct script_route rlist[RT_NO];
+extern struct script_route onreply_rlist[ONREPLY_RT_NO];
+extern struct script_route failure_rlist[FAILURE_RT_NO];
+extern struct script_route branch_rlist[BRANCH_RT_NO];
+extern struct script_route local_rlist;
+extern struct script_route error_rlist;
+extern struct script_route startup_rlist;
+extern struct script_timer_route timer_rlist[TIMER_RT_NO];
+extern struct script_route event_rlist[EVENT_RT_NO];
+
+/* The index (>= 1) of the block called name in table sr of size entries, or -1. */
+int get_script_route_ID_by_name(char *name, struct script_route *sr, int size);
+/* The same; with set != 0 a missing name is given the first free index (a reference to a
+ * block the script does not have: its a stays NULL). -1 when the table is full. */
+int get_script_route_idx(char *name, struct script_route *sr, int size, int set);
+
 #endif

@@ -152,6 +152,8 @@ SB_JAVA_API int sb_call(struct sb_frame *f, struct sip_msg *msg, int rtype)
 		r = ((openser_cmd_function)(void *)f->function)(msg, p[0], p[1]);
 	else
 		r = f->function(msg, p[0], p[1], p[2], p[3], p[4], p[5]);
+	if (msg)
+		sb_msg_uri_check(msg);   /* a new R-URI or destination, however C wrote it */
 	sb_leave(e);
 	sb_crumb_leave(c, &saved, 1);
 	return r;
@@ -210,6 +212,8 @@ SB_JAVA_API int sb_call_response(int module, void *fn, struct sip_msg *msg)
 	if (msg)
 		sb_msg_ensure(msg);   /* builds the view the first time C needs it */
 	r = ((response_function)fn)(msg);
+	if (msg)
+		sb_msg_uri_check(msg);
 	sb_crumb_leave(c, &saved, 1);
 	sb_leave(e);
 	return r;

@@ -31,6 +31,34 @@ static int reusable_index(void)
 	return -1;
 }
 
+/* Rebuilds every group's member list (module_image.c swaps a group's members together).
+ * Caller holds registry_lock, or runs before any module code can. */
+static void relink_groups(void)
+{
+	int i;
+	for (i = 1; i < SB_MAX_MODULES; i++) {
+		modules[i].own_group.members = NULL;
+		modules[i].own_group.has_images = 0;
+		modules[i].own_group.live_thread = 0;   /* members may have changed: check all */
+	}
+	for (i = 1; i < SB_MAX_MODULES; i++) {
+		struct sb_module *m = &modules[i];
+		if (!m->in_use || m->group == NULL)
+			continue;
+		m->next_member = m->group->members;
+		m->group->members = m;
+		if (m->image)
+			m->group->has_images = 1;
+	}
+}
+
+void sb_module_groups_changed(void)
+{
+	pthread_mutex_lock(&registry_lock);
+	relink_groups();
+	pthread_mutex_unlock(&registry_lock);
+}
+
 /* Java, at unload: the record is free again. Modules that shared its lock (they had bound
  * its API) go back to their own. */
 SB_JAVA_API void sb_module_release(int index)
@@ -39,11 +67,14 @@ SB_JAVA_API void sb_module_release(int index)
 	int i;
 	if (m == NULL)
 		return;
+	sb_script_cb_forget(index);
 	pthread_mutex_lock(&registry_lock);
 	for (i = 1; i < SB_MAX_MODULES; i++)
 		if (i != index && modules[i].in_use && modules[i].group == &m->own_group)
 			modules[i].group = &modules[i].own_group;
 	m->in_use = 0;
+	sb_module_image_free(m);
+	relink_groups();
 	pthread_mutex_unlock(&registry_lock);
 }
 
@@ -63,6 +94,7 @@ SB_JAVA_API int sb_module_new(const char *name, int thread_safe)
 		m->group = thread_safe ? NULL : &m->own_group;
 		m->in_use = 1;
 		sb_crumb_module_named(idx, name);
+		relink_groups();
 	}
 	pthread_mutex_unlock(&registry_lock);
 	return idx;
@@ -71,8 +103,12 @@ SB_JAVA_API int sb_module_new(const char *name, int thread_safe)
 SB_JAVA_API void sb_module_set_thread_safe(int index, int thread_safe)
 {
 	struct sb_module *m = sb_module_at(index);
-	if (m)
+	if (m) {
 		m->group = thread_safe ? NULL : &m->own_group;
+		if (thread_safe)
+			sb_module_image_free(m);   /* declared thread-safe: one set of globals */
+		sb_module_groups_changed();
+	}
 }
 
 /* Java: module a bound an API of module b; from now on they share one lock, because
@@ -88,6 +124,7 @@ SB_JAVA_API void sb_module_join(int a, int b)
 		return;
 	if (!ma->group) {
 		ma->group = mb->group;
+		sb_module_groups_changed();
 		return;
 	}
 	from = mb->group;
@@ -95,6 +132,7 @@ SB_JAVA_API void sb_module_join(int a, int b)
 	for (i = 1; i < SB_MAX_MODULES; i++)
 		if (modules[i].in_use && modules[i].group == from)
 			modules[i].group = to;
+	sb_module_groups_changed();
 }
 
 /* Java: whether two modules share a lock (for tests and the start-up summary). */
@@ -132,6 +170,8 @@ struct sb_entry sb_enter(struct sb_module *m)
 			pthread_mutex_lock(&g->mutex);
 			__atomic_store_n(&g->owner, self, __ATOMIC_RELAXED);
 			g->depth = 1;
+			if (g->has_images && g->live_thread != self)
+				sb_group_switch(g, self);   /* this thread's globals (module_image.c) */
 		}
 	}
 	sb_current_module = m->index;
@@ -222,6 +262,8 @@ int sb_enter_bounded(struct sb_module *m, struct sb_entry *e)
 		return -1;
 	__atomic_store_n(&g->owner, self, __ATOMIC_RELAXED);
 	g->depth = 1;
+	if (g->has_images && g->live_thread != self)
+		sb_group_switch(g, self);   /* this thread's globals (module_image.c) */
 	e->previous = sb_current_module;
 	e->locked = g;
 	sb_current_module = m->index;

@@ -18,11 +18,17 @@ extern __thread int sb_current_module;
  * APIs share one group, since their code calls into each other directly. Reentrant for
  * the owning thread (a module function may call back into the core, which may call the
  * same module again). */
+struct sb_module;
 struct sb_lock_group {
 	pthread_mutex_t mutex;
 	int owner;   /* sb_thread_id() of the holder, 0 when free */
 	int depth;   /* re-entries by the holder */
 	int stuck_owner;   /* the holder the watchdog found stuck (waiters give up at once), 0 if none */
+	/* per-thread module data (module_image.c): the modules of the group, whether any has
+	 * an image, and the thread whose globals they hold now */
+	struct sb_module *members;
+	int has_images;
+	int live_thread;
 };
 
 /* A small unique id of the calling thread (1, 2, ...), cheaper than pthread_self(). */
@@ -34,7 +40,18 @@ struct sb_module {
 	char name[64];
 	struct sb_lock_group *group;   /* NULL when the module is thread-safe */
 	struct sb_lock_group own_group;
+	struct sb_image *image;          /* per-thread copies of its globals, or NULL */
+	struct sb_module *next_member;   /* in group->members */
 };
+
+/* Per-thread module data (module_image.c). sb_group_switch: with g locked by thread self,
+ * makes every member's globals self's. sb_module_groups_changed rebuilds the member lists
+ * (after a module record, a group or an image changed; not while module code runs). */
+void sb_group_switch(struct sb_lock_group *g, int self);
+void sb_module_groups_changed(void);
+void sb_module_image_free(struct sb_module *m);
+/* Unlinks the script callbacks a module registered (script_cb.c), before it is unloaded. */
+void sb_script_cb_forget(int module);
 
 struct sb_module *sb_module_at(int index);
 
@@ -116,6 +133,10 @@ int sb_pkg_is_tagged(const void *p, uint16_t tag);
 /* 1 when free_fixup is a generic fixup_free_* of the core that leaves parameter
  * param_no alone (native/fixup.c). */
 int sb_free_fixup_leaves(void *free_fixup, int param_no);
+
+/* After a C call that got msg: notice a changed new_uri/dst_uri (native/msg/uri_watch.c). */
+struct sip_msg;
+void sb_msg_uri_check(struct sip_msg *msg);
 
 /* Upcalls into Java, registered once at start-up (see registry.c, pv.c). */
 typedef void (*sb_log_sink_f)(int level, const char *module, const char *func,

@@ -9,6 +9,14 @@
 #include "sb_mem.h"
 #include "arena.h"
 
+/* The last new_uri/dst_uri the core saw for a slot (uri_watch.c). */
+struct sb_uri_watch {
+	char *seen_s;   /* msg's pointer then */
+	int len;        /* its length then (-1: unknown, report a change) */
+	char *copy;     /* its bytes then (malloc, cap bytes) */
+	int cap;
+};
+
 struct sb_slot {
 	struct sip_msg msg;          /* first: a slot and its message share the address */
 	char *buf;                   /* buf_cap + 1 bytes: room for the NUL */
@@ -27,7 +35,15 @@ struct sb_slot {
 	/* "proto:[ipv6]:port": MAX_SOCKET_STR leaves out the brackets and the NUL would not
 	 * fit ("sctp:[<39 characters>]:65000" is 52 characters) */
 	char rcv_sock_txt[MAX_SOCKET_STR + 4];
+	/* change detection of new_uri and dst_uri (uri_watch.c); uri_gen is read by Java */
+	struct sb_uri_watch ruri_watch, duri_watch;
+	int32_t uri_gen[SB_GEN_COUNT];
 };
+
+/* After a C call that got msg: bump uri_gen for each URI whose pointer, length or bytes
+ * changed since the last check. No-op for a message that is not a slot's. */
+void sb_msg_uri_check(struct sip_msg *msg);
+void sb_uri_watch_free(struct sb_uri_watch *w);
 
 /* The slot whose view the current module call sees, per worker thread. */
 extern __thread struct sb_slot *sb_cur_slot;

@@ -67,6 +67,13 @@ SB_JAVA_API int sb_msg_set_dst_uri(struct sip_msg *msg, const char *s, int len);
 SB_JAVA_API int sb_msg_set_path_vec(struct sip_msg *msg, const char *s, int len);
 SB_JAVA_API void sb_msg_set_flags(struct sip_msg *msg, unsigned int flags);
 SB_JAVA_API void sb_msg_set_msg_flags(struct sip_msg *msg, unsigned int flags);
+/* Generations of new_uri and dst_uri: two int32 counters (SB_GEN_*) that change every time
+ * the URI's pointer, length or bytes changed after a C call or through the setters above.
+ * Java reads them with one memory read after each C call (uri_watch.c). */
+#define SB_GEN_NEW_URI 0
+#define SB_GEN_DST_URI 1
+#define SB_GEN_COUNT 2
+SB_JAVA_API int32_t *sb_slot_uri_generations(struct sb_slot *slot);
 /* Bit 0: header lumps, bit 1: body lumps, bit 2: reply lumps. */
 SB_JAVA_API int sb_msg_lump_mask(struct sip_msg *msg);
 

@@ -45,6 +45,8 @@ SB_JAVA_API void sb_slot_free(struct sb_slot *slot)
 	if (sb_cur_slot == slot)
 		sb_cur_slot = NULL;
 	sb_arena_destroy(&slot->arena);
+	sb_uri_watch_free(&slot->ruri_watch);
+	sb_uri_watch_free(&slot->duri_watch);
 	free(slot->buf);
 	free(slot->input);
 	free(slot);
@@ -124,12 +126,16 @@ SB_JAVA_API int sb_msg_set_new_uri(struct sip_msg *msg, const char *s, int len)
 	if (replace_pkg_str(&msg->new_uri, s, len) < 0)
 		return -1;
 	msg->parsed_uri_ok = 0;
+	sb_msg_uri_check(msg);
 	return 0;
 }
 
 SB_JAVA_API int sb_msg_set_dst_uri(struct sip_msg *msg, const char *s, int len)
 {
-	return replace_pkg_str(&msg->dst_uri, s, len);
+	if (replace_pkg_str(&msg->dst_uri, s, len) < 0)
+		return -1;
+	sb_msg_uri_check(msg);
+	return 0;
 }
 
 SB_JAVA_API int sb_msg_set_path_vec(struct sip_msg *msg, const char *s, int len)

@@ -41,6 +41,7 @@ void sb_view_reset(struct sb_slot *slot)
 	sb_cur_slot = prev;
 
 	memset(msg, 0, offsetof(struct sip_msg, sb_slot));
+	sb_msg_uri_check(msg);   /* both URIs are now unset: a change if they were set */
 	msg->sb_slot = slot;
 	msg->sb_state = 0;
 	msg->buf = slot->buf;

@@ -4,11 +4,37 @@
  * normally the core serialises it (0 violations, no lost updates); declared thread-safe
  * the test expects violations. */
 #include <sched.h>
+#include <string.h>
 #include "../../sr_module.h"
+#include "../../mem/shm_mem.h"
 
-static volatile int inside;
-static volatile long total;
-static volatile long violations;
+/* In shm, as an OpenSIPS module shares state between processes: each thread has its own
+ * copy of the module's globals (the pointer), all point at the same counters. */
+struct lock_counters {
+	volatile int inside;
+	volatile long total;
+	volatile long violations;
+};
+static struct lock_counters *lc;
+#define inside (lc->inside)
+#define total (lc->total)
+#define violations (lc->violations)
+
+static int mod_init(void)
+{
+	lc = shm_malloc(sizeof(*lc));
+	if (lc == NULL)
+		return -1;
+	memset(lc, 0, sizeof(*lc));
+	return 0;
+}
+
+static void mod_destroy(void)
+{
+	if (lc)
+		shm_free(lc);
+	lc = NULL;
+}
 
 static int lock_probe(struct sip_msg *msg)
 {
@@ -38,5 +64,5 @@ static cmd_export_t cmds[] = {
 
 struct module_exports exports = {
 	"lockcheck", MODULE_VERSION, DEFAULT_DLFLAGS,
-	cmds, 0, 0, 0, 0, 0, 0, 0, 0, 0
+	cmds, 0, 0, 0, 0, 0, mod_init, 0, mod_destroy, 0
 };

@@ -24,6 +24,8 @@ public interface CoreCalls {
     void sb_module_set_thread_safe(int module, int threadSafe);
     void sb_module_join(int a, int b);
     int sb_module_same_lock(int a, int b);
+    long sb_module_image_init(int module, long symbol);
+    long sb_module_image_info(int module, int what);
 
     // --- call frames and module entry points (see native/invoke.c)
     long sb_frame_new(int module, long function, int dialect, int paramNo);
@@ -74,6 +76,28 @@ public interface CoreCalls {
     long sb_slot_input(long slot);
     int sb_slot_input_words(long slot);
     long sb_slot_send_info(long slot);
+    long sb_slot_uri_generations(long slot);
+    // adopting a message C built (native/msg/adopt.c)
+    int sb_msg_copy_buf(long msg, long dst, int cap);
+    int sb_msg_get_str(long msg, int which, long out, int cap);
+    int sb_msg_get_id(long msg);
+    int sb_msg_get_flags(long msg);
+    void sb_msg_move_lumps(long from, long to);
+
+    // --- script callbacks (native/script_cb.c)
+    long sb_script_cb_counts();
+    int sb_script_cb_run(int list, long msg, int routeType);
+
+    // --- route tables and run_top_route (native/route.c)
+    void sb_route_clear();
+    int sb_route_set(int table, int index, String name, int interval, String file, int line);
+    void sb_route_set_runner(RouteRunner runner);
+
+    /** Runs route (table, index) of the script on msg; ACT_FL_* flags or -1. */
+    interface RouteRunner {
+        @Delegate
+        int run(int table, int index, long msg, int routeType);
+    }
     long sb_slot_msg(long slot);
     void sb_slot_release_message(long slot);
     int sb_msg_ensure(long msg);

@@ -60,6 +60,8 @@ public final class MessageSlot implements AutoCloseable {
     private final IntBuffer input;
     private final ByteBuffer msgStruct;
     private final ByteBuffer sendInfo;
+    /** int32 generations of new_uri and dst_uri (sb_slot_uri_generations). */
+    private final ByteBuffer uriGenerations;
     private final int offNewUriS, offNewUriLen, offDstUriS, offDstUriLen, offFlags, offMsgFlags;
     private final int offAddRm, offBodyLumps, offReplyLump;
     private final Memory scratch = new Memory(8192);
@@ -84,6 +86,8 @@ public final class MessageSlot implements AutoCloseable {
         }
         this.msgStruct = new Pointer(msg).getByteBuffer(0, calls.sb_msg_layout(L_SIZEOF)).order(ByteOrder.nativeOrder());
         this.sendInfo = new Pointer(calls.sb_slot_send_info(slot)).getByteBuffer(0, SEND_INFO_SIZE)
+                .order(ByteOrder.nativeOrder());
+        this.uriGenerations = new Pointer(calls.sb_slot_uri_generations(slot)).getByteBuffer(0, 8)
                 .order(ByteOrder.nativeOrder());
         offNewUriS = calls.sb_msg_layout(L_NEW_URI_S);
         offNewUriLen = calls.sb_msg_layout(L_NEW_URI_LEN);
@@ -265,6 +269,20 @@ public final class MessageSlot implements AutoCloseable {
         return msgStruct.getInt(offDstUriLen);
     }
 
+    /**
+     * Changes whenever new_uri changed (pointer, length or bytes) after a C call or a
+     * setter: the reliable test, since a module may free new_uri and allocate a new one of
+     * the same length at the same address, or edit it in place.
+     */
+    public int newUriGeneration() {
+        return uriGenerations.getInt(0);
+    }
+
+    /** The same for dst_uri. */
+    public int dstUriGeneration() {
+        return uriGenerations.getInt(4);
+    }
+
     /** new_uri as a string, or null when unset. */
     public String newUri() {
         return string(newUriAddress(), newUriLength());
@@ -443,6 +461,50 @@ public final class MessageSlot implements AutoCloseable {
         long size = out == null ? need : Math.max(need, out.size() * 2);
         out = new Memory(size);
         outBuffer = out.getByteBuffer(0, size);
+    }
+
+    // ---- another struct sip_msg (one C built): run_top_route adopts it into this slot ------
+
+    /** Copies the bytes of the C message msg into {@link #buffer()}; their length or -1. */
+    public int copyFrom(long cMsg) {
+        return calls.sb_msg_copy_buf(cMsg, calls.sb_slot_buf(slot), buffer.capacity());
+    }
+
+    /** new_uri (which 0) or dst_uri (1) of another message, or null. */
+    public String uriOf(long cMsg, int which) {
+        int n = calls.sb_msg_get_str(cMsg, which, Pointer.nativeValue(scratch), (int) scratch.size());
+        if (n == -1) {
+            return null;
+        }
+        if (n < 0) {
+            throw new IllegalArgumentException("URI of " + (-n - 2) + " bytes is too long");
+        }
+        return string(Pointer.nativeValue(scratch), n);
+    }
+
+    public int idOf(long cMsg) {
+        return calls.sb_msg_get_id(cMsg);
+    }
+
+    public int flagsOf(long cMsg) {
+        return calls.sb_msg_get_flags(cMsg);
+    }
+
+    /** Sets new_uri (which 0) or dst_uri (1) of another message (a pkg copy it owns). */
+    public void setUriOf(long cMsg, int which, String uri) {
+        int len = putScratch(uri);
+        long p = uri == null ? 0 : Pointer.nativeValue(scratch);
+        check(which == 0 ? calls.sb_msg_set_new_uri(cMsg, p, len) : calls.sb_msg_set_dst_uri(cMsg, p, len),
+                which == 0 ? "new_uri" : "dst_uri");
+    }
+
+    public void setFlagsOf(long cMsg, int flags) {
+        calls.sb_msg_set_flags(cMsg, flags);
+    }
+
+    /** Moves every lump of message from to message to (C's message and this slot's). */
+    public void moveLumps(long from, long to) {
+        calls.sb_msg_move_lumps(from, to);
     }
 
     /** Releases what the current message owns now (lumps, URIs), instead of at the next one. */

@@ -101,6 +101,9 @@ public final class ModuleLoader {
                 exports = exportsAddress(lib, path);
             }
             NativeModule m = new NativeModule(core, lib, path, d, name, version, flags, dlflags, threadSafe);
+            if (!threadSafe) {
+                m.giveThreadsTheirOwnGlobals(exports);
+            }
             try {
                 if (d == Dialect.OPENSIPS) {
                     readOpensips(m, exports);

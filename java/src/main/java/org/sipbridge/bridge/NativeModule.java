@@ -55,6 +55,24 @@ public final class NativeModule implements Module {
         }
     }
 
+    /**
+     * Each thread that runs this module gets its own copy of the module's globals, as each
+     * OpenSIPS process has its own (native/module_image.c). symbol: an address inside the
+     * module. A module whose segments cannot be found keeps one set, with a warning.
+     */
+    void giveThreadsTheirOwnGlobals(long symbol) {
+        long bytes = core.calls().sb_module_image_init(index, symbol);
+        if (bytes < 0) {
+            org.slf4j.LoggerFactory.getLogger(NativeModule.class).warn(
+                    "module {}: its writable segments were not found; its globals are shared by all threads", name);
+        }
+    }
+
+    /** Per-thread globals: bytes per copy, copies held, swaps so far (what = 0, 1, 2); -1 if shared. */
+    public long threadGlobals(int what) {
+        return core.calls().sb_module_image_info(index, what);
+    }
+
     CoreCalls calls() {
         return core.calls();
     }

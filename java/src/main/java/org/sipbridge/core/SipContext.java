@@ -50,11 +50,9 @@ public final class SipContext implements MessageContext, AutoCloseable {
     private String newUri;
     private String dstUri;
     private int flags;
-    // last values read from the view, to notice what C changed
-    private long seenNewUriAddress;
-    private int seenNewUriLength;
-    private long seenDstUriAddress;
-    private int seenDstUriLength;
+    // generations of new_uri/dst_uri last seen in the view, to notice what C changed
+    private int seenNewUriGeneration;
+    private int seenDstUriGeneration;
 
     public SipContext(NativeCore core, SipLimits limits) {
         this.slot = new MessageSlot(core, limits.maxMessageSize(), limits.maxHeaders());
@@ -111,10 +109,6 @@ public final class SipContext implements MessageContext, AutoCloseable {
         this.dstUri = null;
         this.flags = 0;
         this.branches.clear();
-        this.seenNewUriAddress = 0;
-        this.seenNewUriLength = 0;
-        this.seenDstUriAddress = 0;
-        this.seenDstUriLength = 0;
         parser.parse(slot.buffer(), 0, length, framing, message);
         // also after a parse error: validate() starts by clearing the previous message's detail
         SipError e = validator.validate(message);
@@ -202,28 +196,30 @@ public final class SipContext implements MessageContext, AutoCloseable {
         remember();
     }
 
-    /** After a C call: pick up a new R-URI, destination or flags the module set. */
+    /**
+     * After a C call: pick up a new R-URI, destination or flags the module set. The core
+     * compares the URIs' bytes after each call (native/msg/uri_watch.c) and bumps a
+     * generation; reading it here is one memory read per URI.
+     */
     @Override
     public void afterNativeCall() {
         flags = slot.flags();
-        long a = slot.newUriAddress();
-        int l = slot.newUriLength();
-        if (a != seenNewUriAddress || l != seenNewUriLength) {
+        int g = slot.newUriGeneration();
+        if (g != seenNewUriGeneration) {
             newUri = slot.newUri();
+            seenNewUriGeneration = g;
         }
-        a = slot.dstUriAddress();
-        l = slot.dstUriLength();
-        if (a != seenDstUriAddress || l != seenDstUriLength) {
+        g = slot.dstUriGeneration();
+        if (g != seenDstUriGeneration) {
             dstUri = slot.dstUri();
+            seenDstUriGeneration = g;
         }
-        remember();
     }
 
+    /** The view's URIs are what Java holds: later changes are C's. */
     private void remember() {
-        seenNewUriAddress = slot.newUriAddress();
-        seenNewUriLength = slot.newUriLength();
-        seenDstUriAddress = slot.dstUriAddress();
-        seenDstUriLength = slot.dstUriLength();
+        seenNewUriGeneration = slot.newUriGeneration();
+        seenDstUriGeneration = slot.dstUriGeneration();
     }
 
     /** True once C has a view of this message (lumps may exist). */
@@ -303,6 +299,45 @@ public final class SipContext implements MessageContext, AutoCloseable {
             keepBranches.forEach(branches::append);
         }
         return e;
+    }
+
+    // ---- a message C built (run_top_route from a module) -------------------------------
+
+    private String adoptedNewUri;
+    private String adoptedDstUri;
+
+    /**
+     * Makes this context hold the C message cMsg (a faked request, a reply a module holds):
+     * its bytes parsed here, its id, new_uri, dst_uri and flags, and its lumps moved into
+     * this context's view for the time the route runs. Give them back with
+     * {@link #handBack}. Returns what parsing found ({@link SipError#NONE} when usable).
+     */
+    public SipError adopt(long cMsg, ReceiveInfo rcv, Framing framing) {
+        int n = slot.copyFrom(cMsg);
+        if (n < 0) {
+            parseLoaded(0, framing, rcv);
+            return SipError.EMPTY_MESSAGE;
+        }
+        SipError e = parseLoaded(n, framing, rcv);
+        id = slot.idOf(cMsg);
+        newUri = adoptedNewUri = slot.uriOf(cMsg, 0);
+        dstUri = adoptedDstUri = slot.uriOf(cMsg, 1);
+        flags = slot.flagsOf(cMsg);
+        nativeMessage();
+        slot.moveLumps(cMsg, slot.message());
+        return e;
+    }
+
+    /** Hands the route's results back to the C message: lumps, changed URIs, flags. */
+    public void handBack(long cMsg) {
+        slot.moveLumps(slot.message(), cMsg);
+        if (!java.util.Objects.equals(newUri, adoptedNewUri)) {
+            slot.setUriOf(cMsg, 0, newUri);
+        }
+        if (!java.util.Objects.equals(dstUri, adoptedDstUri)) {
+            slot.setUriOf(cMsg, 1, dstUri);
+        }
+        slot.setFlagsOf(cMsg, flags);
     }
 
     @Override

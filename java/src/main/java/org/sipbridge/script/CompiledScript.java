@@ -44,6 +44,7 @@ public final class CompiledScript implements AutoCloseable {
     private final List<ScriptCompiler.FunctionUse> functions;
     private final Route mainRoute;
     private final Route replyRoute;
+    private final ScriptCallbacks callbacks = ScriptCallbacks.get();
 
     private CompiledScript(Script script, ScriptCompiler.Result r) {
         this.script = script;
@@ -53,6 +54,7 @@ public final class CompiledScript implements AutoCloseable {
         this.functions = r.functions();
         this.mainRoute = routes.get(BlockKind.REQUEST.keyword());
         this.replyRoute = routes.get(BlockKind.ONREPLY.keyword());
+        NativeRoutes.get().activate(this, routes);
     }
 
     public static CompiledScript compile(Script script, CompileOptions options) {
@@ -101,10 +103,20 @@ public final class CompiledScript implements AutoCloseable {
 
     /** The main route on a request. */
     public RunResult runRequest(SipContext ctx) {
-        if (mainRoute == null) {
-            return RunResult.COMPLETED;
+        ScriptCallbacks cb = callbacks;
+        int mask = ScriptCallbacks.SCB_RUN_ALL;
+        if (cb.any(ScriptCallbacks.PRE_REQ)) {
+            mask = cb.run(ScriptCallbacks.PRE_REQ, ctx, RouteType.REQUEST);
+            if (mask == ScriptCallbacks.SCB_DROP_MSG) {
+                return RunResult.DROPPED;
+            }
         }
-        return run(mainRoute, RouteType.REQUEST, ctx, true);
+        RunResult r = mainRoute == null || (mask & ScriptCallbacks.SCB_RUN_TOP_ROUTE) == 0
+                ? RunResult.COMPLETED : run(mainRoute, RouteType.REQUEST, ctx, true);
+        if ((mask & ScriptCallbacks.SCB_RUN_POST_CBS) != 0 && cb.any(ScriptCallbacks.POST_REQ)) {
+            cb.run(ScriptCallbacks.POST_REQ, ctx, RouteType.REQUEST);
+        }
+        return r;
     }
 
     /**
@@ -112,11 +124,26 @@ public final class CompiledScript implements AutoCloseable {
      * to be relayed (neither the script dropped it nor a module consumed it).
      */
     public boolean runReply(SipContext ctx) {
-        if (replyRoute != null && run(replyRoute, RouteType.ONREPLY, ctx, true).dropped()) {
-            return false;
+        ScriptCallbacks cb = callbacks;
+        int mask = ScriptCallbacks.SCB_RUN_ALL;
+        if (cb.any(ScriptCallbacks.PRE_RPL)) {
+            mask = cb.run(ScriptCallbacks.PRE_RPL, ctx, RouteType.ONREPLY);
+            if (mask == ScriptCallbacks.SCB_DROP_MSG) {
+                return false;
+            }
         }
-        CurrentMessage.set(ctx);
-        return modules.onResponse(ctx) != 0;
+        boolean relay;
+        if (replyRoute != null && (mask & ScriptCallbacks.SCB_RUN_TOP_ROUTE) != 0
+                && run(replyRoute, RouteType.ONREPLY, ctx, true).dropped()) {
+            relay = false;
+        } else {
+            CurrentMessage.set(ctx);
+            relay = modules.onResponse(ctx) != 0;
+        }
+        if ((mask & ScriptCallbacks.SCB_RUN_POST_CBS) != 0 && cb.any(ScriptCallbacks.POST_RPL)) {
+            cb.run(ScriptCallbacks.POST_RPL, ctx, RouteType.ONREPLY);
+        }
+        return relay;
     }
 
     /**
@@ -205,9 +232,15 @@ public final class CompiledScript implements AutoCloseable {
         return (flow & Flow.EXIT) != 0 ? RunResult.EXITED : RunResult.COMPLETED;
     }
 
+    /** run_top_route from a module: a route on the message being processed (newMessage false) or adopted. */
+    RunResult runFromNative(Route route, int routeType, SipContext ctx, boolean newMessage) {
+        return run(route, routeType, ctx, newMessage);
+    }
+
     /** free_fixup of every call site, destroy_f of every module, unload. */
     @Override
     public void close() {
+        NativeRoutes.get().deactivate(this);
         modules.close();
     }
 }

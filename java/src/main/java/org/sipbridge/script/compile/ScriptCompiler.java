@@ -70,6 +70,7 @@ public final class ScriptCompiler {
                 ms.addJavaModule(m);
             }
             options.standIns().forEach(ms::addStandIn);
+            org.sipbridge.script.NativeRoutes.get().install(script);   // route tables before mod_init
             moduleDirectives(script, ms);
 
             RouteGraph graph = new RouteGraph(script);
