@@ -32,9 +32,6 @@ int shm_duplicate_rr(rr_t **_new, rr_t *_r, int _first);
 /* Ensures every Route/Record-Route of msg (by type) is parsed. 0 / -1. */
 int parse_route_headers(struct sip_msg *msg);
 int parse_record_route_headers(struct sip_msg *msg);
-/* 1 when the URI parameters (_params: what follows the first ';' of the URI) contain
- * the r2 parameter, which marks a double Record-Route; 0 otherwise. */
-int is_2rr(str *_params);
 
 /* The route set of iroute and its siblings as one comma-separated pkg string (the caller
  * frees oroute->s; NULL and len 0 when nothing is left). order 0 keeps the header order

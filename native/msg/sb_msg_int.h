@@ -73,4 +73,9 @@ int sb_ip_text(int af, const uint8_t *ip, char *out, int cap);
 struct hdr_field **sb_hdr_shortcut(struct sip_msg *m, int type);
 int sb_hdr_has_siblings(int type);
 
+/* parse_rr.c: 1 when the URI parameters (what follows the first ';' of the URI) contain
+ * r2 (a double Record-Route), else 0. Not in the SDK: 1.11's parse_rr.h has no is_2rr,
+ * and the rr module defines a static one of that name. */
+int is_2rr(str *_params);
+
 #endif
