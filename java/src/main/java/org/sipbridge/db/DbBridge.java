@@ -77,7 +77,8 @@ public final class DbBridge implements CoreCalls.DbOpen, CoreCalls.DbClose, Core
         try {
             String u = text(url, len);
             int colon = u.indexOf(':');
-            return colon > 0 && Dialect.of(u.substring(0, colon)) != null ? 1 : 0;
+            // a URL, or a bare driver name ("postgres"), as db_bind_mod accepts both
+            return Dialect.of(colon > 0 ? u.substring(0, colon) : u) != null ? 1 : 0;
         } catch (Throwable t) {
             return 0;
         }
@@ -131,13 +132,15 @@ public final class DbBridge implements CoreCalls.DbOpen, CoreCalls.DbClose, Core
             }
             ByteBuffer b = views.get().of(buf, cap);
             b.limit(len);
-            h.exec(b);
-            int n = h.answer.length();
-            if (n <= cap) {
-                b.clear();
-                b.put(h.answer.flipped());
+            synchronized (h) {   // the answer stays the handle's until copied out
+                h.exec(b);
+                int n = h.answer.length();
+                if (n <= cap) {
+                    b.clear();
+                    b.put(h.answer.flipped());
+                }
+                return n;
             }
-            return n;
         } catch (Throwable t) {
             log.error("DB call failed", t);
             return -1;
@@ -151,9 +154,11 @@ public final class DbBridge implements CoreCalls.DbOpen, CoreCalls.DbClose, Core
             if (h == null || h.answer.length() > cap) {
                 return -1;
             }
-            ByteBuffer b = views.get().of(buf, cap);
-            b.put(h.answer.flipped());
-            return h.answer.length();
+            synchronized (h) {
+                ByteBuffer b = views.get().of(buf, cap);
+                b.put(h.answer.flipped());
+                return h.answer.length();
+            }
         } catch (Throwable t) {
             log.error("DB answer copy failed", t);
             return -1;

@@ -91,13 +91,7 @@ final class DbHandle {
 
     /** Takes the handle's connection now: init fails, as in OpenSIPS, when the server is unreachable. */
     synchronized void connect() throws SQLException {
-        try {
-            connection();
-        } catch (SQLException e) {
-            // the pool's first connection of a cold JVM (driver classes, SQLite's native
-            // library) may take longer than a timeout sized for running traffic: once more
-            connection();
-        }
+        connection();
     }
 
     private Connection connection() throws SQLException {

@@ -2,6 +2,7 @@ package org.sipbridge.db;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.pool.HikariPool;
 
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -25,7 +26,12 @@ final class DbPool implements AutoCloseable {
     /** How long a handle waits for a connection (the database being down costs this per call). */
     static final long CONNECT_TIMEOUT_MS = Long.getLong("sipbridge.db.connectTimeoutMs", 2000);
 
+    /** The wait for the pool's very first connection: a cold JVM loads the driver (SQLite's
+     *  native library) then, which may take seconds on a busy machine. */
+    static final long COLD_START_MS = Long.getLong("sipbridge.db.coldStartTimeoutMs", 15000);
+
     final DbUrl url;
+    private volatile boolean warm;
     final Dialect dialect;
     private final HikariDataSource ds;
     private final Map<String, List<List<String>>> uniqueKeys = new ConcurrentHashMap<>();
@@ -44,7 +50,7 @@ final class DbPool implements AutoCloseable {
         }
         c.setMaximumPoolSize(MAX_CONNECTIONS);
         c.setMinimumIdle(0);
-        c.setConnectionTimeout(Math.max(250, CONNECT_TIMEOUT_MS));
+        c.setConnectionTimeout(Math.max(250, Math.max(CONNECT_TIMEOUT_MS, COLD_START_MS)));
         c.setValidationTimeout(Math.max(250, CONNECT_TIMEOUT_MS));
         c.setInitializationFailTimeout(-1);   // the pool starts even when the server is down
         c.setAutoCommit(true);
@@ -52,7 +58,13 @@ final class DbPool implements AutoCloseable {
     }
 
     Connection connection() throws SQLException {
-        return ds.getConnection();
+        // the pool's own timeout is the cold-start one; once a connection was made, a call
+        // waits at most CONNECT_TIMEOUT_MS (HikariPool takes a timeout per call)
+        long timeout = warm ? Math.max(250, CONNECT_TIMEOUT_MS) : Math.max(CONNECT_TIMEOUT_MS, COLD_START_MS);
+        Connection c = ds.getHikariPoolMXBean() instanceof HikariPool p ? p.getConnection(timeout)
+                : ds.getConnection();
+        warm = true;
+        return c;
     }
 
     /** A connection that failed: closed for good, not handed out again. */

@@ -24,9 +24,6 @@ public final class SqlRunner {
             System.err.println("usage: SqlRunner <database URL> < statements.sql");
             System.exit(2);
         }
-        if (System.getProperty("sipbridge.db.connectTimeoutMs") == null) {
-            System.setProperty("sipbridge.db.connectTimeoutMs", "15000");   // a cold JVM, a remote server
-        }
         System.exit(run(args[0], System.in));
     }
 
