@@ -47,6 +47,8 @@ class CrashReportTest {
         Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Dsipbridge.core=" + System.getProperty("sipbridge.core"),
                 "-Dsipbridge.state.dir=" + state, "-XX:-CreateCoredumpOnCrash",
+                // a quick start: this JVM only has to serve two requests
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx128m",
                 "-cp", System.getProperty("java.class.path"), "org.sipbridge.Main", "-f", cfg.toString())
                 .directory(dir.toFile()).redirectErrorStream(true).redirectOutput(out.toFile()).start();
         try (UdpPeer client = new UdpPeer()) {
@@ -70,6 +72,7 @@ class CrashReportTest {
         System.setProperty("sipbridge.state.dir", state.toString());
         try (LogCapture log = LogCapture.of("sipbridge.server");
              TestServer again = TestServer.start(dir, config.replace(":" + port, ":" + TestServer.freePort()))) {
+            assertTrue(again.udp() != null);
             String report = log.messages().stream().filter(m -> m.contains("did not stop cleanly")).findFirst()
                     .orElseThrow(() -> new AssertionError("no crash report: " + log.messages()));
             assertTrue(report.contains("in module stuck, function " + function), report);
