@@ -44,6 +44,10 @@ final class ExpressionParser {
             Map.entry(TokenKind.PERCENT, BinaryOperator.MODULO));
 
     private final TokenStream ts;
+    private boolean bareWordOperand;
+
+    /** OpenSIPS 1.11's max_len: the largest message it takes (BUF_SIZE), sipbridge's limit too. */
+    static final int MAX_LEN = 65535;
 
     ExpressionParser(TokenStream ts) {
         this.ts = ts;
@@ -113,7 +117,11 @@ final class ExpressionParser {
                 return left;
             }
             Token symbol = ts.advance();
+            // 1.11 takes a bare word as the string on the right of a comparison: method==INVITE
+            boolean saved = bareWordOperand;
+            bareWordOperand = isComparison(operator);
             Expression right = binary(operator.precedence() + 1);
+            bareWordOperand = saved;
             left = new BinaryExpression(operator, left, right, symbol.location());
         }
     }
@@ -172,12 +180,26 @@ final class ExpressionParser {
                 if (keyword.isPresent()) {
                     return new KeywordOperand(keyword.get(), t.location());
                 }
+                if (t.text().equals("max_len")) {
+                    return new org.sipbridge.script.ast.IntegerLiteral(MAX_LEN, t.location());
+                }
+                if (bareWordOperand) {
+                    return new StringLiteral(t.text(), new org.sipbridge.script.ast.Format(List.of(
+                            new org.sipbridge.script.ast.LiteralText(t.text(), t.location()))), t.location());
+                }
                 throw new ConfigException(t.location(), "unexpected " + t.describe(),
                         "an expression (a function call needs parentheses)");
             }
             default:
                 throw ts.unexpected("an expression");
         }
+    }
+
+    private static boolean isComparison(BinaryOperator op) {
+        return switch (op) {
+            case EQUAL, NOT_EQUAL, MATCH, NOT_MATCH, LESS, LESS_EQUAL, GREATER, GREATER_EQUAL -> true;
+            default -> false;
+        };
     }
 
     /** OpenSIPS only knows {@code x == myself} and {@code x != myself}; anything else is a mistake. */

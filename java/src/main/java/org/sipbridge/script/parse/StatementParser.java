@@ -136,7 +136,8 @@ final class StatementParser {
 
     private Statement ifStatement() {
         Token keyword = ts.advance();
-        Expression condition = condition("if");
+        // 1.11's grammar is "if exp stm": a negation needs no parentheses of its own, if !(route(x))
+        Expression condition = ts.at(TokenKind.NOT) ? expressions.parse() : condition("if");
         List<Statement> thenBody = body("the 'if' body");
         List<Statement> elseBody = List.of();
         if (ts.accept(TokenKind.ELSE)) {

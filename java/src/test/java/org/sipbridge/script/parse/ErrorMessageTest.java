@@ -235,7 +235,7 @@ class ErrorMessageTest {
 
         @Test
         void unknownTransformationsAreRefused() {
-            assertEquals("t.cfg:1:20: unknown transformation '{uri.usr}', expected one of domain, headers, host, lr, maddr, "
+            assertEquals("t.cfg:1:21: unknown transformation '{uri.usr}', expected one of domain, headers, host, lr, maddr, "
                     + "method, param, params, passwd, port, r2, transport, ttl, uparam, user after 'uri.'",
                     error("route{ if ($(ru{uri.usr}) == \"a\") {} }"));
         }

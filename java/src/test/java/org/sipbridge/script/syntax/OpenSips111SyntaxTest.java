@@ -81,6 +81,24 @@ class OpenSips111SyntaxTest {
     }
 
     @Test
+    void bareWordsAsComparedStringsMaxLenAndIfWithoutParentheses() {
+        assertEquals(List.of("method word", "rm word", "proto word", "shorter than max_len", "not REGISTER", "neg"),
+                xlog("""
+                        route {
+                            if (method==INVITE) xlog("method word");
+                            if ($rm == INVITE) xlog("rm word");
+                            if (proto == udp) xlog("proto word");
+                            if (msg:len < max_len) xlog("shorter than max_len");
+                            if (method != REGISTER) xlog("not REGISTER");
+                            if !($rU == alice) xlog("neg");
+                        }
+                        """));
+        ConfigException e = assertThrows(ConfigException.class, () -> ScriptHarness.of("route { if (INVITE) {} }").close());
+        assertEquals("t.cfg:1:13: unexpected 'INVITE', expected an expression (a function call needs parentheses)",
+                e.getMessage());
+    }
+
+    @Test
     void avpNameFormsOf111() {
         try (LogCapture config = new LogCapture("sipbridge.config", Level.DEBUG)) {
             assertEquals(List.of("i1=7 s=x plain=<null> one=<null>"), xlog("""
