@@ -35,6 +35,7 @@ public final class NativeModule implements Module {
     private final List<String> pseudoVariables = new ArrayList<>();
     private final List<String> processes = new ArrayList<>();
     private long statExports;
+    private long procsAddress;
     private long initF, responseF, destroyF, childInitF;
     private boolean unloaded;
 
@@ -89,6 +90,15 @@ public final class NativeModule implements Module {
 
     void addProcess(String s) {
         processes.add(s);
+    }
+
+    void procsAddress(long procs) {
+        this.procsAddress = procs;
+    }
+
+    /** Its module_exports.procs array (0: none); the server runs each as a thread. */
+    public long procsAddress() {
+        return procsAddress;
     }
 
     @Override
@@ -152,7 +162,7 @@ public final class NativeModule implements Module {
         return Collections.unmodifiableList(pseudoVariables);
     }
 
-    /** Extra processes it asks for (module_exports.procs; not started by sipbridge). */
+    /** Extra processes it asks for (module_exports.procs; the server runs them as threads). */
     public List<String> processes() {
         return Collections.unmodifiableList(processes);
     }

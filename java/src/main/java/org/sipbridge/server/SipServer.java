@@ -61,6 +61,7 @@ public final class SipServer implements AutoCloseable {
     private final Object lifecycle = new Object();
     private Routing routing;
     private TimerThread timers;
+    private NetBridge.Session net;   // listeners, processes, upcalls of C (native/net)
     private boolean stopping;
 
     private SipServer(Path file, CompiledScript script, TransportConfig transportConfig, NativeCore core) {
@@ -86,17 +87,28 @@ public final class SipServer implements AutoCloseable {
             throw new ServerException(e.getMessage(), e);
         }
         CompiledScript script;
+        // modules see the listeners and settings from mod_init on (socket_info.h, globals.h)
+        NetBridge.Session net = NetBridge.get(NativeCore.get()).configure(parsed,
+                ServerConfig.of(parsed, options.workingDirectory()), file);
         try {
             script = CompiledScript.compile(parsed, options.compileOptions());
         } catch (ConfigException e) {
+            net.close();
             throw new ServerException(e.getMessage(), e);
         } catch (ModuleException | IllegalStateException e) {
+            net.close();
             throw new ServerException(StartupErrors.located(parsed, e.getMessage()), e);
+        } catch (RuntimeException | Error e) {
+            net.close();
+            throw e;
         }
         SipServer server;
         try {
             server = new SipServer(file, script, TransportSettings.from(script.config()), NativeCore.get());
+            server.net = net;
+            net.modulesLoaded(script, server.transportConfig.limits());
         } catch (ServerException | RuntimeException e) {
+            net.close();
             script.close();
             throw e;
         }
@@ -110,6 +122,7 @@ public final class SipServer implements AutoCloseable {
             script.childInit(ModuleSystem.PROC_MAIN);
             startupRoute();
             timers = TimerThread.start(script, core, transportConfig.limits(), dummySource());
+            net.startProcesses();
         } catch (TransportException e) {
             failed();
             throw new ServerException(StartupErrors.located(parsed, e.getMessage()), e);
@@ -132,6 +145,7 @@ public final class SipServer implements AutoCloseable {
 
     /** The start hook: on worker {@code rank}'s thread, before its first message. */
     private void startWorker(int rank) {
+        net.workerStarting(rank, transport);
         WorkerState w = new WorkerState(rank, routing(), core, transportConfig.limits());
         workers[rank - 1] = w;
         script.childInit(rank);
@@ -194,6 +208,7 @@ public final class SipServer implements AutoCloseable {
             stopping = true;
         }
         try {
+            net.stopProcesses();
             if (timers != null) {
                 timers.close();
             }
@@ -204,6 +219,7 @@ public final class SipServer implements AutoCloseable {
                     workers[i] = null;
                 }
             }
+            net.close();
             script.close();
         } finally {
             stopped.countDown();
