@@ -1,10 +1,11 @@
 /* sipbridge module SDK: the core's global settings (OpenSIPS 1.11 globals.h names).
  *
- * They exist so that modules reading them compile and link. The Java core owns the real
- * configuration and does not write them yet: every one holds a static default (see
- * native/compat/globals.c and include/COMPATIBILITY.md), e.g. children_no is CHILD_NO,
- * not the number of sipbridge workers, and the socket pointers are NULL. Modules must
- * not write them. */
+ * Every one is declared whatever USE_TCP/USE_TLS/... a module is built with (the core
+ * defines them all). The server writes the ones that describe its configuration before
+ * mod_init (docs/core-net.md): children_no (workers), tcp_disable, tcp_children_no,
+ * bind_address, sendipv4/sendipv6(_tcp), port_no, cfg_file, config_check,
+ * tcp_con_lifetime; the others keep OpenSIPS's defaults (native/compat/globals.c).
+ * Modules must not write them. */
 #ifndef SB_SDK_GLOBALS_H
 #define SB_SDK_GLOBALS_H
 
@@ -27,25 +28,18 @@ extern char *pgid_file;
 extern struct socket_info *bind_address;
 extern struct socket_info *sendipv4;
 extern struct socket_info *sendipv6;
-#ifdef USE_TCP
 extern struct socket_info *sendipv4_tcp;
 extern struct socket_info *sendipv6_tcp;
 extern int unix_tcp_sock;
-#endif
-#ifdef USE_TLS
 extern struct socket_info *sendipv4_tls;
 extern struct socket_info *sendipv6_tls;
-#endif
-#ifdef USE_SCTP
 extern struct socket_info *sendipv4_sctp;
 extern struct socket_info *sendipv6_sctp;
-#endif
 
 extern int auto_aliases;
 
 extern unsigned int maxbuffer;
 extern int children_no;
-#ifdef USE_TCP
 extern int tcp_children_no;
 extern int tcp_disable;
 extern int tcp_accept_aliases;
@@ -67,14 +61,9 @@ extern int tcp_async;
 extern int tcp_async_local_connect_timeout;
 extern int tcp_async_local_write_timeout;
 extern int tcp_async_max_postponed_chunks;
-#endif
-#ifdef USE_TLS
 extern int tls_disable;
 extern unsigned short tls_port_no;
-#endif
-#ifdef USE_SCTP
 extern int sctp_disable;
-#endif
 extern int dont_fork;
 extern int no_daemon_mode;
 extern int check_via;
@@ -93,10 +82,8 @@ extern int sock_mode;
 extern char *chroot_dir;
 extern char *working_dir;
 
-#ifdef USE_MCAST
 extern int mcast_loopback;
 extern int mcast_ttl;
-#endif
 
 extern int tos;
 extern int pmtu_discovery;

@@ -19,6 +19,7 @@
 
 enum sip_protos { PROTO_NONE = 0, PROTO_UDP, PROTO_TCP, PROTO_TLS, PROTO_SCTP, PROTO_WS };
 #define PROTO_LAST PROTO_WS
+#define PROTO_OTHER PROTO_WS   /* 1.11's name for the value after SCTP */
 
 struct ip_addr {
 	unsigned int af;   /* AF_INET or AF_INET6 */
@@ -60,8 +61,9 @@ struct socket_info {
 	str adv_sock_str;
 	str adv_name_str;         /* advertised address, empty when none */
 	str adv_port_str;
+	struct ip_addr adv_address;   /* 1.11 order: adv_address, adv_port, children */
 	unsigned short adv_port;
-	struct ip_addr adv_address;
+	unsigned short children;      /* workers serving it (sipbridge: the server's) */
 	struct socket_info *next;
 	struct socket_info *prev;
 };
@@ -88,8 +90,11 @@ struct dest_info {
 
 struct socket_id {
 	char *name;
+	char *adv_name;
+	int adv_port;
 	int proto;
 	int port;
+	int children;
 	struct socket_id *next;
 };
 
@@ -182,6 +187,52 @@ static inline int init_su(union sockaddr_union *su, struct ip_addr *ip, unsigned
 	return 0;
 }
 #define ip_addr2su init_su
+
+/* su <- address idx of he, port in host order. 0, or -1 for an unknown family. */
+static inline int hostent2su(union sockaddr_union *su, struct hostent *he, unsigned int idx,
+		unsigned short port)
+{
+	memset(su, 0, sizeof(*su));
+	su->s.sa_family = (sa_family_t)he->h_addrtype;
+	if (he->h_addrtype == AF_INET6) {
+		memcpy(&su->sin6.sin6_addr, he->h_addr_list[idx], 16);
+		su->sin6.sin6_port = htons(port);
+	} else if (he->h_addrtype == AF_INET) {
+		memcpy(&su->sin.sin_addr, he->h_addr_list[idx], 4);
+		su->sin.sin_port = htons(port);
+	} else {
+		return -1;
+	}
+	return 0;
+}
+
+/* A one-address hostent for ip named name, in a per-thread buffer (valid until the
+ * thread's next call). NULL for a bad address. */
+static inline struct hostent *ip_addr2he(str *name, struct ip_addr *ip)
+{
+	static __thread struct hostent he;
+	static __thread char host[256];
+	static __thread char addr[16];
+	static __thread char *addrs[2];
+	static __thread char *aliases[1];
+	int n;
+
+	if (ip->len > 16)
+		return 0;
+	n = name->len < 255 ? name->len : 255;
+	memcpy(host, name->s, (size_t)n);
+	host[n] = 0;
+	memcpy(addr, ip->u.addr, ip->len);
+	addrs[0] = addr;
+	addrs[1] = 0;
+	aliases[0] = 0;
+	he.h_name = host;
+	he.h_aliases = aliases;
+	he.h_addrtype = (int)ip->af;
+	he.h_length = (int)ip->len;
+	he.h_addr_list = addrs;
+	return &he;
+}
 
 #define IP_ADDR_MAX_STR_SIZE 40
 

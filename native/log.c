@@ -35,9 +35,13 @@ static void emit(int level, const char *module, const char *func, const char *fm
 	/* OpenSIPS formats end with "\n"; SLF4J adds its own line ends. */
 	while (n > 0 && (buf[n - 1] == '\n' || buf[n - 1] == '\r'))
 		buf[--n] = 0;
-	if (log_sink)
+	if (log_sink) {
+		/* a module process thread may be cancelled at shutdown: never inside Java */
+		int cs;
+		pthread_setcancelstate(PTHREAD_CANCEL_DISABLE, &cs);
 		log_sink(level, module ? module : "core", func ? func : "", buf, n);
-	else
+		pthread_setcancelstate(cs, NULL);
+	} else
 		fprintf(stderr, "%s:%s: %s\n", module ? module : "core", func ? func : "", buf);
 }
 

@@ -4,6 +4,9 @@
 #include <stdio.h>
 #include <stddef.h>
 #include "sb_msg_int.h"
+#include "../net/sb_net.h"
+
+void sb_msg_callbacks_destroy(struct sip_msg *msg) __attribute__((weak));
 
 /* Frees what the message owns (pkg memory of modules and of the core on its behalf). */
 void sb_view_reset(struct sb_slot *slot)
@@ -14,6 +17,9 @@ void sb_view_reset(struct sb_slot *slot)
 
 	/* clean_hdr_field and free_* skip arena memory only for the current slot */
 	sb_cur_slot = slot;
+	/* MSG_DESTROY callbacks (native/net/msg_callbacks.c; absent in the view tests) */
+	if (msg->msg_cb && sb_msg_callbacks_destroy)
+		sb_msg_callbacks_destroy(msg);
 	if (msg->sb_state & SB_MSG_BUILT) {
 		for (hf = msg->headers; hf; hf = hf->next)
 			clean_hdr_field(hf);
@@ -130,7 +136,12 @@ static void fill_rcv(struct sb_slot *slot)
 	rcv->proto_reserved1 = in[SBV_CONN_ID];
 	init_su(&rcv->src_su, &rcv->src_ip, rcv->src_port);
 	refresh_rcv_sock(slot, rcv);
-	rcv->bind_address = slot->bind_override ? slot->bind_override : &slot->rcv_sock;
+	/* the configured listener when the message came in on one (modules compare
+	 * bind_address with the socket_info.h lists), else the slot's own description */
+	if (slot->bind_override)
+		rcv->bind_address = slot->bind_override;
+	else if ((rcv->bind_address = sb_net_find_listener(&rcv->dst_ip, rcv->dst_port, rcv->proto)) == NULL)
+		rcv->bind_address = &slot->rcv_sock;
 }
 
 /* Appends hf to a shortcut: the first of its type, others on the sibling chain. */

@@ -201,6 +201,7 @@ public final class ModuleLoader {
             m.addPseudoVariable(s.length() > len ? s.substring(0, len) : s);
         }
         long procs = NativeMemory.pointer(exports + l.get(EXP_PROCS));
+        m.procsAddress(procs);
         for (long c = procs; c != 0 && NativeMemory.pointer(c + l.get(PROC_NAME)) != 0; c += l.get(PROC_SIZE)) {
             m.addProcess(NativeMemory.stringAt(c + l.get(PROC_NAME)));
         }

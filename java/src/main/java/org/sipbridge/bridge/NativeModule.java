@@ -35,6 +35,7 @@ public final class NativeModule implements Module {
     private final List<String> pseudoVariables = new ArrayList<>();
     private final List<String> processes = new ArrayList<>();
     private long statExports;
+    private long procsAddress;
     private long initF, responseF, destroyF, childInitF;
     private boolean unloaded;
 
@@ -109,6 +110,15 @@ public final class NativeModule implements Module {
         processes.add(s);
     }
 
+    void procsAddress(long procs) {
+        this.procsAddress = procs;
+    }
+
+    /** Its module_exports.procs array (0: none); the server runs each as a thread. */
+    public long procsAddress() {
+        return procsAddress;
+    }
+
     @Override
     public String name() {
         return name;
@@ -170,7 +180,7 @@ public final class NativeModule implements Module {
         return Collections.unmodifiableList(pseudoVariables);
     }
 
-    /** Extra processes it asks for (module_exports.procs; not started by sipbridge). */
+    /** Extra processes it asks for (module_exports.procs; the server runs them as threads). */
     public List<String> processes() {
         return Collections.unmodifiableList(processes);
     }

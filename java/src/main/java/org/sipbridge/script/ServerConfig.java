@@ -199,6 +199,7 @@ public record ServerConfig(List<Listen> listens, int children, Integer logLevel,
             } else if (g instanceof StringListSetting s) {
                 switch (s.name()) {
                     case "thread_safe_modules" -> threadSafe.addAll(s.values());
+                    case "dns_server" -> { } // read by the server's DNS for C modules (NetBridge)
                     case "alias" -> {
                         for (String a : s.values()) {
                             aliases.add(alias(a));

@@ -62,6 +62,7 @@ public final class SipServer implements AutoCloseable {
     private Routing routing;
     private TimerThread timers;
     private volatile TmRuntime tm;
+    private NetBridge.Session net;   // listeners, processes, upcalls of C (native/net)
     private boolean stopping;
     // issue 13: stuck modules, crash reports (docs/reliability.md)
     private final org.sipbridge.script.ReliabilitySettings reliability;
@@ -92,18 +93,29 @@ public final class SipServer implements AutoCloseable {
             throw new ServerException(e.getMessage(), e);
         }
         CompiledScript script;
+        // modules see the listeners and settings from mod_init on (socket_info.h, globals.h)
+        NetBridge.Session net = NetBridge.get(NativeCore.get()).configure(parsed,
+                ServerConfig.of(parsed, options.workingDirectory()), file);
         try {
             script = CompiledScript.compile(parsed, options.compileOptions());
         } catch (ConfigException e) {
+            net.close();
             throw new ServerException(e.getMessage(), e);
         } catch (ModuleException | IllegalStateException e) {
+            net.close();
             throw new ServerException(StartupErrors.located(parsed, e.getMessage()), e);
+        } catch (RuntimeException | Error e) {
+            net.close();
+            throw e;
         }
         SipServer server;
         try {
             server = new SipServer(file, script, TransportSettings.from(script.config(),
                     org.sipbridge.script.ReliabilitySettings.of(script.script())), NativeCore.get());
+            server.net = net;
+            net.modulesLoaded(script, server.transportConfig.limits());
         } catch (ServerException | RuntimeException e) {
+            net.close();
             script.close();
             throw e;
         }
@@ -118,6 +130,7 @@ public final class SipServer implements AutoCloseable {
             script.childInit(ModuleSystem.PROC_MAIN);
             startupRoute();
             timers = TimerThread.start(script, core, transportConfig.limits(), dummySource());
+            net.startProcesses();
         } catch (TransportException e) {
             failed();
             throw new ServerException(StartupErrors.located(parsed, e.getMessage()), e);
@@ -164,6 +177,7 @@ public final class SipServer implements AutoCloseable {
 
     /** The start hook: on worker {@code rank}'s thread, before its first message. */
     private void startWorker(int rank) {
+        net.workerStarting(rank, transport);
         WorkerState w = new WorkerState(rank, routing(), core, transportConfig.limits());
         workers[rank - 1] = w;
         script.childInit(rank);
@@ -233,6 +247,7 @@ public final class SipServer implements AutoCloseable {
             stopping = true;
         }
         try {
+            net.stopProcesses();
             if (timers != null) {
                 timers.close();
             }
@@ -258,6 +273,7 @@ public final class SipServer implements AutoCloseable {
                 }
             }
             if (stuck.isEmpty()) {
+                net.close();
                 script.close();
             } else {
                 // destroying or unloading a module, or freeing what it may touch, under a thread

@@ -51,6 +51,7 @@ final class TimerThread implements AutoCloseable {
         try {
             ex.submit(() -> {
                 timers.ctx = new SipContext(core, limits);
+                NetBridge.get(core).calls().sb_pt_enter(PROC_TIMER); // process_no of the timer
                 script.childInit(PROC_TIMER);
                 return null;
             }).get();

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 /** A UDP socket on 127.0.0.1 playing a SIP client or server in a test: send text, receive text. */
 public final class UdpPeer implements AutoCloseable {
     private final DatagramSocket socket;
+    private volatile InetSocketAddress lastSource;
 
     public UdpPeer() {
         try {
@@ -46,6 +47,7 @@ public final class UdpPeer implements AutoCloseable {
         try {
             socket.setSoTimeout(timeoutMillis);
             socket.receive(p);
+            lastSource = (InetSocketAddress) p.getSocketAddress();
             return new String(b, 0, p.getLength(), StandardCharsets.UTF_8);
         } catch (SocketTimeoutException e) {
             return null;
@@ -61,6 +63,11 @@ public final class UdpPeer implements AutoCloseable {
             throw new AssertionError("nothing received on udp:127.0.0.1:" + port() + " within 2 s");
         }
         return s;
+    }
+
+    /** Where the last datagram {@link #receive} returned came from. */
+    public InetSocketAddress lastSource() {
+        return lastSource;
     }
 
     @Override

@@ -23,6 +23,8 @@ import org.sipbridge.script.ast.StringListSetting;
  * <li>{@code log_stderror}: yes/no, true/false, on/off, enable/disable or 1/0;</li>
  * <li>{@code mpath}: a string, a colon-separated list of directories;</li>
  * <li>{@code alias}: {@code host[:port]}, quoted or not, one per line (what {@code myself} also matches);</li>
+ * <li>{@code dns_server} (sipbridge's own): {@code IP[:PORT]}, the name server C modules' DNS lookups
+ *     (resolve.h) go to, instead of those of /etc/resolv.conf;</li>
  * <li>{@code thread_safe_modules} (sipbridge's own): a string of comma-separated module names
  *     whose code may run on several threads at once.</li>
  * </ul>
@@ -41,7 +43,8 @@ final class GlobalSettingParser {
             "tcp_idle_timeout", ValueKind.POSITIVE_INTEGER,
             "log_level", ValueKind.INTEGER,
             "log_stderror", ValueKind.BOOLEAN,
-            "mpath", ValueKind.PATH);
+            "mpath", ValueKind.PATH,
+            "dns_server", ValueKind.ALIAS);
 
     private static final Map<String, String> OLD_NAMES = Map.of("debug", "log_level");
 

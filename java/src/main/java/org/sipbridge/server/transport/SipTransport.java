@@ -215,6 +215,15 @@ public final class SipTransport {
         stopped.await();
     }
 
+    /**
+     * A message a C module hands in as received (receive.h's receive_msg): copied and queued
+     * for the worker its Call-ID picks, exactly like one read from a socket. The bytes of
+     * src are read during the call only.
+     */
+    public void inject(io.netty.buffer.ByteBuf src, org.sipbridge.core.ReceiveInfo info) {
+        inbound.deliver(ByteBufAllocator.DEFAULT, src, src.readerIndex(), src.readableBytes(), info);
+    }
+
     /** The send API; usable between {@link #start()} and {@link #stop()} (before and after it answers STOPPED). */
     /**
      * Runs task on worker {@code index} (0-based, the index the handler gets) between two of
