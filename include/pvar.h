@@ -136,6 +136,9 @@ int pv_printf_s(struct sip_msg *msg, pv_elem_p list, str *s);
 int pv_elem_free_all(pv_elem_p log);
 void pv_value_destroy(pv_value_t *val);
 
+/* The AVP id (usr_avp.h) of an $avp(name) spec from pv_parse_spec; 0, or -1. */
+int pv_get_avp_name(struct sip_msg *msg, pv_param_p ip, int *avp_name, unsigned short *name_type);
+
 /* Helpers for modules' own getf functions. */
 int pv_get_null(struct sip_msg *msg, pv_param_t *param, pv_value_t *res);
 int pv_get_uintval(struct sip_msg *msg, pv_param_t *param, pv_value_t *res, unsigned int uival);
