@@ -14,6 +14,7 @@
 #include "../../pvar.h"
 #include "../../statistics.h"
 #include "../../mem/mem.h"
+#include "../../script_var.h"
 
 static char var_buf[128];
 static int var_len = -1;
@@ -114,6 +115,41 @@ static int stat_is(struct sip_msg *msg, char *name, char *n)
 	return v && get_stat_val(v) == (unsigned long)atol(n) ? 1 : -1;
 }
 
+/* script_var.h: the core list and a list of the module's own. */
+static int sv_check(struct sip_msg *msg)
+{
+	str n = {"sv_x", 4}, other = {"sv_none", 7};
+	int_str v;
+	script_var_t *a, *own;
+	a = add_var(&n);
+	if (a == NULL || add_var(&n) != a || get_var_by_name(&n) != a || get_var_by_name(&other))
+		return -1;
+	v.s.s = "hello";
+	v.s.len = 5;
+	if (set_var_value(a, &v, VAR_VAL_STR) != a || !(a->v.flags & VAR_VAL_STR) ||
+			a->v.value.s.len != 5 || strcmp(a->v.value.s.s, "hello") != 0)
+		return -2;
+	v = a->v.value;   /* its own value again: must survive */
+	if (set_var_value(a, &v, VAR_VAL_STR) != a || strcmp(a->v.value.s.s, "hello") != 0)
+		return -3;
+	v.n = 7;
+	if (set_var_value(a, &v, 0) != a || a->v.flags != 0 || a->v.value.n != 7)
+		return -4;
+	set_var_value(a, NULL, 0);
+	if (!(a->v.flags & VAR_VAL_NULL))
+		return -5;
+	own = pkg_malloc(sizeof(*own));
+	memset(own, 0, sizeof(*own));
+	own->name.s = pkg_malloc(4);
+	memcpy(own->name.s, "own", 4);
+	own->name.len = 3;
+	v.s.s = "value";
+	v.s.len = 5;
+	set_var_value(own, &v, VAR_VAL_STR);
+	destroy_vars_list(own);
+	return 1;
+}
+
 /* $avpt_count(name) */
 static int parse_count_name(pv_spec_p sp, str *in)
 {
@@ -173,6 +209,7 @@ static cmd_export_t cmds[] = {
 	{"avp_name_ok", (cmd_function)avp_name_ok, 1, 0, 0, ALL_ROUTES},
 	{"avp_spec_ok", (cmd_function)avp_spec_ok, 1, 0, 0, ALL_ROUTES},
 	{"stat_bump", (cmd_function)stat_bump, 1, 0, 0, ALL_ROUTES},
+	{"sv_check", (cmd_function)sv_check, 0, 0, 0, ALL_ROUTES},
 	{"stat_is", (cmd_function)stat_is, 2, 0, 0, ALL_ROUTES},
 	{0, 0, 0, 0, 0, 0}
 };

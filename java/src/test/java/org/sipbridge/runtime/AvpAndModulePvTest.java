@@ -77,6 +77,12 @@ class AvpAndModulePvTest {
     }
 
     @Test
+    void scriptVarListsOfTheCore() {
+        assertEquals(List.of("sv 1"), run("loadmodule \"avptest.so\"\n"
+                + "route { if ($hdr(X-Second) == NULL) { sv_check(); xlog(\"sv $rc\"); } }\n"));
+    }
+
+    @Test
     void dynamicStatisticsAreCreatedOnceAndCount() {
         assertEquals(List.of("stat 2"), run("""
                 loadmodule "avptest.so"
