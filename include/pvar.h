@@ -87,6 +87,7 @@ typedef struct _pv_index {
 typedef struct _pv_param {
 	pv_name_t pvn;
 	pv_index_t pvi;
+	str pvv;    /* a value buffer a module's getf may keep (pkg, the module's) */
 } pv_param_t, *pv_param_p;
 
 typedef int (*pv_getf_t)(struct sip_msg *, pv_param_t *, pv_value_t *);
@@ -135,6 +136,24 @@ int pv_printf(struct sip_msg *msg, pv_elem_p list, char *buf, int *len);
 int pv_printf_s(struct sip_msg *msg, pv_elem_p list, str *s);
 int pv_elem_free_all(pv_elem_p log);
 void pv_value_destroy(pv_value_t *val);
+
+/* Lists of specs (1.11's shapes). parse_pvname_list: the specs of a list of names
+ * separated by blanks, ',' or ';' (each of type `type` when type != 0: PVT_AVP for
+ * $avp(x), PVT_SCRIPTVAR for $var(x)); pkg records, NULL on error. */
+typedef struct _pvname_list {
+	pv_spec_t sname;
+	struct _pvname_list *next;
+} pvname_list_t, *pvname_list_p;
+
+typedef struct pv_spec_list {
+	pv_spec_p spec;
+	struct pv_spec_list *next;
+} pv_spec_list_t, *pv_spec_list_p;
+
+pvname_list_t *parse_pvname_list(str *in, unsigned int type);
+
+/* The AVP id (usr_avp.h) of an $avp(name) spec from pv_parse_spec; 0, or -1. */
+int pv_get_avp_name(struct sip_msg *msg, pv_param_p ip, int *avp_name, unsigned short *name_type);
 
 /* Helpers for modules' own getf functions. */
 int pv_get_null(struct sip_msg *msg, pv_param_t *param, pv_value_t *res);

@@ -41,6 +41,13 @@ typedef struct stat_export_ {
 int register_stat(char *module, char *name, stat_var **pvar, int flags);
 int register_module_stats(char *module, stat_export_t *stats);
 stat_var *get_stat(str *name);
+
+/* Statistics created at run time (native/stats_dynamic.c): the group of those, a
+ * statistic for name (the existing one when it is there already; 0 or -1), and a shm
+ * copy of a name (0 or -1). */
+#define DYNAMIC_MODULE_NAME "dynamic"
+int register_dynamic_stat(str *name, stat_var **pvar);
+int clone_pv_stat_name(str *name, str *clone);
 unsigned long get_stat_val(stat_var *var);
 void reset_stat(stat_var *var);
 

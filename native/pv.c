@@ -183,7 +183,13 @@ char *pv_parse_spec(str *in, pv_spec_p sp)
 	memset(sp, 0, sizeof(*sp));
 	if ((h = parse_cb(in->s, in->len, &consumed, &writable)) <= 0)
 		return NULL;
-	sp->type = PVT_OTHER;
+	/* the types modules test in their fixups */
+	if (in->len > 5 && strncmp(in->s, "$avp(", 5) == 0)
+		sp->type = PVT_AVP;
+	else if (in->len > 5 && strncmp(in->s, "$var(", 5) == 0)
+		sp->type = PVT_SCRIPTVAR;
+	else
+		sp->type = PVT_OTHER;
 	sp->getf = java_getf;
 	sp->setf = writable ? java_setf : NULL;
 	sp->pvp.pvn.type = PV_NAME_PVAR;

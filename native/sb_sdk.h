@@ -15,6 +15,7 @@
 #include "../include/route_struct.h"
 #include "../include/action.h"
 #include "../include/script_cb.h"
+#include "../include/script_var.h"
 #include "../include/parser/msg_parser.h"
 #include "../include/parser/hf.h"
 #include "../include/parser/parser_f.h"

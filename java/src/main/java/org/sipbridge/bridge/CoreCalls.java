@@ -84,6 +84,21 @@ public interface CoreCalls {
     int sb_msg_get_flags(long msg);
     void sb_msg_move_lumps(long from, long to);
 
+    // --- AVPs for C (native/avp.c)
+    void sb_avp_set_callback(AvpCallback cb);
+
+    /** usr_avp.h upcall: op, id, position, flags, int value, text pointer/length, out[3]. */
+    interface AvpCallback {
+        @Delegate
+        int call(int op, int id, int pos, int flags, int ival, long ptr, int len, long out);
+    }
+
+    // --- module pseudo-variables (native/modpv.c)
+    long sb_modpv_new(int module, long pvExport, String inner, int innerLen, String index, int indexLen);
+    int sb_modpv_get(long spec, long msg, long buf, int cap, long out);
+    int sb_modpv_set(long spec, long msg, int op, long s, int slen, int ival, int flags);
+    void sb_modpv_free(long spec);
+
     // --- script callbacks (native/script_cb.c)
     long sb_script_cb_counts();
     int sb_script_cb_run(int list, long msg, int routeType);

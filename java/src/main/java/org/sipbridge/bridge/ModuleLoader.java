@@ -199,6 +199,7 @@ public final class ModuleLoader {
             int len = NativeMemory.int32(c + l.get(PV_NAME_LEN));
             String s = NativeMemory.stringAt(c + l.get(PV_NAME_S));
             m.addPseudoVariable(s.length() > len ? s.substring(0, len) : s);
+            m.addPseudoVariableExport(s.length() > len ? s.substring(0, len) : s, c);
         }
         long procs = NativeMemory.pointer(exports + l.get(EXP_PROCS));
         m.procsAddress(procs);

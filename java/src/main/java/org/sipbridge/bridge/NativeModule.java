@@ -106,6 +106,17 @@ public final class NativeModule implements Module {
         pseudoVariables.add(s);
     }
 
+    private final java.util.Map<String, Long> pvExports = new java.util.HashMap<>();
+
+    void addPseudoVariableExport(String name, long pvExport) {
+        pvExports.put(name, pvExport);
+    }
+
+    /** Address of the pv_export_t of item name, or 0 when the module exports no such item. */
+    public long pseudoVariableExport(String name) {
+        return pvExports.getOrDefault(name, 0L);
+    }
+
     void addProcess(String s) {
         processes.add(s);
     }

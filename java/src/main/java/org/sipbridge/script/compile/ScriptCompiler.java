@@ -65,6 +65,8 @@ public final class ScriptCompiler {
             ms.setConfigLogLevel(config.logLevel());
             PvResolver pvs = new PvResolver();
             NativePvBridge.get().use(pvs);
+            org.sipbridge.script.pv.AvpBridge.install();   // usr_avp.h over the $avp store
+            pvs.useModulePvs(new org.sipbridge.script.pv.ModulePvs(ms));   // module_exports.items, for the script and C
             ms.addJavaModule(new CoreFunctions(pvs, ms.core().calls(), config.logLevel()));
             for (JavaModule m : options.javaModules()) {
                 ms.addJavaModule(m);

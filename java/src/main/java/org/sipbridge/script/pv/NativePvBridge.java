@@ -69,7 +69,12 @@ public final class NativePvBridge implements CoreCalls.PvParse, CoreCalls.PvForm
         return i;
     }
 
-    private Object lookup(long handle) {
+    /** The resolver C's names are resolved with now (AVP names for usr_avp.h). */
+    PvResolver resolver() {
+        return resolver;
+    }
+
+    Object lookup(long handle) {
         Object[] h = handles;
         return handle > 0 && handle < h.length ? h[(int) handle] : null;
     }

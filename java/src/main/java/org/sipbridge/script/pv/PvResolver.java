@@ -119,6 +119,13 @@ public final class PvResolver {
         return name;
     }
 
+    private volatile ModulePvs modulePvs;
+
+    /** The loaded modules' exported pseudo-variables become names of this resolver. */
+    public void useModulePvs(ModulePvs m) {
+        modulePvs = m;
+    }
+
     private final Map<String, Integer> varSlots = new ConcurrentHashMap<>();
     private final Map<String, Integer> avpSlots = new ConcurrentHashMap<>();
 
@@ -145,6 +152,12 @@ public final class PvResolver {
     /** The pseudo-variable for ast, or a ConfigException at its location. */
     public Pv resolve(PseudoVariable ast) {
         Entry e = TABLE.get(ast.name());
+        if (e == null && modulePvs != null) {
+            Pv m = modulePvs.resolve(ast);   // module_exports.items of the loaded C modules
+            if (m != null) {
+                return m;
+            }
+        }
         if (e == null && ast.name().equals("fl")) {
             throw new ConfigException(ast.location(), "unknown pseudo-variable '" + ast.text()
                     + "' (OpenSIPS 1.11 has no $fl)", "$mf for the message flags, $bf for the branch flags, $sf for the script flags");
@@ -222,6 +235,21 @@ public final class PvResolver {
     /** How many $var names the script uses (for sizing). */
     public int variableCount() {
         return varSlots.size();
+    }
+
+    /** The $avp slot of name (created when new): the AVP id C modules use (usr_avp.h). */
+    public int avpSlot(String name) {
+        return slot(avpSlots, name);
+    }
+
+    /** The name of an $avp slot, or null. */
+    public String avpName(int slot) {
+        for (Map.Entry<String, Integer> e : avpSlots.entrySet()) {
+            if (e.getValue() == slot) {
+                return e.getKey();
+            }
+        }
+        return null;
     }
 
     private int slot(Map<String, Integer> slots, String name) {

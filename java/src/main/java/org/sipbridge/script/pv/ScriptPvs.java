@@ -65,6 +65,11 @@ final class ScriptPvs {
             this.index = index;
         }
 
+        /** The AVP id C modules see for this name (usr_avp.h). */
+        int slot() {
+            return slot;
+        }
+
         @Override
         public void get(ScriptState s, Value out) {
             if (index == HeaderPv.ALL) {

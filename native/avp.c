@@ -1,0 +1,228 @@
+/* usr_avp.h over the Java script engine's AVP store (the one behind $avp(name)): every
+ * function is an upcall that reads or changes the store of the message the calling
+ * thread is processing. The records searches return are per-thread (a ring of
+ * AVP_NODES), each with its own copy of the value. */
+#include <stdlib.h>
+#include <string.h>
+#include "sb_core.h"
+
+enum { AVP_OP_ID = 0, AVP_OP_NAME, AVP_OP_COUNT, AVP_OP_GET, AVP_OP_ADD, AVP_OP_ADD_LAST,
+	AVP_OP_DEL, AVP_OP_CLEAR, AVP_OP_SPEC_SLOT };
+
+/* op, id, pos, flags, ival, ptr/len (text in or out), out[3] (len, ival, flags);
+ * >= 0 result, -1 error / nothing, -(needed) - 2 when ptr is too small. */
+typedef int (*sb_avp_cb_f)(int op, int id, int pos, int flags, int ival, char *ptr, int len,
+		int32_t *out);
+static sb_avp_cb_f avp_cb;
+
+SB_JAVA_API void sb_avp_set_callback(sb_avp_cb_f f)
+{
+	avp_cb = f;
+}
+
+#define AVP_NODES 16
+
+struct avp_node {
+	struct usr_avp avp;   /* first: the record modules get */
+	int pos;              /* 0 = newest */
+	int live;
+	int_str val;
+	char *buf;
+	int cap;
+};
+
+static __thread struct avp_node nodes[AVP_NODES];
+static __thread int next_node;
+static __thread char name_buf[256];
+static __thread str name_str;
+
+static int call(int op, int id, int pos, int flags, int ival, char *ptr, int len, int32_t *out)
+{
+	if (avp_cb == NULL) {
+		LM_ERR("no script engine for AVPs\n");
+		return -1;
+	}
+	return avp_cb(op, id, pos, flags, ival, ptr, len, out);
+}
+
+/* Fetches value pos of id into the next node; NULL when there is none. */
+static struct usr_avp *fetch(int id, int pos, int_str *val)
+{
+	struct avp_node *n = &nodes[next_node];
+	int32_t out[3];
+	int r;
+	if (pos < 0)
+		return NULL;
+	for (;;) {
+		r = call(AVP_OP_GET, id, pos, 0, 0, n->buf, n->cap, out);
+		if (r >= -1)
+			break;
+		{
+			int need = -r - 2 + 1;
+			char *b = realloc(n->buf, need);
+			if (b == NULL)
+				return NULL;
+			n->buf = b;
+			n->cap = need;
+		}
+	}
+	if (r < 0)
+		return NULL;
+	next_node = (next_node + 1) % AVP_NODES;
+	memset(&n->avp, 0, sizeof(n->avp));
+	n->avp.id = id;
+	n->pos = pos;
+	n->live = 1;
+	n->avp.data = &n->val;
+	if (out[2] & 4) {   /* PV_VAL_STR: a string value */
+		n->avp.flags = AVP_VAL_STR;
+		n->val.s.s = n->buf;
+		n->val.s.len = out[0];
+	} else {
+		n->val.n = out[1];
+	}
+	if (val)
+		*val = n->val;
+	return &n->avp;
+}
+
+struct usr_avp *search_first_avp(unsigned short flags, int id, int_str *val, struct usr_avp *start)
+{
+	int pos = start ? ((struct avp_node *)start)->pos + 1 : 0;
+	return fetch(id, pos, val);
+}
+
+struct usr_avp *search_next_avp(struct usr_avp *avp, int_str *val)
+{
+	if (avp == NULL)
+		return NULL;
+	return fetch(avp->id, ((struct avp_node *)avp)->pos + 1, val);
+}
+
+struct usr_avp *search_index_avp(unsigned short flags, int id, int_str *val, unsigned int index)
+{
+	return fetch(id, (int)index, val);
+}
+
+void get_avp_val(struct usr_avp *avp, int_str *val)
+{
+	if (avp && val)
+		*val = ((struct avp_node *)avp)->val;
+}
+
+static int add(unsigned short flags, int id, int_str val, int op)
+{
+	int r = (flags & AVP_VAL_STR)
+		? call(op, id, 0, 4, 0, val.s.s, val.s.len, NULL)
+		: call(op, id, 0, 8 | 16, val.n, NULL, 0, NULL);
+	return r < 0 ? -1 : 0;
+}
+
+int add_avp(unsigned short flags, int id, int_str val) { return add(flags, id, val, AVP_OP_ADD); }
+int add_avp_last(unsigned short flags, int id, int_str val) { return add(flags, id, val, AVP_OP_ADD_LAST); }
+
+/* The records of this thread after a removal at pos of id describe the value one up. */
+static void removed(int id, int pos)
+{
+	int i;
+	for (i = 0; i < AVP_NODES; i++) {
+		struct avp_node *n = &nodes[i];
+		if (!n->live || n->avp.id != id)
+			continue;
+		if (n->pos == pos)
+			n->live = 0;
+		else if (n->pos > pos)
+			n->pos--;
+	}
+}
+
+void destroy_avp(struct usr_avp *avp)
+{
+	struct avp_node *n = (struct avp_node *)avp;
+	if (n == NULL || !n->live)
+		return;
+	if (call(AVP_OP_DEL, avp->id, n->pos, 0, 0, NULL, 0, NULL) > 0)
+		removed(avp->id, n->pos);
+	n->live = 0;
+}
+
+void destroy_index_avp(unsigned short flags, int id, int index)
+{
+	if (index >= 0 && call(AVP_OP_DEL, id, index, 0, 0, NULL, 0, NULL) > 0)
+		removed(id, index);
+}
+
+int destroy_avps(unsigned short flags, int id, int all)
+{
+	int r = call(AVP_OP_DEL, id, all ? -1 : 0, 0, 0, NULL, 0, NULL);
+	int i;
+	for (i = 0; i < AVP_NODES; i++)
+		if (nodes[i].avp.id == id)
+			nodes[i].live = 0;
+	return r < 0 ? 0 : r;
+}
+
+void reset_avps(void)
+{
+	int i;
+	call(AVP_OP_CLEAR, 0, 0, 0, 0, NULL, 0, NULL);
+	for (i = 0; i < AVP_NODES; i++)
+		nodes[i].live = 0;
+}
+
+str *get_avp_name_id(int id)
+{
+	int r = call(AVP_OP_NAME, id, 0, 0, 0, name_buf, sizeof(name_buf), NULL);
+	if (r < 0)
+		return NULL;
+	name_str.s = name_buf;
+	name_str.len = r;
+	return &name_str;
+}
+
+str *get_avp_name(struct usr_avp *avp)
+{
+	return avp ? get_avp_name_id(avp->id) : NULL;
+}
+
+int parse_avp_spec(str *name, int *avp_name)
+{
+	int id;
+	if (name == NULL || name->s == NULL || name->len <= 0)
+		return -1;
+	id = call(AVP_OP_ID, 0, 0, 0, 0, name->s, name->len, NULL);
+	if (id < 0)
+		return -1;
+	if (avp_name)
+		*avp_name = id;
+	return 0;
+}
+
+int get_avp_id(str *alias)
+{
+	int id;
+	if (parse_avp_spec(alias, &id) < 0) {
+		LM_ERR("no AVP id for that name\n");
+		return -1;
+	}
+	return id;
+}
+
+/* pvar.h: the AVP id of an $avp(name) spec parsed by pv_parse_spec. */
+int pv_get_avp_name(struct sip_msg *msg, pv_param_p ip, int *avp_name, unsigned short *name_type)
+{
+	int id;
+	if (ip == NULL || avp_name == NULL) {
+		LM_ERR("no spec\n");
+		return -1;
+	}
+	id = call(AVP_OP_SPEC_SLOT, 0, 0, 0, 0, (char *)ip->pvn.u.dname, 0, NULL);
+	if (id < 0) {
+		LM_ERR("not an $avp(name) spec\n");
+		return -1;
+	}
+	*avp_name = id;
+	if (name_type)
+		*name_type = 0;
+	return 0;
+}
