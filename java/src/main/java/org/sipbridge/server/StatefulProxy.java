@@ -539,6 +539,7 @@ final class StatefulProxy implements TransactionLayer {
         cell.uac[index] = u;
         cell.nrOfOutgoings++;
         clients.put(u.clientKey, u);
+        stats.clientsInUse.increment();
         stats.branches.increment();
         if (!u.tx.start()) {
             u.done = true;
@@ -549,6 +550,9 @@ final class StatefulProxy implements TransactionLayer {
             }
             cell.nrOfOutgoings--;
             cell.uac[index] = null;
+            if (clients.remove(u.clientKey, u)) {
+                stats.clientsInUse.decrement();
+            }
             return false;
         }
         r.counters.forwarded.increment();
@@ -825,6 +829,7 @@ final class StatefulProxy implements TransactionLayer {
         u.cancelKey = TransactionKeys.client(u.branch, "CANCEL");
         u.cancel = new ClientTransaction(env, new CancelUser(u), false, u.tx.proto(), u.tx.destination(), c);
         clients.put(u.cancelKey, u);
+        stats.clientsInUse.increment();
         stats.branches.increment();
         u.cancel.start();
     }
@@ -970,7 +975,9 @@ final class StatefulProxy implements TransactionLayer {
 
         @Override
         public void terminated(Transaction t) {
-            clients.remove(u.clientKey, u);
+            if (clients.remove(u.clientKey, u)) {
+                stats.clientsInUse.decrement();
+            }
             if (u.done) {
                 u.stopTimer();
             }
@@ -986,7 +993,9 @@ final class StatefulProxy implements TransactionLayer {
 
         @Override
         public void terminated(Transaction t) {
-            clients.remove(u.cancelKey, u);
+            if (clients.remove(u.cancelKey, u)) {
+                stats.clientsInUse.decrement();
+            }
         }
     }
 }

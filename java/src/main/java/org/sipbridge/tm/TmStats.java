@@ -8,6 +8,8 @@ public final class TmStats {
     public final LongAdder created = new LongAdder();
     /** Transactions in the tables now (inuse_transactions). */
     public final LongAdder inUse = new LongAdder();
+    /** Client transactions (branches and CANCELs) in the tables now. */
+    public final LongAdder clientsInUse = new LongAdder();
     /** Client transactions created (UAC_transactions, CANCELs included). */
     public final LongAdder branches = new LongAdder();
     /** Request retransmissions absorbed (answered with the last reply, if any). */
@@ -29,7 +31,7 @@ public final class TmStats {
 
     @Override
     public String toString() {
-        return "created=" + created.sum() + " inUse=" + inUse.sum() + " branches=" + branches.sum()
+        return "created=" + created.sum() + " inUse=" + inUse.sum() + " clientsInUse=" + clientsInUse.sum() + " branches=" + branches.sum()
                 + " retransmissions=" + retransmissions.sum() + " acksAbsorbed=" + acksAbsorbed.sum()
                 + " replies=" + replies.sum() + " relayed=" + relayed.sum() + " local=" + local.sum()
                 + " timeouts=" + timeouts.sum() + " unmatchedCancels=" + unmatchedCancels.sum()

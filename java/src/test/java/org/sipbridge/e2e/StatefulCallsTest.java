@@ -223,6 +223,34 @@ class StatefulCallsTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(ints = {1, 4})
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void everyTransactionIsFreedByItsWaitTimer(int workers) throws Exception {
+        int calls = 40;
+        // shorter timers, so the wait timers (J, K, L, M: 64*T1) free everything within the test
+        String timers = """
+                modparam("tm", "T1_timer", 100)
+                modparam("tm", "T4_timer", 100)
+                """;
+        try (LossyUas uas = new LossyUas(false);
+             TestServer proxy = TestServer.start(dir, config(workers, "\tt_relay();\n\texit;", timers))) {
+            SippResult uac = Sipp.scenario("uac-call", scenario("uac-call.xml")).remote(uas.address())
+                    .sendTo(proxy.udp()).rate(20).calls(calls).timeout(Duration.ofSeconds(15)).run(dir);
+            // every call completes; a UAC retransmission on a loaded machine is absorbed, not a failure here
+            assertEquals(calls, uac.successfulCalls(), uac::describe);
+            assertEquals(0, uac.failedCalls() + uac.unexpectedMessages(), uac::describe);
+            TmStats tm = proxy.server.transactionStats();
+            assertEquals(2L * calls, tm.created.sum(), tm::toString);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while ((tm.inUse.sum() > 0 || tm.clientsInUse.sum() > 0) && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertEquals(0, tm.inUse.sum(), tm::toString);
+            assertEquals(0, tm.clientsInUse.sum(), tm::toString);
+        }
+    }
+
     /** A UDP next hop that never answers; counts the copies of each request it got. */
     static final class SilentPeer implements AutoCloseable {
         private final DatagramSocket socket;
@@ -295,7 +323,15 @@ class StatefulCallsTest {
         private final List<Long> gaps = new ArrayList<>();
         final AtomicInteger answered = new AtomicInteger();
 
+        private final boolean lose;
+
         LossyUas() throws Exception {
+            this(true);
+        }
+
+        /** lose false: a plain UAS that answers the first copy (and each retransmission) 200. */
+        LossyUas(boolean lose) throws Exception {
+            this.lose = lose;
             socket = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
             socket.setSoTimeout(200);
             thread = new Thread(this::run, "lossy-uas");
@@ -329,6 +365,10 @@ class StatefulCallsTest {
                     if (text.startsWith("INVITE ")) {
                         synchronized (this) {
                             Long first = firstSeen.get(callId);
+                            if (first == null && !lose) {
+                                first = System.nanoTime();
+                                firstSeen.put(callId, first);
+                            }
                             if (first == null) {
                                 firstSeen.put(callId, System.nanoTime());
                                 continue; // lost
