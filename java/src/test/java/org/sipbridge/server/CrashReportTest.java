@@ -36,6 +36,57 @@ class CrashReportTest {
         crashThenRestart("crash_abort");
     }
 
+    /**
+     * Issue 13 item 3: SIGTERM while a worker sleeps forever inside a module function. Before,
+     * the stop freed and unloaded what that thread was running (SIGSEGV, hs_err) and said it
+     * dropped nothing; now the JVM exits as after any SIGTERM, says where the worker was, and
+     * counts the message it held.
+     */
+    @Test
+    void sigtermWithAWorkerStuckInAModuleEndsCleanly() throws Exception {
+        int port = TestServer.freePort();
+        String config = "listen=udp:127.0.0.1:" + port + "\nchildren=2\nmodule_call_limit=200\nloadmodule \"stuck.so\"\n"
+                + "route {\n\tif (is_method(\"MESSAGE\")) {\n\t\tstuck_forever();\n\t}\n"
+                + "\tsl_send_reply(\"200\", \"OK\");\n}\n";
+        Path cfg = TestServer.write(dir, config);
+        Path state = Files.createDirectory(dir.resolve("state"));
+        Path out = dir.resolve("child.log");
+        Process child = child(cfg, state, out);
+        try (UdpPeer client = new UdpPeer()) {
+            java.net.InetSocketAddress server = new java.net.InetSocketAddress("127.0.0.1", port);
+            awaitAnswer(child, out, client, server);
+            client.send(server, "MESSAGE sip:x@127.0.0.1 SIP/2.0\nVia: SIP/2.0/UDP 127.0.0.1:" + client.port()
+                    + ";branch=z9hG4bK3\nFrom: <sip:a@x>;tag=1\nTo: <sip:x@x>\nCall-ID: hang@test\nCSeq: 1 MESSAGE\n"
+                    + "Content-Length: 0\n\n");
+            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (!Files.readString(out).contains("has been on one message") && System.nanoTime() < end) {
+                Thread.sleep(50);
+            }
+            assertTrue(Files.readString(out).contains("in module stuck, function stuck_forever"), Files.readString(out));
+            child.destroy(); // SIGTERM
+            assertTrue(child.waitFor(40, TimeUnit.SECONDS), "the stop did not end: " + Files.readString(out));
+        } finally {
+            child.destroyForcibly();
+        }
+        String log = Files.readString(out);
+        assertEquals(143, child.exitValue(), log); // the JVM's exit after SIGTERM, not 134 (abort after SIGSEGV)
+        try (var files = Files.list(dir)) {
+            assertFalse(files.anyMatch(f -> f.getFileName().toString().startsWith("hs_err")), log);
+        }
+        assertTrue(log.contains("still running after the stop grace period"), log);
+        assertTrue(log.contains("1 message dropped with it"), log);
+    }
+
+    private static Process child(Path cfg, Path state, Path out) throws java.io.IOException {
+        return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dsipbridge.core=" + System.getProperty("sipbridge.core"),
+                "-Dsipbridge.state.dir=" + state, "-XX:-CreateCoredumpOnCrash",
+                // a quick start: this JVM only has to serve a few requests
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx128m",
+                "-cp", System.getProperty("java.class.path"), "org.sipbridge.Main", "-f", cfg.toString())
+                .directory(cfg.getParent().toFile()).redirectErrorStream(true).redirectOutput(out.toFile()).start();
+    }
+
     private void crashThenRestart(String function) throws Exception {
         int port = TestServer.freePort();
         String config = "listen=udp:127.0.0.1:" + port + "\nchildren=2\nloadmodule \"stuck.so\"\n"
@@ -44,13 +95,7 @@ class CrashReportTest {
         Path cfg = TestServer.write(dir, config);
         Path state = Files.createDirectory(dir.resolve("state"));
         Path out = dir.resolve("child.log");
-        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dsipbridge.core=" + System.getProperty("sipbridge.core"),
-                "-Dsipbridge.state.dir=" + state, "-XX:-CreateCoredumpOnCrash",
-                // a quick start: this JVM only has to serve two requests
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx128m",
-                "-cp", System.getProperty("java.class.path"), "org.sipbridge.Main", "-f", cfg.toString())
-                .directory(dir.toFile()).redirectErrorStream(true).redirectOutput(out.toFile()).start();
+        Process child = child(cfg, state, out);
         try (UdpPeer client = new UdpPeer()) {
             java.net.InetSocketAddress server = new java.net.InetSocketAddress("127.0.0.1", port);
             awaitAnswer(child, out, client, server);

@@ -94,14 +94,14 @@ class StuckModuleTest {
     private static String awaitLine(LogCapture log, String containing) throws InterruptedException {
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         while (System.nanoTime() < end) {
-            for (String m : log.messages()) {
+            for (String m : messages(log)) {
                 if (m.contains(containing)) {
                     return m;
                 }
             }
             Thread.sleep(10);
         }
-        throw new AssertionError("no log line with <" + containing + ">: " + log.messages());
+        throw new AssertionError("no log line with <" + containing + ">: " + messages(log));
     }
 
     @Test
@@ -144,9 +144,9 @@ class StuckModuleTest {
                 long stopMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
                 assertTrue(stopMillis < 15_000, "stop took " + stopMillis + " ms");
                 assertEquals(1, server.server.transportStats().droppedAtStop(), "the message the worker was on");
-                assertTrue(log.messages().stream().anyMatch(m -> m.contains("worker ")
+                assertTrue(messages(log).stream().anyMatch(m -> m.contains("worker ")
                         && m.contains("in module stuck, function stuck_forever")
-                        && m.contains("modules are not destroyed nor unloaded")), log.messages().toString());
+                        && m.contains("modules are not destroyed nor unloaded")), messages(log).toString());
             } finally {
                 if (!stopped) {
                     plain("stuck_release");
@@ -180,6 +180,19 @@ class StuckModuleTest {
                 assertTrue(server.server.reliabilityStats().moduleBusy() >= 1);
             } finally {
                 plain("stuck_release");
+            }
+        }
+    }
+
+    /** The captured lines; a retry when the logger appended while they were copied (LogCapture's list is not locked by the appender). */
+    private static java.util.List<String> messages(LogCapture log) {
+        for (int i = 0; ; i++) {
+            try {
+                return log.messages();
+            } catch (java.util.ConcurrentModificationException e) {
+                if (i == 100) {
+                    throw e;
+                }
             }
         }
     }

@@ -41,10 +41,11 @@ final class Inbound {
         int callId = callIdHash(src, index, length);
         ByteBuf copy = alloc.directBuffer(length, length);
         copy.writeBytes(src, index, length);
+        counters.received.increment(); // before the hand-off: a worker may finish it before we go on
         if (workers.dispatch(callId, copy, info)) {
-            counters.received.increment();
             return;
         }
+        counters.received.decrement();
         copy.release();
         counters.droppedQueueFull.increment();
         if (queueFullLog.permit()) {
