@@ -215,6 +215,10 @@ public record ServerConfig(List<Listen> listens, int children, Integer logLevel,
         String advHost = core.get("advertised_address") == null ? null : core.get("advertised_address").toString();
         int advPort = core.get("advertised_port") instanceof Integer p ? p : 0;
         for (ListenSetting l : listenLines) {
+            if (l.children() > 0) {
+                warnings.add(l.location() + ": use_children " + l.children() + " on listen=" + l.text()
+                        + " is ignored: every socket's messages go to the same workers (children)");
+            }
             int port = l.portGiven() ? l.port() : defaultPort;
             String host = l.advertisedHost() != null ? l.advertisedHost() : advHost;
             int hostPort = l.advertisedHost() != null ? l.advertisedPort() : advHost != null || advPort != 0 ? (advPort != 0 ? advPort : port) : 0;

@@ -57,6 +57,11 @@ public final class ScriptCompiler {
         }
         ModuleSystem ms = new ModuleSystem();
         org.sipbridge.script.run.FlagNames.reset(); // a configuration's flag names are its own
+        if (config.core().get("tcp_no_new_conn_bflag") != null) {
+            // 1.11 names this branch flag while it parses the settings, before any module
+            org.sipbridge.script.run.FlagNames.bit(org.sipbridge.script.run.FlagNames.BRANCH,
+                    config.core().get("tcp_no_new_conn_bflag").toString());
+        }
         try {
             ms.setMpath(config.mpath());
             for (String m : config.threadSafeModules()) {

@@ -72,6 +72,21 @@ class NamedFlagsTest {
     }
 
     @Test
+    void tcpNoNewConnBflagIsNamedBeforeTheModules() {
+        try (ScriptHarness h = ScriptHarness.of("""
+                tcp_no_new_conn_bflag=TCP_NO_CONN
+                loadmodule "flagtest.so"
+                modparam("flagtest", "log_flag", "ACC_DO")
+                modparam("flagtest", "nat_bflag", "NAT")
+                route { flagtest_bits(); }
+                """); LogCapture c = new LogCapture("flagtest", Level.DEBUG)) {
+            h.request();
+            // TCP_NO_CONN is branch bit 0 (named while the settings are read), so NAT is bit 1: mask 2
+            assertTrue(c.messages().contains("flagtest_bits: bits 0 2 1"), c.messages().toString());
+        }
+    }
+
+    @Test
     void scriptAndBranchFlags() {
         try (ScriptHarness h = ScriptHarness.of("""
                 route {

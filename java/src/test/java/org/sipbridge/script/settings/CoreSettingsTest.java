@@ -167,6 +167,8 @@ class CoreSettingsTest {
         ServerConfig c = config("listen=udp:127.0.0.1:5070 as sip.example.com:5080 use_children 2 udp:127.0.0.2 as 203.0.113.1\n");
         assertEquals(List.of(new ServerConfig.Listen(Transport.UDP, "127.0.0.1", 5070, "sip.example.com", 5080),
                 new ServerConfig.Listen(Transport.UDP, "127.0.0.2", 5060, "203.0.113.1", 5060)), c.listens());
+        assertEquals(List.of("t.cfg:1:1: use_children 2 on listen=udp:127.0.0.1:5070 is ignored: every socket's messages "
+                + "go to the same workers (children)"), c.warnings());
         LocalAddresses local = c.localAddresses();
         assertTrue(local.matches("sip.example.com", 5080));
         assertFalse(local.matches("sip.example.com", 5070));
