@@ -5,6 +5,8 @@
 #define SB_SDK_SHM_MEM_H
 
 #include <stddef.h>
+#include <errno.h>    /* 1.11 modules get errno through this header */
+#include <string.h>
 #include "../dprint.h"
 
 void *shm_malloc(size_t size);
