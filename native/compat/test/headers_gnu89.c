@@ -24,6 +24,20 @@
 #include "../../../include/parser/parse_rr.h"
 #include "../../../include/parser/parse_param.h"
 #include "../../../include/parser/contact/parse_contact.h"
+/* core-net */
+#include "../../../include/pt.h"
+#include "../../../include/forward.h"
+#include "../../../include/proxy.h"
+#include "../../../include/resolve.h"
+#include "../../../include/udp_server.h"
+#include "../../../include/tcp_server.h"
+#include "../../../include/tsend.h"
+#include "../../../include/blacklists.h"
+#include "../../../include/receive.h"
+#include "../../../include/msg_callbacks.h"
+#include "../../../include/evi/evi_modules.h"
+#include "../../../include/evi/evi_params.h"
+#include "../../../include/evi/evi_transport.h"
 
 int sb_compat_headers_gnu89(void);
 int sb_compat_headers_gnu89(void)
