@@ -5,6 +5,7 @@
  * and only if nothing of the old module is still live (a leak stays visible). */
 #include <string.h>
 #include "sb_core.h"
+#include "net/sb_net.h"
 
 static struct sb_module modules[SB_MAX_MODULES];
 static int next_index = 1;
@@ -38,6 +39,9 @@ SB_JAVA_API void sb_module_release(int index)
 	int i;
 	if (m == NULL)
 		return;
+	/* what it registered with the network layer (events, transports, UDP callbacks) */
+	sb_evi_forget_module(index);
+	sb_net_udp_forget_module(index);
 	pthread_mutex_lock(&registry_lock);
 	for (i = 1; i < SB_MAX_MODULES; i++)
 		if (i != index && modules[i].in_use && modules[i].group == &m->own_group)

@@ -498,6 +498,19 @@ int register_udprecv_cb(callback_f func, void *param, char a, char b)
 	return 0;
 }
 
+/* A module is being unloaded: its callbacks are unlinked (the records stay: a receiving
+ * thread may be walking them; the server stopped receiving before modules unload). */
+void sb_net_udp_forget_module(int module)
+{
+	struct udp_cb **at = &udp_cbs;
+	while (*at) {
+		if ((*at)->module == module)
+			__atomic_store_n(at, (*at)->next, __ATOMIC_RELEASE);
+		else
+			at = &(*at)->next;
+	}
+}
+
 /* Forgets the callbacks of the previous server's modules. */
 SB_JAVA_API void sb_net_udp_callbacks_reset(void)
 {
