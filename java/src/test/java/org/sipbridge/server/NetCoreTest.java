@@ -290,6 +290,19 @@ class NetCoreTest {
     }
 
     @Test
+    void aBadDnsServerSettingIsAConfigurationError() {
+        org.sipbridge.script.parse.ConfigException e = org.junit.jupiter.api.Assertions.assertThrows(
+                org.sipbridge.script.parse.ConfigException.class,
+                () -> org.sipbridge.script.parse.ScriptParser.parse("t.cfg", "children=1\ndns_server=\"1.2.3.4:99999\"\n"));
+        assertTrue(e.getMessage().startsWith("t.cfg:2:"), e.getMessage());
+        assertTrue(e.getMessage().contains("bad dns_server '1.2.3.4:99999'"), e.getMessage());
+        assertEquals(new InetSocketAddress("127.0.0.1", 5353), NetBridge.dnsServer(
+                org.sipbridge.script.parse.ScriptParser.parse("t.cfg", "dns_server=\"127.0.0.1:5353\"\n")));
+        assertEquals(53, NetBridge.dnsServer(
+                org.sipbridge.script.parse.ScriptParser.parse("t.cfg", "dns_server=127.0.0.1\n")).getPort());
+    }
+
+    @Test
     void badArgumentsAreRefusedWithoutACrash() {
         assertEquals("0", ask(p1, "bad@test", "X-Op", "bad").get("X-Bad"));
         assertEquals("udp:127.0.0.1:" + p1, ask(p1, "bad-after@test").get("X-First"));

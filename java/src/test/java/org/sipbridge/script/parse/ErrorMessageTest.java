@@ -25,7 +25,7 @@ class ErrorMessageTest {
     class UnknownSetting {
         @Test
         void namesTheParameterAndListsTheKnownOnes() {
-            assertEquals("t.cfg:2:1: unknown global parameter 'foo', expected one of alias, children, debug, "
+            assertEquals("t.cfg:2:1: unknown global parameter 'foo', expected one of alias, children, debug, dns_server, "
                     + "listen, log_level, log_stderror, mpath, tcp_idle_timeout, thread_safe_modules, udp_receivers",
                     error("children=4\nfoo = 1\n"));
         }
