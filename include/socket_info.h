@@ -3,8 +3,9 @@
  * The structure lives in ip_addr.h. The lists below are filled by the core from the
  * server's listen= lines before mod_init runs (port 0 becomes the bound port before any
  * child_init), and never change while the server runs: modules may keep pointers. The
- * socket descriptor of every entry is -1: the Java transport owns the real channels;
- * send through msg_send()/udp_send()/tcp_send() (forward.h). */
+ * Java transport owns the channels: send through msg_send()/udp_send()/tcp_send()
+ * (forward.h). socket is the descriptor of a UDP listener on epoll (a module may sendto on
+ * it, as stun does), -1 otherwise. */
 #ifndef SB_SDK_SOCKET_INFO_H
 #define SB_SDK_SOCKET_INFO_H
 
@@ -14,6 +15,7 @@
 #include "dprint.h"
 #include "globals.h"
 #include "ut.h"
+#include "mem/shm_mem.h"   /* as 1.11, where ut.h brings it (and errno.h) */
 
 extern struct socket_info *udp_listen;
 extern struct socket_info *tcp_listen;

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <time.h>
 #include "sb_core.h"
+#include "net/sb_net.h"
 
 static struct sb_module modules[SB_MAX_MODULES];
 static int next_index = 1;
@@ -68,6 +69,9 @@ SB_JAVA_API void sb_module_release(int index)
 	if (m == NULL)
 		return;
 	sb_script_cb_forget(index);
+	/* what it registered with the network layer (events, transports, UDP callbacks) */
+	sb_evi_forget_module(index);
+	sb_net_udp_forget_module(index);
 	pthread_mutex_lock(&registry_lock);
 	for (i = 1; i < SB_MAX_MODULES; i++)
 		if (i != index && modules[i].in_use && modules[i].group == &m->own_group)

@@ -5,7 +5,8 @@
 #define SB_SDK_SHM_MEM_H
 
 #include <stddef.h>
-#include <errno.h>   /* 1.11's shm_mem.h brings errno to modules (db_text relies on it) */
+#include <errno.h>    /* 1.11 modules get errno through this header */
+#include <string.h>
 #include "../dprint.h"
 #include "../error.h"   /* 1.11's shm_mem.h brings error.h to modules (sl, enum rely on it) */
 

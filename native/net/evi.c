@@ -24,10 +24,19 @@
 /* event_route[name]: probe (1: only tell whether it exists). 1 ran/exists, 0 none, -1 error */
 typedef int (*sb_evi_route_f)(const char *name, int len, evi_params_t *params, int probe);
 
+/* the registering module of each transport and event (by index), to forget them when it
+ * is unloaded (the SDK's evi_trans_t plus the owner) */
+struct sb_trans {
+	evi_export_t *module;
+	struct sb_trans *next;
+	int owner;
+};
+
 static evi_event_t events[SB_MAX_EVENTS];
+static int event_owner[SB_MAX_EVENTS];
 static pthread_mutex_t event_locks[SB_MAX_EVENTS];
 static int events_no;
-static evi_trans_t *transports;
+static struct sb_trans *transports;
 static int transports_no;
 static sb_evi_route_f route_cb;
 static __thread int depth;
@@ -53,7 +62,7 @@ SB_JAVA_API void sb_evi_reset(void)
 	memset(events, 0, sizeof(events));
 	events_no = 0;
 	while (transports) {
-		evi_trans_t *t = transports->next;
+		struct sb_trans *t = transports->next;
 		shm_free(transports);
 		transports = t;
 	}
@@ -66,7 +75,7 @@ event_id_t evi_get_id(str *name)
 	if (name == NULL || name->s == NULL)
 		return EVI_ERROR;
 	for (int i = 0; i < events_no; i++)
-		if (events[i].name.len == name->len && memcmp(events[i].name.s, name->s, (size_t)name->len) == 0)
+		if (events[i].name.s && events[i].name.len == name->len && memcmp(events[i].name.s, name->s, (size_t)name->len) == 0)
 			return i;
 	return EVI_ERROR;
 }
@@ -96,6 +105,7 @@ event_id_t evi_publish_event(str event_name)
 		return EVI_ERROR;
 	}
 	id = events_no;
+	event_owner[id] = sb_current_module;
 	pthread_mutex_init(&event_locks[id], NULL);
 	events[id].id = id;
 	events[id].name = event_name;
@@ -111,7 +121,7 @@ evi_export_t *get_trans_mod(str *tran)
 {
 	if (tran == NULL || tran->s == NULL)
 		return NULL;
-	for (evi_trans_t *t = transports; t; t = t->next)
+	for (struct sb_trans *t = transports; t; t = t->next)
 		if (t->module->proto.len == tran->len &&
 				strncasecmp(t->module->proto.s, tran->s, (size_t)tran->len) == 0)
 			return t->module;
@@ -122,7 +132,7 @@ int get_trans_mod_no(void) { return transports_no; }
 
 int register_event_mod(evi_export_t *ev)
 {
-	evi_trans_t *t;
+	struct sb_trans *t;
 	if (ev == NULL || ev->proto.s == NULL || ev->proto.len <= 0 || ev->raise == NULL || ev->parse == NULL) {
 		LM_ERR("bad transport export (proto, raise and parse are needed)\n");
 		return -1;
@@ -140,11 +150,49 @@ int register_event_mod(evi_export_t *ev)
 		return -1;
 	}
 	t->module = ev;
+	t->owner = sb_current_module;
 	t->next = transports;
 	transports = t;
 	transports_no++;
 	pthread_mutex_unlock(&table_lock);
 	return 0;
+}
+
+/* A module is being unloaded (its code and data are gone or going): its events can no
+ * longer be raised or found, its transport and the subscriptions through it are dropped
+ * (their sockets are its memory: not freed through it, left alone). */
+void sb_evi_forget_module(int module)
+{
+	pthread_mutex_lock(&table_lock);
+	for (struct sb_trans **t = &transports; *t;) {
+		if ((*t)->owner == module) {
+			struct sb_trans *dead = *t;
+			*t = dead->next;
+			for (int i = 0; i < events_no; i++) {
+				pthread_mutex_lock(&event_locks[i]);
+				for (evi_subs_p *s = &events[i].subscribers; *s;) {
+					if ((*s)->trans_mod == dead->module) {
+						evi_subs_p gone = *s;
+						*s = gone->next;
+						shm_free(gone);
+					} else {
+						s = &(*s)->next;
+					}
+				}
+				pthread_mutex_unlock(&event_locks[i]);
+			}
+			shm_free(dead);
+			transports_no--;
+		} else {
+			t = &(*t)->next;
+		}
+	}
+	for (int i = 0; i < events_no; i++)
+		if (event_owner[i] == module && events[i].name.s) {
+			events[i].name.s = NULL;   /* its text was the module's */
+			events[i].name.len = 0;
+		}
+	pthread_mutex_unlock(&table_lock);
 }
 
 /* the real event_route module registers "route": then it runs the routes, not us */
@@ -236,7 +284,7 @@ int evi_event_subscribe(str event_name, str sock_str, unsigned expire, unsigned 
 int evi_probe_event(event_id_t id)
 {
 	int n;
-	if (id < 0 || id >= events_no) {
+	if (id < 0 || id >= events_no || events[id].name.s == NULL) {
 		LM_ERR("invalid event %d\n", id);
 		return -1;
 	}
@@ -258,7 +306,7 @@ int evi_raise_event_msg(struct sip_msg *msg, event_id_t id, evi_params_t *params
 	evi_subs_p s, prev = NULL;
 	pthread_mutex_t *lk;
 
-	if (id < 0 || id >= events_no) {
+	if (id < 0 || id >= events_no || events[id].name.s == NULL) {
 		LM_ERR("invalid event %d\n", id);
 		return -1;
 	}

@@ -15,6 +15,11 @@ struct socket_info *sb_net_find_listener(const struct ip_addr *ip, unsigned shor
 	pthread_setcancelstate(PTHREAD_CANCEL_DISABLE, &sb_cancel_state_)
 #define SB_UPCALL_END pthread_setcancelstate(sb_cancel_state_, NULL)
 
+/* A module is unloaded: forget what it registered (evi.c, send.c). Called from
+ * sb_module_release, after its library is closed: must not touch the module's memory. */
+void sb_evi_forget_module(int module);
+void sb_net_udp_forget_module(int module);
+
 /* Process table (pt.c): makes the calling thread entry idx (desc copied). */
 int sb_pt_enter_thread(int idx, const char *desc);
 /* Index of the first module process entry. */

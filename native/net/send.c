@@ -4,6 +4,7 @@
  * NetBridge, which hands them to the transport during the call (UDP: one sendto from the
  * listener's socket by the calling thread; TCP: a copy queued on the connection). The
  * caller may free buf as soon as the call returns. */
+#include <ctype.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -463,3 +464,107 @@ void force_tcp_conn_lifetime(struct receive_info *rcv, unsigned int timeout)
 }
 
 struct mi_root *mi_list_tcp_conns(struct mi_root *cmd, void *param) { return NULL; }
+
+/* ---- non-SIP datagrams (udp_server.h): STUN and the like share the SIP ports */
+
+struct udp_cb {
+	callback_f *func;
+	void *param;
+	char a, b;
+	int module;
+	struct udp_cb *next;
+};
+static struct udp_cb *udp_cbs;
+
+int register_udprecv_cb(callback_f func, void *param, char a, char b)
+{
+	struct udp_cb *c;
+	if (func == NULL) {
+		LM_ERR("no callback\n");
+		return -1;
+	}
+	c = calloc(1, sizeof(*c));
+	if (c == NULL) {
+		LM_ERR("no memory\n");
+		return -1;
+	}
+	c->func = func;
+	c->param = param;
+	c->a = a;
+	c->b = b;
+	c->module = sb_current_module;
+	c->next = udp_cbs;
+	__atomic_store_n(&udp_cbs, c, __ATOMIC_RELEASE);
+	return 0;
+}
+
+/* A module is being unloaded: its callbacks are unlinked (the records stay: a receiving
+ * thread may be walking them; the server stopped receiving before modules unload). */
+void sb_net_udp_forget_module(int module)
+{
+	struct udp_cb **at = &udp_cbs;
+	while (*at) {
+		if ((*at)->module == module)
+			__atomic_store_n(at, (*at)->next, __ATOMIC_RELEASE);
+		else
+			at = &(*at)->next;
+	}
+}
+
+/* Forgets the callbacks of the previous server's modules. */
+SB_JAVA_API void sb_net_udp_callbacks_reset(void)
+{
+	udp_cbs = NULL;   /* the old records stay: a receiving thread may still walk them */
+}
+
+SB_JAVA_API int sb_net_udp_callbacks_count(void)
+{
+	int n = 0;
+	for (struct udp_cb *c = __atomic_load_n(&udp_cbs, __ATOMIC_ACQUIRE); c; c = c->next)
+		n++;
+	return n;
+}
+
+/* A datagram that does not start with a letter, from the receiving thread: the callbacks
+ * whose second byte matches run (under their module's lock), as 1.11's UDP loop does; 1
+ * when one consumed it (returned 0), 0 when it is to be handled as SIP. buf[len] may be
+ * overwritten with a NUL: the caller passes a buffer with room for it. */
+SB_JAVA_API int sb_net_udp_dispatch(char *buf, int len, int fd, int src_af, const unsigned char *src_ip,
+		int src_port, int dst_af, const unsigned char *dst_ip, int dst_port)
+{
+	struct receive_info ri;
+	str msg;
+
+	if (buf == NULL || len < 2 || isalpha((unsigned char)buf[0]))
+		return 0;
+	memset(&ri, 0, sizeof(ri));
+	ri.src_ip.af = src_af == 6 ? AF_INET6 : AF_INET;
+	ri.src_ip.len = src_af == 6 ? 16 : 4;
+	memcpy(ri.src_ip.u.addr, src_ip, ri.src_ip.len);
+	ri.dst_ip.af = dst_af == 6 ? AF_INET6 : AF_INET;
+	ri.dst_ip.len = dst_af == 6 ? 16 : 4;
+	memcpy(ri.dst_ip.u.addr, dst_ip, ri.dst_ip.len);
+	ri.src_port = (unsigned short)src_port;
+	ri.dst_port = (unsigned short)dst_port;
+	ri.proto = PROTO_UDP;
+	init_su(&ri.src_su, &ri.src_ip, ri.src_port);
+	ri.bind_address = sb_net_find_listener(&ri.dst_ip, ri.dst_port, PROTO_UDP);
+	msg.s = buf;
+	msg.len = len;
+	for (struct udp_cb *c = __atomic_load_n(&udp_cbs, __ATOMIC_ACQUIRE); c; c = c->next) {
+		struct sb_module *m;
+		struct sb_entry e;
+		int r;
+		if (c->b != buf[1])
+			continue;
+		m = sb_module_at(c->module);
+		if (m)
+			e = sb_enter(m);
+		r = c->func(fd, &ri, &msg, c->param);
+		if (m)
+			sb_leave(e);
+		if (r == 0)
+			return 1;
+	}
+	return 0;
+}

@@ -144,11 +144,14 @@ static struct socket_info *nth(int proto, int idx)
 	return si;
 }
 
-SB_JAVA_API int sb_net_listener_bound(int proto, int idx, int port)
+SB_JAVA_API int sb_net_listener_bound(int proto, int idx, int port, int fd)
 {
 	struct socket_info *si = nth(proto, idx);
 	if (si == NULL || port <= 0 || port > 65535)
 		return -1;
+	/* the transport's descriptor, when it has one (epoll UDP): modules that answer
+	 * non-SIP datagrams (stun) sendto on it; -1 otherwise */
+	si->socket = fd;
 	if (si->port_no == port)
 		return 0;
 	si->port_no = (unsigned short)port;

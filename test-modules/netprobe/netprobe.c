@@ -15,6 +15,7 @@
  *   net_inject(callid)      receive_msg of a MESSAGE with that Call-ID: X-Inject: 0/-1
  *   net_bad()               every service with bad arguments: X-Bad: <failures> (0 =
  *                           each refused without a crash)
+ * Non-SIP datagrams starting 0x00 0x01 are answered "NONSIP <len> fd=1" (udp callback).
  * A module process ("netprobe proc", 2 of them, PROC_FLAG_INITCHILD) records its rank
  * and process_no and then sleeps until cancelled. */
 #define _GNU_SOURCE
@@ -65,6 +66,17 @@ static void lump(struct sip_msg *msg, const char *fmt, ...)
 	add_lump_rpl(msg, line, n + 2, LUMP_RPL_HDR);
 }
 
+/* non-SIP datagrams starting 0x00 0x01 (a STUN binding request's first bytes): answered
+ * "NONSIP <len> fd=<same as the listener's socket>" from the listener they came to */
+static int nonsip_cb(int sockfd, struct receive_info *ri, str *msg, void *param)
+{
+	char out[128];
+	int n = snprintf(out, sizeof(out), "NONSIP %d fd=%d", msg->len,
+			ri->bind_address != NULL && ri->bind_address->socket == sockfd);
+	msg_send(ri->bind_address, PROTO_UDP, &ri->src_su, 0, out, n);
+	return 0;   /* consumed */
+}
+
 static int mod_init(void)
 {
 	str name = str_init("E_NETPROBE");
@@ -74,6 +86,8 @@ static int mod_init(void)
 		return -1;
 	ev_id = evi_publish_event(name);
 	if (ev_id == EVI_ERROR)
+		return -1;
+	if (register_udprecv_cb(nonsip_cb, NULL, 0x00, 0x01) != 0)
 		return -1;
 	/* listeners are known at mod_init, as in OpenSIPS (ports as configured) */
 	si = get_first_socket();

@@ -44,6 +44,20 @@
 #include "../../../include/parser/sdp/sdp.h"
 #include "../../../include/parser/sdp/sdp_helpr_funcs.h"
 #include "../../../include/parser/sdp/sdp_cloner.h"
+/* core-net */
+#include "../../../include/pt.h"
+#include "../../../include/forward.h"
+#include "../../../include/proxy.h"
+#include "../../../include/resolve.h"
+#include "../../../include/udp_server.h"
+#include "../../../include/tcp_server.h"
+#include "../../../include/tsend.h"
+#include "../../../include/blacklists.h"
+#include "../../../include/receive.h"
+#include "../../../include/msg_callbacks.h"
+#include "../../../include/evi/evi_modules.h"
+#include "../../../include/evi/evi_params.h"
+#include "../../../include/evi/evi_transport.h"
 
 int sb_compat_headers_gnu89(void);
 int sb_compat_headers_gnu89(void)

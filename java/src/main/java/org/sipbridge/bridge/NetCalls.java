@@ -14,11 +14,15 @@ public interface NetCalls {
     // --- listeners and globals (native/net/sockets.c)
     void sb_net_reset();
     int sb_net_add_listener(int proto, String name, String address, int port, int children);
-    int sb_net_listener_bound(int proto, int index, int port);
+    int sb_net_listener_bound(int proto, int index, int port, int fd);
     long sb_net_listener(int proto, int index);
     int sb_net_add_alias(String host, int port, int proto);
     void sb_net_set_globals(int children, int tcpChildren, int tcpLifetime, String cfgFile, int checkOnly);
     void sb_net_refresh_globals();
+    void sb_net_udp_callbacks_reset();
+    int sb_net_udp_callbacks_count();
+    int sb_net_udp_dispatch(long buf, int len, int fd, int srcAf, byte[] srcIp, int srcPort, int dstAf, byte[] dstIp,
+                            int dstPort);
 
     // --- process table and module processes (native/net/pt.c, procs.c)
     int sb_pt_init(int workers);

@@ -23,6 +23,7 @@ import org.sipbridge.script.ast.StringListSetting;
 import org.sipbridge.script.ast.Transport;
 import org.sipbridge.script.run.ScriptState;
 import org.sipbridge.server.net.NetDns;
+import org.sipbridge.server.transport.NonSipDatagrams;
 import org.sipbridge.server.transport.SendResult;
 import org.sipbridge.server.transport.SipTransport;
 import org.sipbridge.sip.SipLimits;
@@ -119,6 +120,7 @@ final class NetBridge implements NetCalls.Send, NetCalls.DnsQuery, NetCalls.Rece
                     throw new IllegalStateException("module " + m.name() + ": too many processes");
                 }
             }
+            NonSipDatagrams.install(calls.sb_net_udp_callbacks_count() > 0 ? NetBridge.this::claimDatagram : null);
             if (calls.sb_pt_init(workers) < 0) {
                 throw new IllegalStateException("cannot build the process table");
             }
@@ -136,7 +138,8 @@ final class NetBridge implements NetCalls.Send, NetCalls.DnsQuery, NetCalls.Rece
                     for (Proto p : List.of(Proto.UDP, Proto.TCP)) {
                         List<InetSocketAddress> a = t.localAddresses(p);
                         for (int i = 0; i < a.size(); i++) {
-                            calls.sb_net_listener_bound(p.code, i, a.get(i).getPort());
+                            calls.sb_net_listener_bound(p.code, i, a.get(i).getPort(),
+                                    p == Proto.UDP ? t.udpSocketFd(i) : -1);
                         }
                     }
                     calls.sb_net_refresh_globals();
@@ -170,6 +173,7 @@ final class NetBridge implements NetCalls.Send, NetCalls.DnsQuery, NetCalls.Rece
             synchronized (NetBridge.this) {
                 if (current == this) {
                     current = null;
+                    NonSipDatagrams.install(null);
                 }
             }
             dns.close();
@@ -200,6 +204,7 @@ final class NetBridge implements NetCalls.Send, NetCalls.DnsQuery, NetCalls.Rece
      */
     Session configure(Script parsed, ServerConfig config, Path file) {
         calls.sb_net_reset();
+        calls.sb_net_udp_callbacks_reset();
         calls.sb_evi_reset();
         calls.sb_procs_reset();
         for (ServerConfig.Listen l : config.listens()) {
@@ -250,6 +255,29 @@ final class NetBridge implements NetCalls.Send, NetCalls.DnsQuery, NetCalls.Rece
             port = Integer.parseInt(value.substring(value.indexOf("]:") + 2));
         }
         return new InetSocketAddress(host, port);
+    }
+
+    /** A non-SIP datagram for the modules' register_udprecv_cb callbacks (receiving thread). */
+    private boolean claimDatagram(io.netty.buffer.ByteBuf content, InetSocketAddress source, InetSocketAddress local,
+                                  int fd) {
+        try {
+            int len = content.readableBytes();
+            // a NUL-terminated native copy (1.11 hands callbacks a terminated buffer)
+            com.sun.jna.Memory m = new com.sun.jna.Memory(len + 1L);
+            byte[] b = new byte[len];
+            content.getBytes(content.readerIndex(), b);
+            m.write(0, b, 0, len);
+            m.setByte(len, (byte) 0);
+            byte[] src = source.getAddress().getAddress();
+            byte[] dst = local.getAddress().getAddress();
+            int r = calls.sb_net_udp_dispatch(com.sun.jna.Pointer.nativeValue(m), len, fd, src.length == 16 ? 6 : 4, src,
+                    source.getPort(), dst.length == 16 ? 6 : 4, dst, local.getPort());
+            m.close();
+            return r == 1;
+        } catch (Throwable e) {
+            log.error("a non-SIP datagram callback failed", e);
+            return false;
+        }
     }
 
     // ---- upcalls (any thread; never throw into C)

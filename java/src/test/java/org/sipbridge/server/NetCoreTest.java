@@ -272,6 +272,37 @@ class NetCoreTest {
     }
 
     @Test
+    void nonSipDatagramsReachTheModulesCallback() throws Exception {
+        try (java.net.DatagramSocket s = new java.net.DatagramSocket(new InetSocketAddress("127.0.0.1", 0))) {
+            byte[] stunLike = new byte[20];
+            stunLike[0] = 0x00;
+            stunLike[1] = 0x01;
+            s.send(new java.net.DatagramPacket(stunLike, stunLike.length, new InetSocketAddress("127.0.0.1", p2)));
+            byte[] b = new byte[200];
+            java.net.DatagramPacket reply = new java.net.DatagramPacket(b, b.length);
+            s.setSoTimeout(3000);
+            s.receive(reply);
+            String text = new String(b, 0, reply.getLength(), java.nio.charset.StandardCharsets.US_ASCII);
+            assertTrue(text.startsWith("NONSIP 20 fd="), text);
+            assertEquals(p2, reply.getPort());
+        }
+        assertEquals("udp:127.0.0.1:" + p1, ask(p1, "sip-after-nonsip@test").get("X-First"), "SIP still flows");
+    }
+
+    @Test
+    void aBadDnsServerSettingIsAConfigurationError() {
+        org.sipbridge.script.parse.ConfigException e = org.junit.jupiter.api.Assertions.assertThrows(
+                org.sipbridge.script.parse.ConfigException.class,
+                () -> org.sipbridge.script.parse.ScriptParser.parse("t.cfg", "children=1\ndns_server=\"1.2.3.4:99999\"\n"));
+        assertTrue(e.getMessage().startsWith("t.cfg:2:"), e.getMessage());
+        assertTrue(e.getMessage().contains("bad dns_server '1.2.3.4:99999'"), e.getMessage());
+        assertEquals(new InetSocketAddress("127.0.0.1", 5353), NetBridge.dnsServer(
+                org.sipbridge.script.parse.ScriptParser.parse("t.cfg", "dns_server=\"127.0.0.1:5353\"\n")));
+        assertEquals(53, NetBridge.dnsServer(
+                org.sipbridge.script.parse.ScriptParser.parse("t.cfg", "dns_server=127.0.0.1\n")).getPort());
+    }
+
+    @Test
     void badArgumentsAreRefusedWithoutACrash() {
         assertEquals("0", ask(p1, "bad@test", "X-Op", "bad").get("X-Bad"));
         assertEquals("udp:127.0.0.1:" + p1, ask(p1, "bad-after@test").get("X-First"));

@@ -147,7 +147,7 @@ final class GlobalSettingParser {
             case BOOLEAN -> new BooleanSetting(name, yesOrNo(written), at);
             case PATH -> new PathSetting(name, directories(written), at);
             case MODULE_LIST -> new StringListSetting(name, moduleNames(written), at);
-            case ALIAS -> new StringListSetting(name, List.of(alias()), at);
+            case ALIAS -> new StringListSetting(name, List.of(alias(written)), at);
         };
         ts.accept(TokenKind.SEMICOLON);
         return List.of(setting);
@@ -217,7 +217,7 @@ final class GlobalSettingParser {
         return names;
     }
 
-    private String alias() {
+    private String alias(String written) {
         SourceText source = ts.source();
         String text;
         SourceLocation where;
@@ -233,7 +233,7 @@ final class GlobalSettingParser {
         }
         java.util.regex.Matcher m = ALIAS.matcher(text);
         if (!m.matches() || (m.group(3) != null && Integer.parseInt(m.group(3).substring(1)) > 65535)) {
-            throw new ConfigException(where, "bad alias '" + text + "'", "host[:port], e.g. sip.example.com:5060");
+            throw new ConfigException(where, "bad " + written + " '" + text + "'", "host[:port], e.g. sip.example.com:5060");
         }
         return text;
     }

@@ -224,6 +224,11 @@ public final class SipTransport {
         inbound.deliver(ByteBufAllocator.DEFAULT, src, src.readerIndex(), src.readableBytes(), info);
     }
 
+    /** The descriptor of UDP listener index (configuration order; epoll only), or -1. */
+    public int udpSocketFd(int index) {
+        return index >= 0 && index < udpListeners.size() ? udpListeners.get(index).fd() : -1;
+    }
+
     /** The send API; usable between {@link #start()} and {@link #stop()} (before and after it answers STOPPED). */
     /**
      * Runs task on worker {@code index} (0-based, the index the handler gets) between two of

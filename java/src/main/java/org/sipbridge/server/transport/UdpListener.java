@@ -124,6 +124,12 @@ final class UdpListener {
         return all.length == 1 ? all[0] : all[(int) (Thread.currentThread().getId() % all.length)];
     }
 
+    /** The descriptor of the first receiving socket (epoll), or -1 (NIO). */
+    int fd() {
+        Socket[] all = sendSockets;
+        return all == null ? -1 : all[0].intValue();
+    }
+
     void setReading(boolean on) {
         for (Channel ch : channels) {
             ch.config().setAutoRead(on);

@@ -25,6 +25,7 @@ final class UdpReceiveHandler extends ChannelInboundHandlerAdapter {
     // set once bound (before reading starts), then used on this channel's event loop only
     private InetSocketAddress local;
     private ReceiveInfoCache infos;
+    private int fd = -1;
 
     UdpReceiveHandler(Inbound inbound) {
         this.inbound = inbound;
@@ -34,6 +35,9 @@ final class UdpReceiveHandler extends ChannelInboundHandlerAdapter {
     public void channelActive(ChannelHandlerContext ctx) {
         local = (InetSocketAddress) ctx.channel().localAddress();
         infos = new ReceiveInfoCache(Proto.UDP, local);
+        if (ctx.channel() instanceof io.netty.channel.epoll.EpollDatagramChannel e) {
+            fd = e.fd().intValue();
+        }
         ctx.fireChannelActive();
     }
 
@@ -55,6 +59,9 @@ final class UdpReceiveHandler extends ChannelInboundHandlerAdapter {
     private void receive(ChannelHandlerContext ctx, DatagramPacket packet) {
         ByteBuf content = packet.content();
         int length = content.readableBytes();
+        if (NonSipDatagrams.offer(content, packet.sender(), local, fd)) {
+            return; // a C module's register_udprecv_cb took it (STUN...)
+        }
         if (length < MIN_MESSAGE) {
             inbound.counters.keepalives.increment();
             return;
