@@ -68,6 +68,16 @@ class AvpAndModulePvTest {
     }
 
     @Test
+    void anotherModuleUsesTheModulePseudoVariableThroughPvParseSpec() {
+        try (ScriptHarness h = ScriptHarness.of("loadmodule \"avptest.so\"\nloadmodule \"pvtest.so\"\n"
+                + "route { $avpt_var = \"from script\"; pvtest_log(\"v=$avpt_var\"); }\n");
+             LogCapture log = new LogCapture("pvtest", Level.DEBUG)) {
+            h.request();
+            assertTrue(log.messages().stream().anyMatch(m -> m.contains("[v=from script]")), log.messages().toString());
+        }
+    }
+
+    @Test
     void anUnknownPseudoVariableIsStillAConfigError() {
         ConfigException e = assertThrows(ConfigException.class, () -> ScriptHarness.of("""
                 loadmodule "avptest.so"
