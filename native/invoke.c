@@ -19,7 +19,7 @@
 #include <string.h>
 #include "sb_core.h"
 
-__thread int route_type = REQUEST_ROUTE;
+__thread int route_type SB_TLS_HOT = REQUEST_ROUTE;
 
 enum sb_dialect { SB_DIALECT_OPENSIPS = 0, SB_DIALECT_OPENSER = 1 };
 

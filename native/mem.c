@@ -43,7 +43,7 @@ struct sb_counters {
 
 static struct sb_counters counters[2][SB_MAX_MODULES];
 
-__thread int sb_current_module;
+__thread int sb_current_module SB_TLS_HOT;
 
 static void account_alloc(int pool, int owner, long size)
 {

@@ -146,7 +146,7 @@ SB_JAVA_API int sb_module_same_lock(int a, int b)
 	return ma && mb && ma->group && ma->group == mb->group;
 }
 
-static __thread int thread_id;
+static __thread int thread_id SB_TLS_HOT;
 static int next_thread_id;
 
 int sb_thread_id(void)

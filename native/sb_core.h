@@ -12,7 +12,11 @@
 
 /* The module whose code this thread is running: memory is charged to it, and the
  * trampoline holds its lock. Set around every call into a module. */
-extern __thread int sb_current_module;
+/* Per-thread state read on every call through the trampoline: initial-exec, so each access
+ * is one %fs-relative load instead of a __tls_get_addr call. Keep this set small: the JVM
+ * opens the core with dlopen, and glibc's static TLS room for that is a few hundred bytes. */
+#define SB_TLS_HOT __attribute__((tls_model("initial-exec")))
+extern __thread int sb_current_module SB_TLS_HOT;
 
 /* Serialises the code of modules that are not thread-safe. Modules that bind each other's
  * APIs share one group, since their code calls into each other directly. Reentrant for

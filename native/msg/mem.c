@@ -2,7 +2,7 @@
 #include <string.h>
 #include "sb_msg_int.h"
 
-__thread struct sb_slot *sb_cur_slot;
+__thread struct sb_slot *sb_cur_slot __attribute__((tls_model("initial-exec")));
 
 static void *pkg_zalloc(void *ctx, size_t size)
 {

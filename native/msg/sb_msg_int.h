@@ -46,7 +46,7 @@ void sb_msg_uri_check(struct sip_msg *msg);
 void sb_uri_watch_free(struct sb_uri_watch *w);
 
 /* The slot whose view the current module call sees, per worker thread. */
-extern __thread struct sb_slot *sb_cur_slot;
+extern __thread struct sb_slot *sb_cur_slot __attribute__((tls_model("initial-exec")));
 
 static inline struct sb_slot *sb_slot_of(struct sip_msg *msg)
 {
