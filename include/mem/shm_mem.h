@@ -8,7 +8,10 @@
 #include <errno.h>    /* 1.11 modules get errno through this header */
 #include <string.h>
 #include "../dprint.h"
-#include "../error.h"   /* 1.11's shm_mem.h brings error.h to modules (sl, enum rely on it) */
+/* 1.11's shm_mem.h brings these to every module; sl and enum rely on error.h, tm's pt.h
+ * and call_center on statistics.h (stat_var) */
+#include "../statistics.h"
+#include "../error.h"
 
 void *shm_malloc(size_t size);
 void *shm_realloc(void *p, size_t size);

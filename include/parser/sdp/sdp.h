@@ -16,6 +16,9 @@
 #include "../../str.h"
 
 struct sip_msg;
+/* as 1.11: including sdp.h alone gives struct sip_msg too (msg_parser.h includes this
+ * file before it defines sip_msg; the guards make either order work) */
+#include "../msg_parser.h"
 
 typedef struct sdp_payload_attr {
 	struct sdp_payload_attr *next;
