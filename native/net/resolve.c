@@ -882,3 +882,18 @@ int resolv_blacklist_init(void)
 	}
 	return 0;
 }
+
+/* The DNS settings of the configuration (1.11 names); -1 leaves one as it is. */
+SB_JAVA_API void sb_net_set_dns(int try_ipv6, int try_naptr, int disable_blacklist, int multihomed)
+{
+	if (try_ipv6 >= 0)
+		dns_try_ipv6 = try_ipv6;
+	if (try_naptr >= 0)
+		dns_try_naptr = try_naptr;
+	if (disable_blacklist >= 0)
+		disable_dns_blacklist = disable_blacklist;
+	if (multihomed >= 0)
+		mhomed = multihomed;
+	if (!disable_dns_blacklist)
+		resolv_blacklist_init();
+}

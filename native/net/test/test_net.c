@@ -24,6 +24,7 @@ int sb_pt_init(int workers);
 int sb_pt_enter(int rank);
 typedef int (*dns_f)(const char *name, int type, unsigned char *out, int cap);
 void sb_dns_set_callback(dns_f f);
+void sb_net_set_dns(int try_ipv6, int try_naptr, int disable_blacklist, int multihomed);
 typedef void (*log_sink_f)(int, const char *, const char *, const char *, int);
 void sb_log_set_sink(log_sink_f sink);
 
@@ -63,6 +64,8 @@ static int fake_dns(const char *name, int type, unsigned char *out, int cap)
 		r = rec(T_A); memcpy(w, "\x0a\x00\x00\x02", 4); w += 4; end(r);
 	} else if (type == T_A && !strcmp(name, "late.x.test")) {
 		r = rec(T_A); memcpy(w, "\x0a\x00\x00\x03", 4); w += 4; end(r);
+	} else if (type == T_AAAA && !strcmp(name, "six.test")) {
+		r = rec(T_AAAA); memcpy(w, "\x20\x01\x0d\xb8\0\0\0\0\0\0\0\0\0\0\0\x09", 16); w += 16; end(r);
 	} else if (type == T_A && !strcmp(name, "bad.test")) {
 		r = rec(T_A); memcpy(w, "\x0a", 1); w += 1; end(r);   /* a broken record */
 	} else if (type == T_A && !strcmp(name, "trunc.test")) {
@@ -161,6 +164,16 @@ static void test_dns(void)
 	CHECK(r && r->next && r->next->next && get_naptr(r)->order == 20);
 	free_rdata_list(r);
 	CHECK(get_record("fail.test", T_A) == NULL && get_record(NULL, T_A) == NULL);
+	/* dns_try_ipv6: AAAA after A; dns_try_naptr off: straight to SRV */
+	CHECK(resolvehost("six.test", 0) == NULL);
+	sb_net_set_dns(1, 0, -1, -1);
+	he = resolvehost("six.test", 0);
+	CHECK(he && he->h_addrtype == AF_INET6 && he->h_length == 16 && he->h_addr_list[0][15] == 9);
+	queries = 0;
+	port = 0; proto = 0;
+	he = sip_resolvehost(&x, &port, &proto, 0, NULL);
+	CHECK(he && port == 5000 && queries == 2);   /* SRV + A, no NAPTR */
+	sb_net_set_dns(0, 1, -1, -1);
 }
 
 static void test_bl_and_evi(void)

@@ -19,6 +19,7 @@ public interface NetCalls {
     int sb_net_add_alias(String host, int port, int proto);
     void sb_net_set_globals(int children, int tcpChildren, int tcpLifetime, String cfgFile, int checkOnly);
     void sb_net_refresh_globals();
+    void sb_net_set_dns(int tryIpv6, int tryNaptr, int disableBlacklist, int mhomed);
     void sb_net_udp_callbacks_reset();
     int sb_net_udp_callbacks_count();
     int sb_net_udp_dispatch(long buf, int len, int fd, int srcAf, byte[] srcIp, int srcPort, int dstAf, byte[] dstIp,

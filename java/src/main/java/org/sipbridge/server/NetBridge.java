@@ -226,11 +226,34 @@ final class NetBridge implements NetCalls.Send, NetCalls.DnsQuery, NetCalls.Rece
         }
         calls.sb_net_set_globals(config.children(), config.children(),
                 config.tcpIdleTimeout() == null ? 0 : config.tcpIdleTimeout(), file.toString(), 0);
-        Session s = new Session(new NetDns(dnsServer(parsed), DNS_TIMEOUT), config.children());
+        calls.sb_net_set_dns(setting(parsed, "dns_try_ipv6"), setting(parsed, "dns_try_naptr"),
+                setting(parsed, "disable_dns_blacklist"), setting(parsed, "mhomed"));
+        int retrTime = setting(parsed, "dns_retr_time");
+        Duration timeout = retrTime > 0 ? Duration.ofSeconds(retrTime) : DNS_TIMEOUT;
+        Session s = new Session(new NetDns(dnsServer(parsed), timeout), config.children());
         synchronized (this) {
             current = s;
         }
         return s;
+    }
+
+    /**
+     * An integer or yes/no setting of the script by its 1.11 name (dns_try_ipv6,
+     * dns_try_naptr, disable_dns_blacklist, mhomed, dns_retr_time), -1 when it is not set.
+     */
+    static int setting(Script parsed, String name) {
+        int v = -1;
+        for (GlobalSetting g : parsed.globals()) {
+            if (!g.name().equals(name)) {
+                continue;
+            }
+            if (g instanceof org.sipbridge.script.ast.IntegerSetting i) {
+                v = i.value();
+            } else if (g instanceof org.sipbridge.script.ast.BooleanSetting b) {
+                v = b.value() ? 1 : 0;
+            }
+        }
+        return v;
     }
 
     /** dns_server=IP[:PORT] (port 53 by default), or null for the system's name servers. */
