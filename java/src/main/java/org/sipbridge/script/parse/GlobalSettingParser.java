@@ -72,7 +72,7 @@ final class GlobalSettingParser {
         return String.join(", ", names);
     }
 
-    /** A known name at most two edits away from a misspelt one. */
+    /** The known name closest to a misspelt one: one edit away for short names, more for long ones. */
     static java.util.Optional<String> closest(String written) {
         String best = null;
         int bestDistance = Math.max(1, written.length() / 4) + 1;

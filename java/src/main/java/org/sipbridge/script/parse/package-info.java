@@ -15,9 +15,11 @@
  * <ul>
  * <li>Comments {@code #...}, {@code //...} to the end of the line and {@code /* ... *}{@code /}
  *     (nesting, as in OpenSIPS). White space and line breaks do not matter.</li>
- * <li>Global settings {@code name = value}, the {@code ;} optional: {@code listen}
- *     ({@code udp|tcp:HOST[:PORT]}, HOST an IPv4 address, {@code *}, a host name or
- *     {@code [IPv6]}, port 5060 by default, quoted or not; one socket per line),
+ * <li>Global settings {@code name = value}, the {@code ;} optional: every core setting of
+ *     OpenSIPS 1.11 ({@link org.sipbridge.script.parse.SettingCatalog}), {@code listen}
+ *     ({@code [udp|tcp|any:]HOST[:PORT] [as HOST[:PORT]] [use_children N]}, HOST an IPv4
+ *     address, {@code *}, a host name or {@code [IPv6]}, quoted or not; several per line),
+ *     {@code include_file}/{@code import_file} anywhere,
  *     {@code children}, {@code udp_receivers}, {@code tcp_idle_timeout} (integers &gt;= 1),
  *     {@code log_level} / {@code debug} (any integer), {@code log_stderror} (yes/no, true/false,
  *     on/off, enable/disable, 1/0), {@code mpath} (a string of colon-separated directories).
@@ -51,10 +53,10 @@
  * </ul>
  *
  * <h2>Refused on purpose</h2>
- * Pseudo-variable transformations ({@code $(ru{uri.user})}) and contexts ({@code $(<reply>...)});
- * unquoted pseudo-variables, empty arguments or {@code null} as function arguments; string
- * names in {@code route("x")}; listen lines without a protocol or with tls/sctp; IPv6 literals
- * in expressions; the other OpenSIPS core settings and core statements with special syntax
- * (e.g. {@code force_send_socket(udp:1.2.3.4:5060)}).
+ * Pseudo-variable contexts ({@code $(<reply>...)}) and the {@code {via.*}}, {@code {csv.*}},
+ * {@code {sdp.*}}, {@code {re.*}} transformations; unquoted pseudo-variables, empty arguments or
+ * {@code null} as function arguments (bare words only for the flag functions); string names in
+ * {@code route("x")}; listen lines with tls/sctp; IPv6 literals in expressions; core statements
+ * with special syntax (e.g. {@code force_send_socket(udp:1.2.3.4:5060)}).
  */
 package org.sipbridge.script.parse;
