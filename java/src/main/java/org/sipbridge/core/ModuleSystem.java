@@ -120,6 +120,7 @@ public final class ModuleSystem implements AutoCloseable {
                 throw notFound;
             }
             LOG.info("loadmodule \"{}\": provided by sipbridge itself (Java module {})", nameOrPath, builtIn.name());
+            ((JavaModule) builtIn).markLoadedByConfig();
             return builtIn;
         }
         for (Module m : registry.modules()) {

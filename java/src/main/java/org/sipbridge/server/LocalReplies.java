@@ -90,6 +90,7 @@ final class LocalReplies {
             return false;
         }
         counters.localReplies.increment();
+        counters.localReply(code);
         return true;
     }
 

@@ -62,6 +62,7 @@ public final class SipServer implements AutoCloseable {
     private Routing routing;
     private TimerThread timers;
     private boolean stopping;
+    private volatile org.sipbridge.ops.Management management;   // MI, statistics, httpd (ops)
 
     private SipServer(Path file, CompiledScript script, TransportConfig transportConfig, NativeCore core) {
         this.file = file;
@@ -125,6 +126,13 @@ public final class SipServer implements AutoCloseable {
             throw e;
         }
         gate.open();
+        try {
+            management = new org.sipbridge.ops.Management(script.modules(), script.config().logLevel(),
+                    new ServerStatistics(counters, transport), transport::workerSnapshots, this::stop);
+        } catch (RuntimeException e) {
+            failed();
+            throw new ServerException(StartupErrors.located(parsed, e.getMessage()), e);
+        }
         for (String line : StartupSummary.lines(file, script, transport, workers.length)) {
             log.info(line);
         }
@@ -194,6 +202,9 @@ public final class SipServer implements AutoCloseable {
             stopping = true;
         }
         try {
+            if (management != null) {
+                management.close();   // no MI command runs into modules being destroyed
+            }
             if (timers != null) {
                 timers.close();
             }
@@ -245,6 +256,11 @@ public final class SipServer implements AutoCloseable {
     /** The listeners as configured (port 0 stays 0). */
     public List<ListenAddress> configuredListeners() {
         return transportConfig.listeners();
+    }
+
+    /** MI registry, statistics, log levels and the HTTP listener of this server (null before it serves). */
+    public org.sipbridge.ops.Management management() {
+        return management;
     }
 
     /** The configuration this server runs. */

@@ -31,6 +31,7 @@ final class Worker implements Runnable {
     private final WorkerStartHook startHook;
     private final Counters counters;
     private final RateLimitedLog errorLog = new RateLimitedLog();
+    final WorkerTiming timing = new WorkerTiming();
 
     private volatile boolean parked;
     private volatile boolean stopping;
@@ -111,6 +112,7 @@ final class Worker implements Runnable {
         ByteBuf data = slot.data;
         ReceiveInfo info = slot.info;
         queue.consumed(slot);
+        long begin = System.nanoTime();
         try {
             handler.handle(data, info, index);
         } catch (Throwable t) {
@@ -120,6 +122,7 @@ final class Worker implements Runnable {
                         Names.endpoint(info.proto(), info.source()), errorLog.suppressedNote(), t);
             }
         } finally {
+            timing.record(System.nanoTime() - begin);
             counters.handled.increment();
             release(data);
         }
