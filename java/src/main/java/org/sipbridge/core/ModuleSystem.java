@@ -109,6 +109,9 @@ public final class ModuleSystem implements AutoCloseable {
      */
     public Module loadModule(String nameOrPath, Dialect dialect) {
         requireState(State.CONFIGURING, "loadmodule");
+        if (nameOrPath.endsWith(".jar")) {
+            return JavaModuleJars.load(this, nameOrPath, mpath);   // Java modules from a jar (ServiceLoader)
+        }
         Path path;
         try {
             path = ModuleLoader.resolve(nameOrPath, mpath);
@@ -116,6 +119,9 @@ public final class ModuleSystem implements AutoCloseable {
             // OpenSIPS configurations load modules sipbridge provides in Java (sl): no file
             // is needed for those, and the Java module stands in for the C one.
             Module builtIn = builtInFor(nameOrPath);
+            if (builtIn == null) {
+                builtIn = JavaModuleJars.fromClassPath(this, nameOrPath);   // httpd, mi_http, prometheus...
+            }
             if (builtIn == null) {
                 throw notFound;
             }

@@ -2,14 +2,14 @@ package org.sipbridge.ops;
 
 import org.sipbridge.module.JavaModule;
 
-import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Java stand-ins for OpenSIPS 3.x's httpd, mi_http and prometheus modules, registered in
- * every server so that {@code loadmodule "httpd.so"} and friends need no file. The HTTP
- * listener starts when the configuration loads httpd and at least one of the other two.
+ * Java stand-ins for OpenSIPS 3.x's httpd, mi_http and prometheus modules, found by
+ * {@code loadmodule "httpd.so"} and friends without a file (JavaModuleProvider services of
+ * the server's jar). The HTTP listener starts when the configuration loads httpd and at
+ * least one of the other two.
  * <ul>
  * <li>httpd: {@code ip} (default 127.0.0.1: loopback only), {@code port} (8888),
  *     sipbridge's {@code max_body} (bytes, default 1 MiB);</li>
@@ -21,8 +21,40 @@ public final class HttpModules {
     private HttpModules() {
     }
 
-    public static List<JavaModule> create() {
-        return List.of(new Httpd(), new MiHttp(), new Prometheus());
+    public static final class HttpdProvider implements org.sipbridge.module.JavaModuleProvider {
+        @Override
+        public String name() {
+            return "httpd";
+        }
+
+        @Override
+        public JavaModule create() {
+            return new Httpd();
+        }
+    }
+
+    public static final class MiHttpProvider implements org.sipbridge.module.JavaModuleProvider {
+        @Override
+        public String name() {
+            return "mi_http";
+        }
+
+        @Override
+        public JavaModule create() {
+            return new MiHttp();
+        }
+    }
+
+    public static final class PrometheusProvider implements org.sipbridge.module.JavaModuleProvider {
+        @Override
+        public String name() {
+            return "prometheus";
+        }
+
+        @Override
+        public JavaModule create() {
+            return new Prometheus();
+        }
     }
 
     public static final class Httpd extends JavaModule {

@@ -34,7 +34,6 @@ public record ServerOptions(Path workingDirectory, List<JavaModule> javaModules)
     public CompileOptions compileOptions() {
         List<JavaModule> all = new ArrayList<>();
         all.add(new SlModule(NativeCore.get()));
-        all.addAll(org.sipbridge.ops.HttpModules.create());   // httpd, mi_http, prometheus stand-ins
         all.addAll(javaModules);
         return new CompileOptions(workingDirectory, all);
     }
