@@ -28,10 +28,12 @@ import java.util.List;
  * @param tcpIdleTimeout    seconds, or null when not set
  * @param threadSafeModules modules whose code may run on several threads at once
  * @param aliases           alias=host[:port] lines, for myself (port 0: any)
+ * @param logFacility       log_facility as written (e.g. LOG_LOCAL0), or null: LOG_DAEMON
  */
 public record ServerConfig(List<Listen> listens, int children, Integer logLevel, boolean logStderror,
                            List<Path> mpath, Integer udpReceivers, Integer tcpIdleTimeout,
-                           List<String> threadSafeModules, List<LocalAddresses.HostPort> aliases) {
+                           List<String> threadSafeModules, List<LocalAddresses.HostPort> aliases,
+                           String logFacility) {
 
     public static final int DEFAULT_CHILDREN = 8;
 
@@ -61,6 +63,7 @@ public record ServerConfig(List<Listen> listens, int children, Integer logLevel,
         Integer tcpIdle = null;
         List<String> threadSafe = new ArrayList<>();
         List<LocalAddresses.HostPort> aliases = new ArrayList<>();
+        String logFacility = null;
         for (GlobalSetting g : script.globals()) {
             if (g instanceof ListenSetting l) {
                 listens.add(new Listen(l.transport(), l.host(), l.port()));
@@ -82,6 +85,7 @@ public record ServerConfig(List<Listen> listens, int children, Integer logLevel,
             } else if (g instanceof StringListSetting s) {
                 switch (s.name()) {
                     case "thread_safe_modules" -> threadSafe.addAll(s.values());
+                    case "log_facility" -> logFacility = s.values().get(0);
                     case "alias" -> {
                         for (String a : s.values()) {
                             aliases.add(alias(a));
@@ -92,7 +96,7 @@ public record ServerConfig(List<Listen> listens, int children, Integer logLevel,
             }
         }
         return new ServerConfig(listens, children, logLevel, logStderror, mpath, udpReceivers, tcpIdle,
-                threadSafe, aliases);
+                threadSafe, aliases, logFacility);
     }
 
     private static LocalAddresses.HostPort alias(String text) {

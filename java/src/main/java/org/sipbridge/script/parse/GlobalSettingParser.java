@@ -30,7 +30,7 @@ import org.sipbridge.script.ast.StringListSetting;
  */
 final class GlobalSettingParser {
 
-    private enum ValueKind { LISTEN, POSITIVE_INTEGER, INTEGER, BOOLEAN, PATH, MODULE_LIST, ALIAS }
+    private enum ValueKind { LISTEN, POSITIVE_INTEGER, INTEGER, BOOLEAN, PATH, MODULE_LIST, ALIAS, WORD }
 
     private static final Map<String, ValueKind> SETTINGS = Map.of(
             "listen", ValueKind.LISTEN,
@@ -41,7 +41,8 @@ final class GlobalSettingParser {
             "tcp_idle_timeout", ValueKind.POSITIVE_INTEGER,
             "log_level", ValueKind.INTEGER,
             "log_stderror", ValueKind.BOOLEAN,
-            "mpath", ValueKind.PATH);
+            "mpath", ValueKind.PATH,
+            "log_facility", ValueKind.WORD);   // ops: minimal parse; the script lane's catalog supersedes it
 
     private static final Map<String, String> OLD_NAMES = Map.of("debug", "log_level");
 
@@ -90,6 +91,15 @@ final class GlobalSettingParser {
             case PATH -> new PathSetting(name, directories(written), at);
             case MODULE_LIST -> new StringListSetting(name, moduleNames(written), at);
             case ALIAS -> new StringListSetting(name, List.of(alias()), at);
+            case WORD -> {
+                ts.advance();
+                Token w = ts.current();
+                if (!w.is(TokenKind.IDENTIFIER) && !w.is(TokenKind.STRING)) {
+                    throw ts.unexpected("a name for '" + written + "' (e.g. LOG_LOCAL0)");
+                }
+                ts.advance();
+                yield new StringListSetting(name, List.of(w.is(TokenKind.STRING) ? w.string().value() : w.text()), at);
+            }
         };
         ts.accept(TokenKind.SEMICOLON);
         return setting;
