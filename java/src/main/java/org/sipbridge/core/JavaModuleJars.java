@@ -71,9 +71,7 @@ final class JavaModuleJars {
             if (p.name().toLowerCase(Locale.ROOT).equals(stem.toLowerCase(Locale.ROOT))) {
                 JavaModule m = p.create();
                 ms.addJavaModule(m);
-                m.markLoadedByConfig();
-                LOG.info("loadmodule \"{}\": provided by sipbridge itself (Java module {})", nameOrPath, m.name());
-                return m;
+                return m;   // the caller logs it and marks it loaded by the configuration
             }
         }
         return null;

@@ -86,6 +86,13 @@ public final class SipServer implements AutoCloseable {
         } catch (ConfigException e) {
             throw new ServerException(e.getMessage(), e);
         }
+        // the process's logging from log_level/log_stderror/log_facility, before modules load
+        // (only when the command line asked for it: LogSetup.enable)
+        try {
+            org.sipbridge.logging.LogSetup.apply(ServerConfig.of(parsed, options.workingDirectory()));
+        } catch (RuntimeException e) {
+            // a setting it cannot read: the compile below reports it with its location
+        }
         CompiledScript script;
         try {
             script = CompiledScript.compile(parsed, options.compileOptions());
