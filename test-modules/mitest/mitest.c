@@ -20,6 +20,7 @@ static int mi_hit(struct sip_msg *msg)
 	if (++inside != 1)
 		overlaps++;
 	update_stat(hits, 1);
+	LM_DBG("hit number %lu\n", get_stat_val(hits));
 	inside--;
 	return 1;
 }

@@ -87,6 +87,10 @@ public final class Main implements Callable<Integer> {
         }
         Path cfg = file != null ? file : defaultConfig();
         Path wd = workDir != null ? workDir.toAbsolutePath().normalize() : Path.of("").toAbsolutePath();
+        if (file == null && workDir == null && cfg.isAbsolute() && cfg.getParent() != null
+                && cfg.getParent().getParent() != null) {
+            wd = cfg.getParent().getParent();   // the packaged configuration runs in its install (mpath="modules")
+        }
         if (workDir != null && !Files.isDirectory(wd)) {
             System.err.println("sipbridge: -w " + workDir + ": not a directory");
             return 2;
@@ -122,10 +126,19 @@ public final class Main implements Callable<Integer> {
 
     /** Runs the server until SIGTERM/SIGINT (or MI kill); 0 then, 1 when it cannot start. */
     private int serve(Path cfg, ServerOptions options) {
+        org.sipbridge.logging.LogSetup.enable(stderr);
         if (System.getProperty("io.netty.leakDetection.level") == null) {
             // Netty samples buffer allocations with a stack trace each by default: a cost on
             // every receive a server does not want (the tests keep it on)
             ResourceLeakDetector.setLevel(ResourceLeakDetector.Level.DISABLED);
+        }
+        if (pidFile != null) {   // first, as OpenSIPS: a supervisor sees the process at once
+            try {
+                Files.writeString(pidFile, ProcessHandle.current().pid() + "\n");
+            } catch (IOException e) {
+                System.err.println("sipbridge: cannot write the pid file " + pidFile + ": " + e.getMessage());
+                return 1;
+            }
         }
         SipServer server;
         try {
@@ -133,19 +146,12 @@ public final class Main implements Callable<Integer> {
         } catch (ServerException e) {
             System.err.println("sipbridge: " + e.getMessage());
             System.err.println("sipbridge: not started");
+            removePidFile();
             return 1;
         } catch (IllegalStateException e) { // the core library could not be loaded
             System.err.println("sipbridge: " + e.getMessage());
+            removePidFile();
             return 1;
-        }
-        if (pidFile != null) {
-            try {
-                Files.writeString(pidFile, ProcessHandle.current().pid() + "\n");
-            } catch (IOException e) {
-                System.err.println("sipbridge: cannot write the pid file " + pidFile + ": " + e.getMessage());
-                server.stop();
-                return 1;
-            }
         }
         Signals.install(server);
         // a JVM exit other than by our signal handlers (System.exit elsewhere) still stops cleanly
@@ -156,6 +162,11 @@ public final class Main implements Callable<Integer> {
             Thread.currentThread().interrupt();
             server.stop();
         }
+        removePidFile();
+        return 0;
+    }
+
+    private void removePidFile() {
         if (pidFile != null) {
             try {
                 Files.deleteIfExists(pidFile);
@@ -163,6 +174,5 @@ public final class Main implements Callable<Integer> {
                 // nothing to do about it at exit
             }
         }
-        return 0;
     }
 }
