@@ -140,6 +140,7 @@ public final class Main implements Callable<Integer> {
                 return 1;
             }
         }
+        Signals signals = Signals.install();
         SipServer server;
         try {
             server = SipServer.start(cfg, options);
@@ -153,7 +154,7 @@ public final class Main implements Callable<Integer> {
             removePidFile();
             return 1;
         }
-        Signals.install(server);
+        signals.attach(server);
         // a JVM exit other than by our signal handlers (System.exit elsewhere) still stops cleanly
         Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "sipbridge-shutdown"));
         try {

@@ -16,24 +16,68 @@ import sun.misc.Signal;
 public final class Signals {
     private static final Logger log = LoggerFactory.getLogger("sipbridge.signals");
 
+    private SipServer server;          // guarded by this
+    private String stopRequested;      // a stop signal that came before the server existed
+
     private Signals() {
     }
 
-    public static void install(SipServer server) {
-        Signal.handle(new Signal("TERM"), s -> stop(server, "SIGTERM"));
-        Signal.handle(new Signal("INT"), s -> stop(server, "SIGINT"));
-        Signal.handle(new Signal("HUP"), s -> log.info("SIGHUP received: ignored (as OpenSIPS does)"));
+    /**
+     * Installs the handlers before the server starts, so that no signal meets the JVM's
+     * default (exit 143/130) during start-up; {@link #attach} hands them the server.
+     */
+    public static Signals install() {
+        Signals s = new Signals();
+        Signal.handle(new Signal("TERM"), sig -> s.stop("SIGTERM"));
+        Signal.handle(new Signal("INT"), sig -> s.stop("SIGINT"));
+        Signal.handle(new Signal("HUP"), sig -> log.info("SIGHUP received: ignored (as OpenSIPS does)"));
         try {
-            Signal.handle(new Signal("USR1"), s -> dump(server));
+            Signal.handle(new Signal("USR1"), sig -> s.usr1());
         } catch (IllegalArgumentException e) {
             log.warn("SIGUSR1 cannot be handled in this JVM ({}): no memory dump on SIGUSR1", e.getMessage());
         }
+        return s;
     }
 
-    private static void stop(SipServer server, String why) {
+    /** The server is running: a stop asked for during its start happens now. */
+    public void attach(SipServer s) {
+        String pending;
+        synchronized (this) {
+            server = s;
+            pending = stopRequested;
+        }
+        if (pending != null) {
+            stop(pending);
+        }
+    }
+
+    private void stop(String why) {
+        SipServer s;
+        synchronized (this) {
+            s = server;
+            if (s == null) {
+                stopRequested = why;
+            }
+        }
+        if (s == null) {
+            log.info("{} received during start-up: stopping once started", why);
+            return;
+        }
         log.info("{} received: stopping", why);
-        Thread t = new Thread(server::stop, "sipbridge-stop");
+        Thread t = new Thread(s::stop, "sipbridge-stop");
         t.start();
+    }
+
+    private void usr1() {
+        SipServer s;
+        synchronized (this) {
+            s = server;
+        }
+        if (s == null) {
+            log.info("SIGUSR1 received during start-up: nothing to show yet");
+            return;
+        }
+        dump(s);
     }
 
     /** SIGUSR1: memory per module and every statistic, in the log. */

@@ -200,11 +200,19 @@ public final class SipServer implements AutoCloseable {
             stopping = true;
         }
         long begin = System.nanoTime();
-        shutDown();
-        log.info("sipbridge stopped in {} ms: {}", (System.nanoTime() - begin) / 1_000_000, stats());
+        try {
+            shutDown(false);
+            log.info("sipbridge stopped in {} ms: {}", (System.nanoTime() - begin) / 1_000_000, stats());
+        } finally {
+            stopped.countDown(); // after the last line, so a process exiting on it loses nothing
+        }
     }
 
     private void shutDown() {
+        shutDown(true);
+    }
+
+    private void shutDown(boolean release) {
         synchronized (lifecycle) {
             stopping = true;
         }
@@ -224,7 +232,9 @@ public final class SipServer implements AutoCloseable {
             }
             script.close();
         } finally {
-            stopped.countDown();
+            if (release) {
+                stopped.countDown();
+            }
         }
     }
 
