@@ -26,7 +26,7 @@ class ErrorMessageTest {
         @Test
         void namesTheParameterAndListsTheKnownOnes() {
             assertEquals("t.cfg:2:1: unknown global parameter 'foo', expected one of alias, children, debug, "
-                    + "listen, log_level, log_stderror, mpath, tcp_idle_timeout, thread_safe_modules, udp_receivers",
+                    + "listen, log_facility, log_level, log_stderror, mpath, tcp_idle_timeout, thread_safe_modules, udp_receivers",
                     error("children=4\nfoo = 1\n"));
         }
 
