@@ -22,7 +22,7 @@ import java.util.concurrent.Callable;
 
 /**
  * The command line, OpenSIPS's flags where they make sense (picocli parses them):
- * {@code sipbridge [-f file] [-c|-C] [-V] [-E] [-D|-F] [-P pidfile] [-w dir] [-h]}, and
+ * {@code sipbridge [-f file] [-c|-C] [-V] [-E] [-D|-F] [-P pidfile] [-w dir] [-l address] [-n children] [-h]}, and
  * {@code sipbridge cli <command> [args]} to talk to a running server's MI. Exit codes: 0
  * after a stop by SIGTERM/SIGINT or MI kill, 1 when the server cannot start (the reason on
  * stderr, with file:line), 2 for a bad command line.
@@ -54,6 +54,13 @@ public final class Main implements Callable<Integer> {
 
     @Option(names = "-w", paramLabel = "dir", description = "working directory: relative mpath entries resolve here")
     Path workDir;
+
+    @Option(names = "-l", paramLabel = "address",
+            description = "listen also on [udp:|tcp:]IP[:port] (repeatable; port 5060 by default)")
+    List<String> listen = new java.util.ArrayList<>();
+
+    @Option(names = "-n", paramLabel = "children", description = "worker threads (overrides children=)")
+    Integer childrenOption;
 
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "this help")
     boolean help;
@@ -99,15 +106,33 @@ public final class Main implements Callable<Integer> {
             cfg = wd.resolve(cfg);
         }
         ServerOptions options = ServerOptions.defaults().withWorkingDirectory(wd);
-        if (check) {
+        if (childrenOption != null && childrenOption < 1) {
+            System.err.println("sipbridge: -n " + childrenOption + ": at least 1 worker");
+            return 2;
+        }
+        List<org.sipbridge.server.transport.ListenAddress> extra = new java.util.ArrayList<>();
+        for (String l : listen) {
             try {
-                return ConfigCheck.check(cfg, options, System.out, System.err);
-            } catch (IllegalStateException e) { // the core library could not be loaded
+                extra.add(org.sipbridge.server.CommandLineSettings.parseListen(l));
+            } catch (IllegalArgumentException e) {
                 System.err.println("sipbridge: " + e.getMessage());
-                return 1;
+                return 2;
             }
         }
-        return serve(cfg, options);
+        org.sipbridge.server.CommandLineSettings.set(extra, childrenOption);
+        try {
+            if (check) {
+                try {
+                    return ConfigCheck.check(cfg, options, System.out, System.err);
+                } catch (IllegalStateException e) { // the core library could not be loaded
+                    System.err.println("sipbridge: " + e.getMessage());
+                    return 1;
+                }
+            }
+            return serve(cfg, options);
+        } finally {
+            org.sipbridge.server.CommandLineSettings.set(List.of(), null);   // read at start only
+        }
     }
 
     /** etc/sipbridge.cfg of the install the jar sits in (lib/sipbridge.jar), else ./sipbridge.cfg. */

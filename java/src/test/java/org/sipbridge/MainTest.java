@@ -108,6 +108,21 @@ class MainTest {
     }
 
     @Test
+    void listenAndChildrenFromTheCommandLine() throws Exception {
+        Path cfg = Files.createTempFile("main", ".cfg");
+        Files.writeString(cfg, "listen=udp:127.0.0.1:5070\nchildren=2\nroute { forward(); }\n");
+        Run r = main("-c", "-f", cfg.toString(), "-l", "tcp:127.0.0.1:5071", "-l", "127.0.0.2", "-n", "3");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("listen: udp:127.0.0.1:5070 tcp:127.0.0.1:5071 udp:127.0.0.2:5060\n"), r.out());
+        assertTrue(r.out().contains("children: 3,"), r.out());
+        Run bad = main("-c", "-f", cfg.toString(), "-l", "udp:example.com");
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().contains("an IP address is needed"), bad.err());
+        assertEquals(2, main("-c", "-f", cfg.toString(), "-n", "0").code());
+        Files.delete(cfg);
+    }
+
+    @Test
     void usageAndAServerThatCannotStart() {
         assertEquals(2, main("-f").code());
         Run r = main("-f", "x.cfg");

@@ -60,7 +60,7 @@ public final class ConfigCheck {
             l.append(l.length() == 0 ? "" : " ").append(a);
         }
         out.println("listen: " + l + (c.listens().isEmpty() ? " (the default: no listen= line)" : ""));
-        out.println("children: " + c.children() + ", log_level: " + (c.logLevel() == null ? "(not set)" : c.logLevel()));
+        out.println("children: " + t.workers() + ", log_level: " + (c.logLevel() == null ? "(not set)" : c.logLevel()));
         out.println("modules (mod_init ran):");
         for (Module m : script.modules().registry().modules()) {
             out.printf("  %-16s %-45s %s%n", m.name(), m.version(), m.kind());

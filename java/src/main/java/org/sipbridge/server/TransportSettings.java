@@ -31,11 +31,14 @@ final class TransportSettings {
             listeners.add(new ListenAddress(l.transport() == Transport.TCP ? Proto.TCP : Proto.UDP,
                     new InetSocketAddress(address(l), l.port())));
         }
-        if (listeners.isEmpty()) {
+        boolean isDefault = listeners.isEmpty();
+        if (isDefault) {
             listeners.add(DEFAULT_LISTEN);
         }
+        listeners = CommandLineSettings.withExtra(listeners, isDefault);   // -l (ops)
+        Integer n = CommandLineSettings.children();                          // -n (ops)
         try {
-            TransportConfig t = TransportConfig.defaults(listeners).withWorkers(c.children());
+            TransportConfig t = TransportConfig.defaults(listeners).withWorkers(n != null ? n : c.children());
             if (c.udpReceivers() != null) {
                 t = t.withUdpReceivers(c.udpReceivers());
             }
