@@ -9,6 +9,7 @@ struct stat_entry {
 	stat_var var;
 	stat_val val;
 	int module;       /* owner index, for unregistering */
+	char group[64];   /* the group MI shows ("core", the module's name...) */
 	struct stat_entry *next;
 };
 
@@ -34,7 +35,16 @@ static int module_index_named(const char *module)
 	return SB_CORE_MODULE;
 }
 
+static stat_var *add_in(int module, const char *group, const char *name, int flags, stat_function f);
+
+/* The group of a statistic registered without one: its module's name ("core" for 0). */
 static stat_var *add(int module, const char *name, int flags, stat_function f)
+{
+	struct sb_module *m = module != SB_CORE_MODULE ? sb_module_at(module) : NULL;
+	return add_in(module, m ? m->name : "core", name, flags, f);
+}
+
+static stat_var *add_in(int module, const char *group, const char *name, int flags, stat_function f)
 {
 	struct stat_entry *e;
 	size_t n = strlen(name);
@@ -62,6 +72,7 @@ static stat_var *add(int module, const char *name, int flags, stat_function f)
 		e->var.u.val = &e->val;
 	}
 	e->module = module;
+	strncpy(e->group, group ? group : "core", sizeof(e->group) - 1);
 	e->next = stats_head;
 	stats_head = e;
 	pthread_mutex_unlock(&stats_lock);
@@ -86,7 +97,7 @@ int register_stat(char *module, char *name, stat_var **pvar, int flags)
 	stat_var *v;
 	if (module == NULL || name == NULL || pvar == NULL)
 		return -1;
-	v = add(stat_owner(module), name, flags, (flags & STAT_IS_FUNC) ? (stat_function)pvar : NULL);
+	v = add_in(stat_owner(module), module, name, flags, (flags & STAT_IS_FUNC) ? (stat_function)pvar : NULL);
 	if (v == NULL)
 		return -1;
 	if (!(flags & STAT_IS_FUNC))
@@ -148,7 +159,22 @@ SB_JAVA_API stat_var *sb_stat_find(const char *name)
 	return get_stat(&s);
 }
 
-SB_JAVA_API long sb_stat_value(stat_var *var) { return (long)get_stat_val(var); }
+/* A function statistic is module code: it runs under its module's lock (thread rule). */
+SB_JAVA_API long sb_stat_value(stat_var *var)
+{
+	struct sb_module *m;
+	struct sb_entry en;
+	long v;
+	if (var == NULL || !(var->flags & STAT_IS_FUNC))
+		return (long)get_stat_val(var);
+	m = sb_module_at(((struct stat_entry *)(void *)var)->module);
+	if (m == NULL)
+		return (long)get_stat_val(var);
+	en = sb_enter(m);
+	v = (long)get_stat_val(var);
+	sb_leave(en);
+	return v;
+}
 
 /* Java, at unload: drop a module's statistics (pointers the module held die with it). */
 SB_JAVA_API void sb_stats_unregister(int module)
@@ -186,3 +212,30 @@ SB_JAVA_API int sb_stats_register_exports(int module, stat_export_t *stats)
 	}
 	return n;
 }
+
+/* Java (MI, metrics): up to cap registered statistics into out; returns how many exist. */
+SB_JAVA_API int sb_stats_list(long *out, int cap)
+{
+	struct stat_entry *e;
+	int n = 0;
+	pthread_mutex_lock(&stats_lock);
+	for (e = stats_head; e; e = e->next, n++)
+		if (n < cap)
+			out[n] = (long)(intptr_t)&e->var;
+	pthread_mutex_unlock(&stats_lock);
+	return n;
+}
+
+/* Java: a statistic's name / group (NUL-terminated, live as long as the statistic). */
+SB_JAVA_API const char *sb_stat_name(stat_var *var) { return var->name.s; }
+
+SB_JAVA_API const char *sb_stat_group(stat_var *var)
+{
+	return ((struct stat_entry *)(void *)var)->group;
+}
+
+/* Java: its flags (STAT_NO_RESET, STAT_IS_FUNC...). */
+SB_JAVA_API int sb_stat_flags(stat_var *var) { return var->flags; }
+
+/* Java: reset_stat (no-op for STAT_NO_RESET and function statistics). */
+SB_JAVA_API void sb_stat_reset(stat_var *var) { reset_stat(var); }

@@ -1,10 +1,12 @@
 /* sipbridge module SDK: the management interface (OpenSIPS 1.11 mi/mi.h).
  *
  * Modules export MI commands in module_exports.mi_cmds or with register_mi_cmd /
- * register_mi_mod. sipbridge reads and reports them but runs no MI transport yet: the
- * registration calls succeed (so a module's init does not fail) and log that the
- * commands cannot be reached; lookup_mi_cmd finds nothing. The tree API (tree.h, attr.h)
- * is complete. */
+ * register_mi_mod (from mod_init). Both reach sipbridge's one MI registry, served over
+ * HTTP (JSON-RPC, mi_http style) and the CLI: a command runs on the MI thread under its
+ * module's lock, after its init_f ran once on that thread; the request tree holds the
+ * arguments as kids (name NULL for positional ones), the reply tree is turned into JSON
+ * and freed by the core (free_mi_tree). Asynchronous replies are not offered: async_hdl
+ * is always NULL, so a command answers synchronously. */
 #ifndef SB_SDK_MI_H
 #define SB_SDK_MI_H
 
@@ -36,12 +38,12 @@ typedef struct mi_export_ {
 
 struct mi_cmd;
 
-/* Records nothing (no MI transport): returns 0 and logs the command name. */
+/* Registers a command for the module running; 0, or -1 (no code, name taken, table full). */
 int register_mi_cmd(mi_cmd_f f, char *name, char *help, void *param,
 		mi_child_init_f in, unsigned int flags);
-/* register_mi_cmd for every entry of mis (NULL-name terminated). 0. */
+/* register_mi_cmd for every entry of mis (NULL-name terminated). 0 or -1. */
 int register_mi_mod(char *mod_name, mi_export_t *mis);
-/* Always NULL: no MI command is reachable in sipbridge. */
+/* A command registered with register_mi_cmd / register_mi_mod, or NULL. */
 struct mi_cmd *lookup_mi_cmd(char *cmd, int len);
 
 #endif

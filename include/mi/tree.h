@@ -3,8 +3,8 @@
  * A module's MI command receives a request tree and returns a reply tree built with
  * these functions. The trees are real (pkg memory, like OpenSIPS): nodes reference the
  * name/value text given to them unless MI_DUP_NAME / MI_DUP_VALUE asks for a copy, which
- * then lives in the node's own block. free_mi_tree frees the whole tree. sipbridge has no
- * MI transport yet, so nothing calls a module's MI commands; see mi.h. */
+ * then lives in the node's own block. free_mi_tree frees the whole tree. See mi.h for how
+ * sipbridge runs a module's MI commands. */
 #ifndef SB_SDK_MI_TREE_H
 #define SB_SDK_MI_TREE_H
 

@@ -340,26 +340,4 @@ struct mi_root *clone_mi_tree(struct mi_root *org, int shm)
 	return root;
 }
 
-int register_mi_cmd(mi_cmd_f f, char *name, char *help, void *param,
-		mi_child_init_f in, unsigned int flags)
-{
-	LM_INFO("MI command '%s' not reachable: sipbridge runs no MI transport\n",
-			name ? name : "?");
-	return 0;
-}
-
-int register_mi_mod(char *mod_name, mi_export_t *mis)
-{
-	int i;
-	if (mis == NULL)
-		return 0;
-	for (i = 0; mis[i].name; i++)
-		register_mi_cmd(mis[i].cmd, mis[i].name, mis[i].help, mis[i].param,
-				mis[i].init_f, mis[i].flags);
-	return 0;
-}
-
-struct mi_cmd *lookup_mi_cmd(char *cmd, int len)
-{
-	return NULL;
-}
+/* register_mi_cmd, register_mi_mod and lookup_mi_cmd live in native/mi.c (the MI registry). */

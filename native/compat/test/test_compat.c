@@ -30,6 +30,11 @@ static int passed, failed;
 #define CHECK_STR(_s, lit) CHECK((_s).len == (int)strlen(lit) && \
 	memcmp((_s).s, (lit), strlen(lit)) == 0)
 
+static struct mi_root *compat_mi_echo(struct mi_root *req, void *param)
+{
+	return init_mi_tree(200, MI_SSTR(MI_OK));
+}
+
 static void test_mi_tree(void)
 {
 	struct mi_root *t, *c;
@@ -79,8 +84,13 @@ static void test_mi_tree(void)
 	free_mi_tree(t);
 	free_mi_tree(NULL);
 
-	CHECK(register_mi_cmd(NULL, "x", "help", NULL, NULL, 0) == 0);
+	/* a command without code is refused; a real one is found by name */
+	CHECK(register_mi_cmd(NULL, "x", "help", NULL, NULL, 0) == -1);
 	CHECK(lookup_mi_cmd("x", 1) == NULL);
+	CHECK(register_mi_cmd(compat_mi_echo, "compat_echo", "help", NULL, NULL, 0) == 0);
+	CHECK(register_mi_cmd(compat_mi_echo, "compat_echo", "help", NULL, NULL, 0) == -1);
+	CHECK(lookup_mi_cmd("compat_echo", 11) != NULL);
+	CHECK(lookup_mi_cmd("compat_ech", 10) == NULL);
 }
 
 static gen_lock_t *shared_lock;

@@ -63,6 +63,23 @@ public interface CoreCalls {
     long sb_stat_value(long statVar);
     void sb_stats_unregister(int module);
     int sb_stats_register_exports(int module, long statExports);
+    int sb_stats_list(long[] out, int cap);
+    String sb_stat_name(long statVar);
+    String sb_stat_group(long statVar);
+    int sb_stat_flags(long statVar);
+    void sb_stat_reset(long statVar);
+
+    // --- the C side of the MI registry (native/mi.c)
+    int sb_mi_count();
+    int sb_mi_entry(int i, long[] out);
+    void sb_mi_forget(int module);
+    int sb_mi_call_init(int module, long fn);
+    long sb_mi_call(int module, long fn, long request, long param);
+    long sb_mi_request_new();
+    int sb_mi_request_add(long request, String name, String value);
+    int sb_mi_layout(int what);
+    void sb_mi_free(long tree);
+    long sb_mi_export_field(long entry, int which);
 
     // --- layout and versions
     int sb_layout_table(long[] out, int n);

@@ -192,7 +192,10 @@ public final class ModuleLoader {
         readStats(m, stats);
         long mi = NativeMemory.pointer(exports + l.get(EXP_MI_CMDS));
         for (long c = mi; c != 0 && NativeMemory.pointer(c + l.get(MI_NAME)) != 0; c += l.get(MI_SIZE)) {
-            m.addMiCommand(NativeMemory.stringAt(c + l.get(MI_NAME)));
+            CoreCalls k = core.calls();
+            m.addMiCommand(new NativeModule.MiExport(NativeMemory.string(k.sb_mi_export_field(c, 0)),
+                    NativeMemory.string(k.sb_mi_export_field(c, 1)), k.sb_mi_export_field(c, 2),
+                    (int) k.sb_mi_export_field(c, 3), k.sb_mi_export_field(c, 4), k.sb_mi_export_field(c, 5)));
         }
         long items = NativeMemory.pointer(exports + l.get(EXP_ITEMS));
         for (long c = items; c != 0 && NativeMemory.pointer(c + l.get(PV_NAME_S)) != 0; c += l.get(PV_SIZE)) {

@@ -31,7 +31,7 @@ public final class NativeModule implements Module {
     private final List<FunctionExport> functions = new ArrayList<>();
     private final List<ParamExport> params = new ArrayList<>();
     private final List<String> statistics = new ArrayList<>();
-    private final List<String> miCommands = new ArrayList<>();
+    private final List<MiExport> miCommands = new ArrayList<>();
     private final List<String> pseudoVariables = new ArrayList<>();
     private final List<String> processes = new ArrayList<>();
     private long statExports;
@@ -98,8 +98,12 @@ public final class NativeModule implements Module {
         statistics.add(s);
     }
 
-    void addMiCommand(String s) {
-        miCommands.add(s);
+    /** One entry of exports.mi_cmds (mi_export_t): addresses of its code, param and init_f. */
+    public record MiExport(String name, String help, long function, int flags, long param, long initF) {
+    }
+
+    void addMiCommand(MiExport e) {
+        miCommands.add(e);
     }
 
     void addPseudoVariable(String s) {
@@ -181,8 +185,13 @@ public final class NativeModule implements Module {
         return Collections.unmodifiableList(statistics);
     }
 
-    /** MI commands it exports (reported; sipbridge runs no MI transport). */
+    /** Names of the MI commands in its exports.mi_cmds. */
     public List<String> miCommands() {
+        return miCommands.stream().map(MiExport::name).toList();
+    }
+
+    /** Its exports.mi_cmds entries (register_mi_cmd ones are in the core's table, native/mi.c). */
+    public List<MiExport> miExports() {
         return Collections.unmodifiableList(miCommands);
     }
 
@@ -252,6 +261,7 @@ public final class NativeModule implements Module {
             ((NativeParam) p).release();
         }
         core.calls().sb_stats_unregister(index);
+        core.calls().sb_mi_forget(index);       // commands it registered die with its code
         core.calls().sb_timers_forget(index);   // before its code is unmapped
         if (library != null) {
             library.close();

@@ -112,6 +112,9 @@ public final class ModuleSystem implements AutoCloseable {
      */
     public Module loadModule(String nameOrPath, Dialect dialect) {
         requireState(State.CONFIGURING, "loadmodule");
+        if (nameOrPath.endsWith(".jar")) {
+            return JavaModuleJars.load(this, nameOrPath, mpath);   // Java modules from a jar (ServiceLoader)
+        }
         Path path;
         try {
             path = ModuleLoader.resolve(nameOrPath, mpath);
@@ -120,9 +123,13 @@ public final class ModuleSystem implements AutoCloseable {
             // is needed for those, and the Java module stands in for the C one.
             Module builtIn = builtInFor(nameOrPath);
             if (builtIn == null) {
+                builtIn = JavaModuleJars.fromClassPath(this, nameOrPath);   // httpd, mi_http, prometheus...
+            }
+            if (builtIn == null) {
                 throw notFound;
             }
             LOG.info("loadmodule \"{}\": provided by sipbridge itself (Java module {})", nameOrPath, builtIn.name());
+            ((JavaModule) builtIn).markLoadedByConfig();
             return builtIn;
         }
         for (Module m : registry.modules()) {

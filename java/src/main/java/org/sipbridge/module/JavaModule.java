@@ -33,7 +33,9 @@ public abstract class JavaModule implements Module {
     private final List<ParamExport> params = new ArrayList<>();
     private final List<Statistic> statistics = new ArrayList<>();
     private final List<NativeApi> nativeApis = new ArrayList<>();
+    private final List<org.sipbridge.mi.MiCommand> miCommands = new ArrayList<>();
     private int nativeIndex;
+    private volatile boolean loadedByConfig;
 
     /** A function implemented in C (usually by the core library) that C modules bind. */
     public record NativeApi(String name, int paramCount, long address) {
@@ -110,6 +112,50 @@ public abstract class JavaModule implements Module {
      */
     protected final void nativeApi(String aname, int paramCount, long address) {
         nativeApis.add(new NativeApi(aname, paramCount, address));
+    }
+
+    /**
+     * An MI command (reached like a C module's mi_cmds: HTTP JSON-RPC, the CLI). It runs on
+     * the transport's thread: Java modules are thread-safe.
+     */
+    protected final void miCommand(String cname, String help,
+                                   java.util.function.Function<org.sipbridge.mi.MiParams,
+                                           com.fasterxml.jackson.databind.JsonNode> body) {
+        String owner = name;
+        miCommands.add(new org.sipbridge.mi.MiCommand() {
+            @Override
+            public String name() {
+                return cname;
+            }
+
+            @Override
+            public String module() {
+                return owner;
+            }
+
+            @Override
+            public String help() {
+                return help;
+            }
+
+            @Override
+            public com.fasterxml.jackson.databind.JsonNode run(org.sipbridge.mi.MiParams p) {
+                return body.apply(p);
+            }
+        });
+    }
+
+    public final List<org.sipbridge.mi.MiCommand> miCommands() {
+        return Collections.unmodifiableList(miCommands);
+    }
+
+    /** The configuration named it in a loadmodule line (built-in modules are always registered). */
+    public final void markLoadedByConfig() {
+        loadedByConfig = true;
+    }
+
+    public final boolean loadedByConfig() {
+        return loadedByConfig;
     }
 
     // ---- lifecycle defaults

@@ -92,6 +92,7 @@ final class LocalReplies {
         }
         counters.localReplies.increment();
         answeredMessage = ctx.id();
+        counters.localReply(code);
         return true;
     }
 

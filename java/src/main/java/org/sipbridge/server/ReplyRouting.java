@@ -34,6 +34,7 @@ final class ReplyRouting {
         SipMessage m = ctx.message();
         if (error != SipError.NONE) {
             r.counters.malformedDropped.increment();
+            r.counters.malformed(false, error, ctx.validator().detail());
             if (r.logs.malformed.permit()) {
                 ServerLog.logger().warn("dropped a malformed {} reply from {}: {}{}", m.statusCode(),
                         ServerLog.source(ctx.receiveInfo()), error.reason(), r.logs.malformed.note());

@@ -68,8 +68,10 @@ final class RequestRouting {
     private void malformed(WorkerState w, SipError error) {
         SipContext ctx = w.ctx;
         SipMessage m = ctx.message();
+        r.counters.malformed(true, error, ctx.validator().detail());
         if (!ctx.validator().canReply(m)) {
             r.counters.malformedDropped.increment();
+            r.counters.unanswerableRequests.increment();
             if (r.logs.malformed.permit()) {
                 ServerLog.logger().warn("dropped a malformed request from {} that cannot be answered: {}{}",
                         ServerLog.source(ctx.receiveInfo()), describe(ctx, error), r.logs.malformed.note());

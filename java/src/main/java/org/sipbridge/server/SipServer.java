@@ -68,6 +68,7 @@ public final class SipServer implements AutoCloseable {
     private final org.sipbridge.script.ReliabilitySettings reliability;
     private volatile Watchdog watchdog;
     private Path crumbFile;
+    private volatile org.sipbridge.ops.Management management;   // MI, statistics, httpd (ops)
 
     private SipServer(Path file, CompiledScript script, TransportConfig transportConfig, NativeCore core) {
         this.file = file;
@@ -91,6 +92,13 @@ public final class SipServer implements AutoCloseable {
             throw new ServerException("cannot read " + file + ": " + e.getMessage(), e);
         } catch (ConfigException e) {
             throw new ServerException(e.getMessage(), e);
+        }
+        // the process's logging from log_level/log_stderror/log_facility, before modules load
+        // (only when the command line asked for it: LogSetup.enable)
+        try {
+            org.sipbridge.logging.LogSetup.apply(ServerConfig.of(parsed, options.workingDirectory()));
+        } catch (RuntimeException e) {
+            // a setting it cannot read: the compile below reports it with its location
         }
         CompiledScript script;
         // modules see the listeners and settings from mod_init on (socket_info.h, globals.h)
@@ -146,6 +154,13 @@ public final class SipServer implements AutoCloseable {
             throw e;
         }
         gate.open();
+        try {
+            management = new org.sipbridge.ops.Management(script.modules(), script.config().logLevel(),
+                    new ServerStatistics(counters, transport), transport::workerSnapshots, this::stop);
+        } catch (RuntimeException e) {
+            failed();
+            throw new ServerException(StartupErrors.located(parsed, e.getMessage()), e);
+        }
         watchdog = new Watchdog(workers, i -> transport.setWorkerAvailable(i, false),
                 i -> transport.setWorkerAvailable(i, true), org.sipbridge.bridge.Breadcrumbs.get(),
                 reliability.moduleCallLimitMs(), routing().reliability).start();
@@ -238,15 +253,26 @@ public final class SipServer implements AutoCloseable {
             stopping = true;
         }
         long begin = System.nanoTime();
-        shutDown();
-        log.info("sipbridge stopped in {} ms: {}", (System.nanoTime() - begin) / 1_000_000, stats());
+        try {
+            shutDown(false);
+            log.info("sipbridge stopped in {} ms: {}", (System.nanoTime() - begin) / 1_000_000, stats());
+        } finally {
+            stopped.countDown(); // after the last line, so a process exiting on it loses nothing
+        }
     }
 
     private void shutDown() {
+        shutDown(true);
+    }
+
+    private void shutDown(boolean release) {
         synchronized (lifecycle) {
             stopping = true;
         }
         try {
+            if (management != null) {
+                management.close();   // no MI command runs into modules being destroyed
+            }
             net.stopProcesses();
             if (timers != null) {
                 timers.close();
@@ -286,7 +312,9 @@ public final class SipServer implements AutoCloseable {
                 CrashReport.closeClean(org.sipbridge.bridge.Breadcrumbs.get().calls(), crumbFile);
             }
         } finally {
-            stopped.countDown();
+            if (release) {
+                stopped.countDown();
+            }
         }
     }
 
@@ -337,6 +365,11 @@ public final class SipServer implements AutoCloseable {
     /** The listeners as configured (port 0 stays 0). */
     public List<ListenAddress> configuredListeners() {
         return transportConfig.listeners();
+    }
+
+    /** MI registry, statistics, log levels and the HTTP listener of this server (null before it serves). */
+    public org.sipbridge.ops.Management management() {
+        return management;
     }
 
     /** The configuration this server runs. */

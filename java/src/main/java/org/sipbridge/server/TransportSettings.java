@@ -38,8 +38,11 @@ final class TransportSettings {
             listeners.add(new ListenAddress(l.transport() == Transport.TCP ? Proto.TCP : Proto.UDP,
                     new InetSocketAddress(address(l), l.port())));
         }
+        // -l adds listeners (replacing the default one), -n sets the workers (command line)
+        listeners = CommandLineSettings.withExtra(listeners, c.listens().isEmpty());
+        Integer n = CommandLineSettings.children();
         try {
-            TransportConfig t = TransportConfig.defaults(listeners).withWorkers(c.children());
+            TransportConfig t = TransportConfig.defaults(listeners).withWorkers(n != null ? n : c.children());
             if (c.udpReceivers() != null) {
                 t = t.withUdpReceivers(c.udpReceivers());
             }

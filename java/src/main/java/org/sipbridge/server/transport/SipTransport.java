@@ -250,6 +250,11 @@ public final class SipTransport {
         return counters.snapshot();
     }
 
+    /** Every worker's queue depth and handling times (management, /metrics). */
+    public java.util.List<WorkerSnapshot> workerSnapshots() {
+        return workers.snapshots();
+    }
+
     /** The bound address of the first listener of {@code proto} (the real port for port 0), or null. */
     public InetSocketAddress localAddress(Proto proto) {
         List<InetSocketAddress> all = localAddresses(proto);

@@ -31,6 +31,7 @@ final class Worker implements Runnable {
     private final WorkerStartHook startHook;
     private final Counters counters;
     private final RateLimitedLog errorLog = new RateLimitedLog();
+    final WorkerTiming timing = new WorkerTiming();
 
     /** False while the watchdog finds it stuck: dispatch sends its Call-IDs to another worker. */
     volatile boolean available = true;
@@ -151,6 +152,7 @@ final class Worker implements Runnable {
         ReceiveInfo info = slot.info;
         queue.consumed(slot);
         handling = true;
+        long begin = System.nanoTime();
         try {
             handler.handle(data, info, index);
         } catch (Throwable t) {
@@ -161,6 +163,7 @@ final class Worker implements Runnable {
             }
         } finally {
             handling = false;
+            timing.record(System.nanoTime() - begin);
             counters.handled.increment();
             release(data);
         }

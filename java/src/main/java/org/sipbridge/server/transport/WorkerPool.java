@@ -34,6 +34,14 @@ final class WorkerPool {
         }
     }
 
+    java.util.List<WorkerSnapshot> snapshots() {
+        java.util.List<WorkerSnapshot> l = new java.util.ArrayList<>(workers.length);
+        for (Worker w : workers) {
+            l.add(new WorkerSnapshot(w.index + 1, w.queue.depth(), w.queue.capacity(), w.timing));
+        }
+        return l;
+    }
+
     int size() {
         return workers.length;
     }

@@ -101,6 +101,12 @@ final class WorkerQueue {
         return (int) Math.max(0, tail.get() - head);
     }
 
+    /** Any thread, for management: about how many messages wait (head is read racily). */
+    long depth() {
+        long d = tail.get() - head;
+        return d < 0 ? 0 : Math.min(d, slots.length);
+    }
+
     /** Consumer only (or once producers are gone). */
     boolean isEmpty() {
         return peek() == null;

@@ -1,0 +1,213 @@
+package org.sipbridge.mi;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.sipbridge.module.Module;
+import org.sipbridge.stats.Stat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * The core's MI commands, with OpenSIPS 3.x names, parameters and reply shapes: which, ps,
+ * uptime, version, pwd, arg, get_statistics, list_statistics, reset_statistics, log_level
+ * (also per module: sipbridge's extra {@code module} parameter), list_modules, kill, help.
+ */
+public final class CoreMiCommands {
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+    private static final DateTimeFormatter CTIME =
+            DateTimeFormatter.ofPattern("EEE MMM d HH:mm:ss yyyy", Locale.ROOT).withZone(ZoneId.systemDefault());
+
+    private CoreMiCommands() {
+    }
+
+    public static void registerAll(MiRegistry reg, MiContext ctx) {
+        add(reg, "which", "lists the available MI commands", Set.of(), 0, p -> {
+            ArrayNode a = JSON.arrayNode();
+            reg.all().forEach(c -> a.add(c.name()));
+            return a;
+        });
+        add(reg, "help", "describes an MI command", Set.of("mi_cmd"), 1, p -> {
+            String n = p.text("mi_cmd", 0).orElseThrow(() -> MiException.badParams("missing 'mi_cmd'"));
+            MiCommand c = reg.find(n).orElseThrow(() -> new MiException(404, "unknown MI command '" + n + "'"));
+            return JSON.objectNode().put("Help", c.help()).put("Exported by", c.module());
+        });
+        add(reg, "ps", "lists the server's threads (OpenSIPS processes)", Set.of(), 0, p -> processes());
+        add(reg, "uptime", "when the server started and how long it has run", Set.of(), 0, p -> {
+            Instant now = Instant.now();
+            return JSON.objectNode().put("Now", CTIME.format(now)).put("Up since", CTIME.format(ctx.started()))
+                    .put("Up time", Duration.between(ctx.started(), now).toSeconds() + " [sec]");
+        });
+        add(reg, "version", "the server's version", Set.of(), 0,
+                p -> JSON.objectNode().put("Server", ctx.version()));
+        add(reg, "pwd", "the working directory", Set.of(), 0,
+                p -> JSON.objectNode().put("WD", ctx.workDir().toString()));
+        add(reg, "arg", "the command line", Set.of(), 0, p -> {
+            ArrayNode a = JSON.arrayNode();
+            ctx.args().forEach(a::add);
+            return a;
+        });
+        add(reg, "get_statistics", "values of statistics: all, group: or [group:]name", Set.of("statistics"), 64,
+                p -> {
+                    List<String> specs = requireStats(p);
+                    ObjectNode o = JSON.objectNode();
+                    for (Stat s : ctx.stats().select(specs, null)) {
+                        o.put(s.fullName(), s.value().getAsLong());
+                    }
+                    return o;
+                });
+        add(reg, "list_statistics", "names of statistics and whether they only grow", Set.of("statistics"), 64,
+                p -> {
+                    List<String> specs = statSpecs(p);
+                    ObjectNode o = JSON.objectNode();
+                    for (Stat s : ctx.stats().select(specs.isEmpty() ? List.of("all") : specs, null)) {
+                        o.put(s.fullName(), s.incremental() ? "incremental" : "non-incremental");
+                    }
+                    return o;
+                });
+        add(reg, "reset_statistics", "sets counters back to 0", Set.of("statistics"), 64, p -> {
+            List<String> unknown = new ArrayList<>();
+            for (Stat s : ctx.stats().select(requireStats(p), unknown)) {
+                if (s.reset() != null) {
+                    s.reset().run();
+                }
+            }
+            if (!unknown.isEmpty()) {
+                throw new MiException(404, "Statistics Not Found: " + String.join(", ", unknown));
+            }
+            return JSON.textNode("OK");
+        });
+        add(reg, "log_level", "gets or sets the log level (level, and module for one module)",
+                Set.of("level", "module"), 2, p -> logLevel(ctx, p));
+        add(reg, "list_modules", "the loaded modules", Set.of(), 0, p -> {
+            ArrayNode a = JSON.arrayNode();
+            for (Module m : ctx.modules().get()) {
+                a.addObject().put("Name", m.name()).put("Type", m.kind()).put("Version", m.version());
+            }
+            return JSON.objectNode().set("Modules", a);
+        });
+        add(reg, "kill", "stops the server (gracefully)", Set.of(), 0, p -> {
+            Thread t = new Thread(() -> {
+                try {
+                    Thread.sleep(100); // let the reply leave first
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                ctx.kill().run();
+            }, "sipbridge-mi-kill");
+            t.start();
+            return JSON.textNode("OK");
+        });
+    }
+
+    private static List<String> requireStats(MiParams p) {
+        List<String> specs = statSpecs(p);
+        if (specs.isEmpty()) {
+            throw MiException.badParams("missing 'statistics' (a list such as [\"core:\"] or [\"all\"])");
+        }
+        return specs;
+    }
+
+    /** {"statistics": [...]}, [[...]], or positional names ["core:", "sl:"] (the CLI's form). */
+    private static List<String> statSpecs(MiParams p) {
+        JsonNode raw = p.raw();
+        if (raw != null && raw.isArray() && raw.size() > 0 && raw.get(0).isValueNode()) {
+            List<String> l = new ArrayList<>();
+            for (JsonNode v : raw) {
+                if (!v.isValueNode()) {
+                    throw MiException.badParams("statistics must be strings");
+                }
+                l.add(v.asText());
+            }
+            return l;
+        }
+        return p.list("statistics", 0);
+    }
+
+    private static JsonNode logLevel(MiContext ctx, MiParams p) {
+        Optional<Integer> level = p.integer("level", 0);
+        Optional<String> module = p.text("module", 1);
+        if (module.isPresent() && ctx.modules().get().stream().noneMatch(m -> m.name().equals(module.get()))) {
+            throw new MiException(404, "no module named '" + module.get() + "'");
+        }
+        if (level.isPresent()) {
+            int l = level.get();
+            if (l < -3 || l > 5) {
+                throw MiException.badParams("level must be -3 (alert) .. 4 (debug), or 5 (trace)");
+            }
+            if (module.isPresent()) {
+                ctx.logs().setModule(module.get(), l);
+                return JSON.objectNode().put("Module", module.get()).put("New log level", l);
+            }
+            ctx.logs().setGlobal(l);
+            return JSON.objectNode().put("New global log level", l);
+        }
+        if (module.isPresent()) {
+            return JSON.objectNode().put("Module", module.get()).put("Log level", ctx.logs().module(module.get()));
+        }
+        ObjectNode o = JSON.objectNode();
+        o.put("Global log level", ctx.logs().global());
+        ArrayNode procs = JSON.arrayNode();
+        for (JsonNode t : processes().get("Processes")) {
+            ((ObjectNode) procs.addObject().setAll((ObjectNode) t)).put("Log level", ctx.logs().global());
+        }
+        o.set("Processes", procs);
+        ObjectNode mods = JSON.objectNode();
+        ctx.logs().moduleOverrides().forEach(mods::put);
+        o.set("Modules", mods);
+        return o;
+    }
+
+    /** The threads of the server, as OpenSIPS lists its processes (ID, PID, Type). */
+    static ObjectNode processes() {
+        long pid = ProcessHandle.current().pid();
+        List<Thread> threads = new ArrayList<>(Thread.getAllStackTraces().keySet());
+        threads.sort(Comparator.comparingLong(Thread::getId));
+        ArrayNode a = JSON.arrayNode();
+        for (Thread t : threads) {
+            String n = t.getName();
+            if (n.equals("main") || n.startsWith("sip") || n.startsWith("timer") || n.startsWith("mi")
+                    || n.contains("udp") || n.contains("tcp") || n.contains("http")) {
+                a.addObject().put("ID", t.getId()).put("PID", pid).put("Type", n);
+            }
+        }
+        return (ObjectNode) JSON.objectNode().set("Processes", a);
+    }
+
+    private static void add(MiRegistry reg, String name, String help, Set<String> params, int maxPositional,
+                            Function<MiParams, JsonNode> body) {
+        reg.register(new MiCommand() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public String module() {
+                return "core";
+            }
+
+            @Override
+            public String help() {
+                return help;
+            }
+
+            @Override
+            public JsonNode run(MiParams p) {
+                p.only(params, maxPositional);
+                return body.apply(p);
+            }
+        });
+    }
+}
