@@ -16,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** listen=, children, udp_receivers, tcp_idle_timeout into the transport's configuration. */
 class TransportSettingsTest {
     private static ServerConfig config(List<ServerConfig.Listen> listens, int children, Integer receivers, Integer idle) {
-        return new ServerConfig(listens, children, null, false, List.of(), receivers, idle, List.of(), List.of(), null);
+        return new ServerConfig(listens, children, null, false, List.of(), receivers, idle, List.of(), List.of());
     }
 
     @Test

@@ -32,7 +32,7 @@ import org.sipbridge.script.ast.StringListSetting;
  */
 final class GlobalSettingParser {
 
-    private enum ValueKind { LISTEN, POSITIVE_INTEGER, INTEGER, BOOLEAN, PATH, MODULE_LIST, ALIAS, WORD }
+    private enum ValueKind { LISTEN, POSITIVE_INTEGER, INTEGER, BOOLEAN, PATH, MODULE_LIST, ALIAS }
 
     private static final Map<String, ValueKind> SETTINGS = Map.of(
             "listen", ValueKind.LISTEN,
