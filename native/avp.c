@@ -31,10 +31,21 @@ struct avp_node {
 	int cap;
 };
 
-static __thread struct avp_node nodes[AVP_NODES];
-static __thread int next_node;
-static __thread char name_buf[256];
-static __thread str name_str;
+/* this thread's nodes and name buffer, on the heap (too large for the core's TLS) */
+struct avp_tls {
+	struct avp_node nodes[AVP_NODES];
+	int next_node;
+	char name_buf[256];
+	str name_str;
+};
+static __thread struct avp_tls *avp_tls;
+
+static struct avp_tls *mine(void)
+{
+	if (avp_tls == NULL)
+		avp_tls = sb_thread_block(SB_TB_AVP, sizeof(struct avp_tls));
+	return avp_tls;
+}
 
 static int call(int op, int id, int pos, int flags, int ival, char *ptr, int len, int32_t *out)
 {
@@ -48,11 +59,13 @@ static int call(int op, int id, int pos, int flags, int ival, char *ptr, int len
 /* Fetches value pos of id into the next node; NULL when there is none. */
 static struct usr_avp *fetch(int id, int pos, int_str *val)
 {
-	struct avp_node *n = &nodes[next_node];
+	struct avp_tls *t = mine();
+	struct avp_node *n;
 	int32_t out[3];
 	int r;
-	if (pos < 0)
+	if (pos < 0 || t == NULL)
 		return NULL;
+	n = &t->nodes[t->next_node];
 	for (;;) {
 		r = call(AVP_OP_GET, id, pos, 0, 0, n->buf, n->cap, out);
 		if (r >= -1)
@@ -68,7 +81,7 @@ static struct usr_avp *fetch(int id, int pos, int_str *val)
 	}
 	if (r < 0)
 		return NULL;
-	next_node = (next_node + 1) % AVP_NODES;
+	t->next_node = (t->next_node + 1) % AVP_NODES;
 	memset(&n->avp, 0, sizeof(n->avp));
 	n->avp.id = id;
 	n->pos = pos;
@@ -124,9 +137,10 @@ int add_avp_last(unsigned short flags, int id, int_str val) { return add(flags, 
 /* The records of this thread after a removal at pos of id describe the value one up. */
 static void removed(int id, int pos)
 {
+	struct avp_tls *t = mine();
 	int i;
-	for (i = 0; i < AVP_NODES; i++) {
-		struct avp_node *n = &nodes[i];
+	for (i = 0; t != NULL && i < AVP_NODES; i++) {
+		struct avp_node *n = &t->nodes[i];
 		if (!n->live || n->avp.id != id)
 			continue;
 		if (n->pos == pos)
@@ -155,29 +169,35 @@ void destroy_index_avp(unsigned short flags, int id, int index)
 int destroy_avps(unsigned short flags, int id, int all)
 {
 	int r = call(AVP_OP_DEL, id, all ? -1 : 0, 0, 0, NULL, 0, NULL);
+	struct avp_tls *t = mine();
 	int i;
-	for (i = 0; i < AVP_NODES; i++)
-		if (nodes[i].avp.id == id)
-			nodes[i].live = 0;
+	for (i = 0; t != NULL && i < AVP_NODES; i++)
+		if (t->nodes[i].avp.id == id)
+			t->nodes[i].live = 0;
 	return r < 0 ? 0 : r;
 }
 
 void reset_avps(void)
 {
+	struct avp_tls *t = mine();
 	int i;
 	call(AVP_OP_CLEAR, 0, 0, 0, 0, NULL, 0, NULL);
-	for (i = 0; i < AVP_NODES; i++)
-		nodes[i].live = 0;
+	for (i = 0; t != NULL && i < AVP_NODES; i++)
+		t->nodes[i].live = 0;
 }
 
 str *get_avp_name_id(int id)
 {
-	int r = call(AVP_OP_NAME, id, 0, 0, 0, name_buf, sizeof(name_buf), NULL);
+	struct avp_tls *t = mine();
+	int r;
+	if (t == NULL)
+		return NULL;
+	r = call(AVP_OP_NAME, id, 0, 0, 0, t->name_buf, sizeof(t->name_buf), NULL);
 	if (r < 0)
 		return NULL;
-	name_str.s = name_buf;
-	name_str.len = r;
-	return &name_str;
+	t->name_str.s = t->name_buf;
+	t->name_str.len = r;
+	return &t->name_str;
 }
 
 str *get_avp_name(struct usr_avp *avp)

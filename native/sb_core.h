@@ -18,6 +18,10 @@
 #define SB_TLS_HOT __attribute__((tls_model("initial-exec")))
 extern __thread int sb_current_module SB_TLS_HOT;
 
+/* Per-thread heap blocks (thread_block.c): buffers too large for the core's static TLS. */
+enum sb_thread_block_id { SB_TB_AVP, SB_TB_TOTAG, SB_TB_HOSTENT, SB_TB_COUNT };
+void *sb_thread_block(enum sb_thread_block_id id, size_t size);
+
 /* Serialises the code of modules that are not thread-safe. Modules that bind each other's
  * APIs share one group, since their code calls into each other directly. Reentrant for
  * the owning thread (a module function may call back into the core, which may call the

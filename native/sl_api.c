@@ -21,7 +21,8 @@ static sb_sl_totag_f totag_cb;
 
 /* get_totag's answer: valid until the thread's next call (the API's documented lifetime). */
 #define SB_SL_TOTAG_MAX 128
-static __thread char totag_buf[SB_SL_TOTAG_MAX];
+/* per thread, on the heap: the core's static TLS has no room for buffers (thread_block.c) */
+static __thread char *totag_buf;
 
 SB_JAVA_API void sb_sl_set_callbacks(sb_sl_reply_f reply, sb_sl_totag_f totag)
 {
@@ -59,6 +60,8 @@ static int sl_get_totag(struct sip_msg *msg, str *totag)
 	int n;
 
 	if (totag_cb == NULL || msg == NULL || totag == NULL)
+		return -1;
+	if (totag_buf == NULL && (totag_buf = sb_thread_block(SB_TB_TOTAG, SB_SL_TOTAG_MAX)) == NULL)
 		return -1;
 	n = totag_cb(msg, totag_buf, SB_SL_TOTAG_MAX);
 	if (n <= 0 || n > SB_SL_TOTAG_MAX)

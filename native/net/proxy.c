@@ -150,7 +150,7 @@ struct proxy_l *mk_proxy_from_ip(struct ip_addr *ip, unsigned short port, unsign
 	memset(p, 0, sizeof(*p));
 	p->port = port;
 	p->proto = proto;
-	he = ip_addr2he(&none, ip);
+	he = sb_ip_addr2he(&none, ip);
 	if (he == NULL || hostent_cpy(&p->host, he) != 0) {
 		pkg_free(p);
 		return NULL;

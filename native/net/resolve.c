@@ -404,7 +404,7 @@ struct hostent *resolvehost(char *name, int no_ip_test)
 	s.len = (int)strlen(name);
 	/* an address stands for itself (whatever no_ip_test says: no lookup can do better) */
 	if ((ip = str2ip(&s)) != NULL || (ip = str2ip6(&s)) != NULL)
-		return ip_addr2he(&s, ip);
+		return sb_ip_addr2he(&s, ip);
 	(void)no_ip_test;
 	he = lookup_af(name, AF_INET);
 	if (he == NULL && dns_try_ipv6)
@@ -704,7 +704,7 @@ struct hostent *sip_resolvehost(str *name, unsigned short *port, unsigned short 
 			*proto = is_sips ? PROTO_TLS : PROTO_UDP;
 		if (port && *port == 0)
 			*port = (is_sips || *proto == PROTO_TLS) ? SIPS_PORT : SIP_PORT;
-		return ip_addr2he(name, ip);
+		return sb_ip_addr2he(name, ip);
 	}
 	memcpy(host, name->s, (size_t)name->len);
 	host[name->len] = 0;

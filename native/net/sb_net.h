@@ -25,4 +25,9 @@ int sb_pt_enter_thread(int idx, const char *desc);
 /* Index of the first module process entry. */
 int sb_pt_first_module_proc(void);
 
+/* ip_addr2he without static TLS buffers (native/thread_block.c) */
+struct hostent;
+struct ip_addr;
+struct hostent *sb_ip_addr2he(str *name, struct ip_addr *ip);
+
 #endif
