@@ -13,6 +13,7 @@ command -v javac >/dev/null 2>&1 || need+=(openjdk-17-jdk-headless)
 command -v mvn   >/dev/null 2>&1 || need+=(maven)
 if [ "${SIPBRIDGE_NEED_SIPP:-1}" = 1 ]; then
   command -v sipp >/dev/null 2>&1 || need+=(sip-tester)
+  command -v curl >/dev/null 2>&1 || need+=(curl)   # the install-tree test drives MI with curl
 fi
 # Real servers the DB tests start on loopback (PostgreSQL; Redis for the cachedb tests).
 if [ "${SIPBRIDGE_NEED_DB:-1}" = 1 ]; then
