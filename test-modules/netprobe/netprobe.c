@@ -42,9 +42,17 @@
 
 static event_id_t ev_id = EVI_ERROR;
 static gen_lock_t *lock;
-static int *ranks;            /* child_init rank per process_no, sized counted_processes */
-static unsigned int ranks_no;
-static int proc_seen[2][3];   /* per proc rank: process_no, child_init seen, pid */
+/* Shared by every process, so in shm from mod_init (each worker thread, like each OpenSIPS
+ * process, has its own copy of the module's plain globals). */
+#define RANKS_MAX 64
+struct shared {
+	int rank_of[RANKS_MAX];  /* child_init rank per process_no */
+	int procs[2][3];         /* per proc rank: process_no, child_init seen, pid */
+};
+static struct shared *shared;
+#define ranks (shared->rank_of)
+#define ranks_no ((unsigned int)(counted_processes < RANKS_MAX ? counted_processes : RANKS_MAX))
+#define proc_seen (shared->procs)
 static char note[256];
 static int destroyed_cb;
 
@@ -84,6 +92,12 @@ static int mod_init(void)
 	lock = lock_alloc();
 	if (lock == NULL || lock_init(lock) == NULL)
 		return -1;
+	shared = shm_malloc(sizeof(*shared));
+	if (shared == NULL)
+		return -1;
+	memset(shared->procs, 0, sizeof(shared->procs));
+	for (unsigned int i = 0; i < RANKS_MAX; i++)
+		shared->rank_of[i] = -100;
 	ev_id = evi_publish_event(name);
 	if (ev_id == EVI_ERROR)
 		return -1;
@@ -99,14 +113,7 @@ static int mod_init(void)
 static int child_init(int rank)
 {
 	lock_get(lock);
-	if (ranks == NULL && counted_processes > 0) {
-		ranks = shm_malloc(sizeof(int) * counted_processes);
-		if (ranks)
-			for (unsigned int i = 0; i < counted_processes; i++)
-				ranks[i] = -100;
-		ranks_no = counted_processes;
-	}
-	if (ranks && process_no >= 0 && (unsigned int)process_no < ranks_no)
+	if (process_no >= 0 && (unsigned int)process_no < ranks_no)
 		ranks[process_no] = rank;
 	lock_release(lock);
 	return 0;
@@ -116,7 +123,7 @@ static void proc_main(int rank)
 {
 	if (rank >= 0 && rank < 2) {
 		proc_seen[rank][0] = process_no;
-		proc_seen[rank][1] = ranks && (unsigned int)process_no < ranks_no ? ranks[process_no] : -100;
+		proc_seen[rank][1] = (unsigned int)process_no < ranks_no ? ranks[process_no] : -100;
 		proc_seen[rank][2] = my_pid() == (int)syscall(SYS_gettid);
 	}
 	LM_INFO("module process rank %d runs as process_no %d\n", rank, process_no);
@@ -155,7 +162,7 @@ static int net_report(struct sip_msg *msg, char *a, char *b)
 			children_no, tcp_disable, (unsigned)port_no, bind_address == first,
 			sendipv4 == udp_listen);
 	lump(msg, "X-Process: no=%d rank=%d counted=%u pid_ok=%d", process_no,
-			ranks && (unsigned int)process_no < ranks_no ? ranks[process_no] : -100,
+			(unsigned int)process_no < ranks_no ? ranks[process_no] : -100,
 			counted_processes, my_pid() == (int)syscall(SYS_gettid));
 	lump(msg, "X-Procs: %d/%d/%d %d/%d/%d", proc_seen[0][0], proc_seen[0][1], proc_seen[0][2],
 			proc_seen[1][0], proc_seen[1][1], proc_seen[1][2]);
@@ -464,7 +471,21 @@ static proc_export_t procs[] = {
 	{0, 0, 0, 0, 0, 0}
 };
 
+/* module processes are stopped before destroy_f: nothing uses the shared block any more */
+static void destroy(void)
+{
+	if (shared) {
+		shm_free(shared);
+		shared = NULL;
+	}
+	if (lock) {
+		lock_destroy(lock);
+		lock_dealloc(lock);
+		lock = NULL;
+	}
+}
+
 struct module_exports exports = {
 	"netprobe", MODULE_VERSION, DEFAULT_DLFLAGS,
-	cmds, 0, 0, 0, 0, procs, mod_init, 0, 0, child_init
+	cmds, 0, 0, 0, 0, procs, mod_init, 0, destroy, child_init
 };

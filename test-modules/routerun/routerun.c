@@ -12,6 +12,7 @@
 #include <string.h>
 #include "../../sr_module.h"
 #include "../../action.h"
+#include "../../flags.h"
 #include "../../route.h"
 #include "../../timer.h"
 #include "../../data_lump.h"
@@ -92,8 +93,16 @@ static void on_timer(unsigned int ticks, void *param)
 	free_faked(f);
 }
 
+/* the script's named flags "1" and "3" (as in 1.11, a number in setflag() is a name) */
+static unsigned int flag1_mask, flag3_mask;
+
 static int mod_init(void)
 {
+	int f1 = get_flag_id_by_name(FLAG_TYPE_MSG, "1"), f3 = get_flag_id_by_name(FLAG_TYPE_MSG, "3");
+	if (f1 < 0 || f3 < 0)
+		return -1;
+	flag1_mask = 1u << f1;
+	flag3_mask = 1u << f3;
 	route_idx = get_script_route_ID_by_name(route_name, rlist, RT_NO);
 	failure_idx = get_script_route_ID_by_name(failure_name, failure_rlist, FAILURE_RT_NO);
 	LM_INFO("route <%s> is %d, failure_route <%s> is %d\n", route_name, route_idx,
@@ -138,7 +147,7 @@ static int rr_run_faked(struct sip_msg *msg, char *uri)
 	u.s = uri;
 	u.len = strlen(uri);
 	set_ruri(f, &u);
-	f->flags = 1 << 1;
+	f->flags = flag1_mask;
 	/* a lump of the module's own: the route must keep it */
 	anchor = anchor_lump(f, f->len - 2, 0, 0);   /* before the final CRLF */
 	if (anchor) {
@@ -153,7 +162,7 @@ static int rr_run_faked(struct sip_msg *msg, char *uri)
 	/* the failure route sets $du from $ru, $ru to a new one, flag 3, adds a header */
 	ok = r >= 0 && str_is(&f->dst_uri, "sip:faked@example.com")
 		&& str_is(&f->new_uri, "sip:next@example.com")
-		&& (f->flags & (1 << 3)) && (f->flags & (1 << 1))
+		&& (f->flags & flag3_mask) && (f->flags & flag1_mask)
 		&& f->add_rm != NULL && f->add_rm->next != NULL;   /* C's anchor + the route's */
 	if (!ok)
 		LM_ERR("faked run: flags %d, du <%.*s> ru <%.*s> flags %x lumps %p\n", r,

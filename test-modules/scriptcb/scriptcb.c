@@ -10,8 +10,13 @@
 #include <string.h>
 #include "../../sr_module.h"
 #include "../../script_cb.h"
+#include "../../flags.h"
 #include "../../mem/shm_mem.h"
 #include "../../parser/msg_parser.h"
+
+/* the script's named flags "5" and "6" (as in 1.11, a number in setflag() is a name) */
+static unsigned int flag_script_mask, flag_pre_mask;
+
 
 struct sc_counts {
 	int order_ok, order_bad, pre, post, post_saw_script, pre_rpl, post_rpl, refused;
@@ -45,7 +50,7 @@ static int second(struct sip_msg *msg, void *param)
 		c->order_bad++;
 	c->last = 2;
 	c->pre++;
-	msg->flags |= 1 << 6;
+	msg->flags |= flag_pre_mask;
 	if (has_header(msg, "X-Drop"))
 		return SCB_DROP_MSG;
 	if (has_header(msg, "X-NoPost"))
@@ -56,7 +61,7 @@ static int second(struct sip_msg *msg, void *param)
 static int post(struct sip_msg *msg, void *param)
 {
 	c->post++;
-	if (msg->flags & (1 << 5))
+	if (msg->flags & flag_script_mask)
 		c->post_saw_script++;
 	return 1;
 }
@@ -75,6 +80,11 @@ static int post_rpl(struct sip_msg *msg, void *param)
 
 static int mod_init(void)
 {
+	int f5 = get_flag_id_by_name(FLAG_TYPE_MSG, "5"), f6 = get_flag_id_by_name(FLAG_TYPE_MSG, "6");
+	if (f5 < 0 || f6 < 0)
+		return -1;
+	flag_script_mask = 1u << f5;
+	flag_pre_mask = 1u << f6;
 	c = shm_malloc(sizeof(*c));
 	if (c == NULL)
 		return -1;

@@ -54,12 +54,13 @@ public record ReliabilitySettings(int moduleCallLimitMs, int moduleLockTimeoutMs
         int call = DEFAULTS.moduleCallLimitMs, lock = DEFAULTS.moduleLockTimeoutMs;
         int msgTime = DEFAULTS.tcpMaxMsgTimeSeconds, conns = DEFAULTS.tcpMaxConnections;
         for (GlobalSetting g : script.globals()) {
-            if (g instanceof IntegerSetting i) {
-                switch (i.name()) {
-                    case "module_call_limit" -> call = i.value();
-                    case "module_lock_timeout" -> lock = i.value();
-                    case "tcp_max_msg_time" -> msgTime = i.value();
-                    case "tcp_max_connections" -> conns = i.value();
+            Integer v = integer(g);
+            if (v != null) {
+                switch (g.name()) {
+                    case "module_call_limit" -> call = v;
+                    case "module_lock_timeout" -> lock = v;
+                    case "tcp_max_msg_time" -> msgTime = v;
+                    case "tcp_max_connections" -> conns = v;
                     default -> { }
                 }
             }
@@ -70,13 +71,23 @@ public record ReliabilitySettings(int moduleCallLimitMs, int moduleLockTimeoutMs
     /** Refuses an integer setting out of the range the server can run with, at its location. */
     public static void check(Script script) {
         for (GlobalSetting g : script.globals()) {
-            if (g instanceof IntegerSetting i) {
-                Range r = RANGES.get(i.name());
-                if (r != null && (i.value() < r.min || i.value() > r.max)) {
-                    throw new ConfigException(i.location(), i.name() + " = " + i.value() + " is out of range",
-                            "an integer from " + r.min + " to " + r.max + " (" + r.unit + ")");
-                }
+            Integer v = integer(g);
+            Range r = RANGES.get(g.name());
+            if (v != null && r != null && (v < r.min || v > r.max)) {
+                throw new ConfigException(g.location(), g.name() + " = " + v + " is out of range",
+                        "an integer from " + r.min + " to " + r.max + " (" + r.unit + ")");
             }
         }
+    }
+
+    /** The value of an integer setting: sipbridge's own, or a 1.11 core setting (tcp_*). */
+    private static Integer integer(GlobalSetting g) {
+        if (g instanceof IntegerSetting i) {
+            return i.value();
+        }
+        if (g instanceof org.sipbridge.script.ast.CoreSetting c && c.value() instanceof Integer n) {
+            return n;
+        }
+        return null;
     }
 }

@@ -53,12 +53,10 @@ final class TransportSettings {
             if (c.tcpConnectTimeoutMillis() != null && c.tcpConnectTimeoutMillis() > 0) {
                 t = t.withTcpConnectTimeout(Duration.ofMillis(c.tcpConnectTimeoutMillis()));
             }
-            if (c.tcpMaxConnections() != null && c.tcpMaxConnections() > 0) {
-                t = t.withTcpMaxConnections(Math.min(c.tcpMaxConnections(), TransportConfig.MAX_TCP_CONNECTIONS));
-            }
             if (c.maxBuffer() != null && c.maxBuffer() > 0) {
                 t = t.withUdpSocketBuffer(c.maxBuffer());
             }
+            // tcp_max_msg_time and tcp_max_connections (range-checked at compile time)
             t = t.withTcpMessageTimeout(Duration.ofSeconds(reliability.tcpMaxMsgTimeSeconds()))
                     .withTcpMaxConnections(reliability.tcpMaxConnections());
             return t;

@@ -109,9 +109,10 @@ final class GlobalSettingParser {
     List<GlobalSetting> parse(Token nameToken) {
         String written = nameToken.text();
         String name = OLD_NAMES.getOrDefault(written, written);
-        // sipbridge's reliability settings first: tcp_max_connections and tcp_max_msg_time are
-        // 1.11 names whose values ReliabilitySettings reads from the integer setting
-        ValueKind kind = org.sipbridge.script.ReliabilitySettings.NAMES.contains(name)
+        // sipbridge's own reliability settings (module_call_limit, module_lock_timeout);
+        // tcp_max_connections and tcp_max_msg_time are 1.11 settings of the catalog, which
+        // ReliabilitySettings reads from there
+        ValueKind kind = org.sipbridge.script.ReliabilitySettings.NAMES.contains(name) && SettingCatalog.lookup(written).isEmpty()
                 ? ValueKind.POSITIVE_INTEGER : SETTINGS.get(name);
         java.util.Optional<SettingCatalog.Entry> core = kind != null ? java.util.Optional.empty() : SettingCatalog.lookup(written);
         if (written.equals("avp_aliases")) {

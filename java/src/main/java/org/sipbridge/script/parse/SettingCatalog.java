@@ -141,7 +141,7 @@ public final class SettingCatalog {
         stored("tcp_keepidle", Kind.NUMBER, "TCP keep-alive is the system's default");
         stored("tcp_keepinterval", Kind.NUMBER, "TCP keep-alive is the system's default");
         stored("tcp_max_msg_chunks", Kind.NUMBER, "a TCP message is bounded by size (65535 bytes), not by read count");
-        stored("tcp_max_msg_time", Kind.NUMBER, "a TCP message is bounded by size and the idle timeout");
+        applied("tcp_max_msg_time", Kind.NUMBER);
         // TLS
         ignored("disable_tls", Kind.NUMBER, NO_TLS, 1);
         for (String tls : new String[] {"tls_port_no", "tls_verify_client", "tls_verify_server",
