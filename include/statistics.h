@@ -7,6 +7,7 @@
 #define SB_SDK_STATISTICS_H
 
 #include "str.h"
+#include "hash_func.h"   /* 1.11's statistics.h brings core_hash to modules (cfgutils) */
 
 #define STAT_NO_RESET (1 << 0)
 #define STAT_NO_SYNC  (1 << 1)

@@ -6,7 +6,9 @@
 
 #include <stddef.h>
 #include <errno.h>    /* 1.11 modules get errno through this header */
+#include <stdlib.h>
 #include <string.h>
+#include <sys/types.h>
 #include "../dprint.h"
 /* 1.11's shm_mem.h brings these to every module; sl and enum rely on error.h, tm's pt.h
  * and call_center on statistics.h (stat_var) */
