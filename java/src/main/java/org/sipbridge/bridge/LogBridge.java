@@ -2,6 +2,7 @@ package org.sipbridge.bridge;
 
 import com.sun.jna.Pointer;
 import org.sipbridge.core.LogSafe;
+import org.sipbridge.logging.LoggerNames;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -10,8 +11,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Routes C LM_* records to SLF4J: the module's name (MOD_NAME) is the logger name and the
- * C function name prefixes the message. The C side only calls in for levels that pass
+ * Routes C LM_* records to SLF4J: the module's name (MOD_NAME) names the logger
+ * ({@code org.sipbridge.module.<MOD_NAME>}, {@link LoggerNames}) and the C function name
+ * prefixes the message. The C side only calls in for levels that pass
  * *log_level, which {@link #applyLevel} sets to the most verbose level any module logger
  * (or the configuration's log_level, if lower) accepts.
  */
@@ -37,7 +39,7 @@ public final class LogBridge implements CoreCalls.LogSink {
         received.increment();
         try {
             Logger logger = byAddress.computeIfAbsent(module,
-                    a -> LoggerFactory.getLogger(new Pointer(a).getString(0)));
+                    a -> LoggerFactory.getLogger(LoggerNames.module(new Pointer(a).getString(0))));
             String func = new Pointer(function).getString(0);
             String text = LogSafe.text(new Pointer(message).getString(0)); // may quote received bytes
             String line = func.isEmpty() ? text : func + ": " + text;
@@ -70,7 +72,7 @@ public final class LogBridge implements CoreCalls.LogSink {
     public void applyLevel(Collection<String> moduleNames, Integer configLevel) {
         int level = L_ERR;
         for (String name : moduleNames) {
-            level = Math.max(level, enabledLevel(LoggerFactory.getLogger(name)));
+            level = Math.max(level, enabledLevel(LoggerFactory.getLogger(LoggerNames.module(name))));
         }
         if (configLevel != null) {
             level = Math.min(level, configLevel);

@@ -35,7 +35,7 @@ import static org.sipbridge.bridge.ExportsLayout.*;
  * after every module was destroyed and unloaded.
  */
 public final class RegistryBridge implements CoreCalls.FindCmd, CoreCalls.ModuleLoaded, CoreCalls.FindParam, AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger("sipbridge.modules");
+    private static final Logger LOG = LoggerFactory.getLogger("org.sipbridge.modules");
 
     private final NativeCore core;
     private final ModuleRegistry registry;

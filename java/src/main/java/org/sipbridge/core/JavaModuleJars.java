@@ -27,7 +27,7 @@ import java.util.ServiceLoader;
  * separately).
  */
 final class JavaModuleJars {
-    private static final Logger LOG = LoggerFactory.getLogger("sipbridge.modules");
+    private static final Logger LOG = LoggerFactory.getLogger("org.sipbridge.modules");
 
     private JavaModuleJars() {
     }

@@ -41,7 +41,7 @@ import java.util.Set;
  * Errors are ModuleExceptions with the text a user sees; nothing here exits the JVM.
  */
 public final class ModuleSystem implements AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger("sipbridge.modules");
+    private static final Logger LOG = LoggerFactory.getLogger("org.sipbridge.modules");
 
     /** child_init rank of the main thread. */
     public static final int PROC_MAIN = 0;

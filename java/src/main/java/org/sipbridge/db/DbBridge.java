@@ -24,7 +24,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class DbBridge implements CoreCalls.DbOpen, CoreCalls.DbClose, CoreCalls.DbExec,
         CoreCalls.DbTake, CoreCalls.DbServes {
-    private static final Logger log = LoggerFactory.getLogger("sipbridge.db");
+    private static final Logger log = LoggerFactory.getLogger("org.sipbridge.db");
     private static final DbBridge INSTANCE = new DbBridge();
     private static boolean installed;
 

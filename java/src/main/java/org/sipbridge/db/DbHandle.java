@@ -38,7 +38,7 @@ import java.util.regex.Pattern;
  * {@link DbPool#CONNECT_TIMEOUT_MS} at most.
  */
 final class DbHandle {
-    private static final Logger log = LoggerFactory.getLogger("sipbridge.db");
+    private static final Logger log = LoggerFactory.getLogger("org.sipbridge.db");
     private static final Pattern IDENT = Pattern.compile("[A-Za-z_][A-Za-z0-9_$.]*");
     private static final Pattern ORDER = Pattern.compile("[A-Za-z0-9_$., ]+");
     private static final DateTimeFormatter DATETIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");

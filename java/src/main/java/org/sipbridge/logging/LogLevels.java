@@ -52,7 +52,7 @@ public final class LogLevels {
     /** One module's level (its C LM_* records and its Java logger). */
     public synchronized void setModule(String module, int level) {
         perModule.put(module, level);
-        Logger lg = LoggerFactory.getLogger(module);
+        Logger lg = LoggerFactory.getLogger(LoggerNames.module(module));
         if (lg instanceof ch.qos.logback.classic.Logger l) {
             l.setLevel(toLogback(level));
         }

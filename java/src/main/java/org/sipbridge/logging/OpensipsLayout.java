@@ -13,11 +13,12 @@ import java.util.Locale;
 
 /**
  * OpenSIPS's log line: {@code LEVEL:module:function: message}. C modules' records come under
- * the module's logger with "function: " already in front of the text (LogBridge), so they
- * read {@code INFO:maxfwd:mod_init: ...}; sipbridge's own Java loggers ({@code sipbridge.*},
- * {@code org.sipbridge.*}) are module {@code core}, the logger's last name part standing for
- * the function ({@code INFO:core:server: ...}); other loggers (xlog, Java modules) are
- * {@code LEVEL:name: message}. With a time stamp and pid in front when writing to stderr,
+ * the module's logger ({@code org.sipbridge.module.<name>}, printed as the bare name) with
+ * "function: " already in front of the text (LogBridge), so they read
+ * {@code INFO:maxfwd:mod_init: ...}; the other {@code org.sipbridge.*} loggers are module
+ * {@code core}, the logger's last name part standing for the function
+ * ({@code INFO:core:server: ...}); module loggers without a function (xlog) and foreign
+ * loggers are {@code LEVEL:name: message}. With a time stamp and pid in front when writing to stderr,
  * as OpenSIPS does; syslog adds its own.
  */
 public final class OpensipsLayout extends LayoutBase<ILoggingEvent> {
@@ -39,10 +40,11 @@ public final class OpensipsLayout extends LayoutBase<ILoggingEvent> {
         }
         b.append(level(e.getLevel())).append(':');
         String name = e.getLoggerName();
-        if (name.startsWith("sipbridge.") || name.startsWith("org.sipbridge.")) {
+        String module = LoggerNames.moduleOf(name);
+        if (module == null && name.startsWith(LoggerNames.PREFIX + ".")) {
             b.append("core:").append(name.substring(name.lastIndexOf('.') + 1)).append(": ");
         } else {
-            b.append(name).append(':');
+            b.append(module != null ? module : name).append(':');
             String msg = e.getFormattedMessage();
             // a C record starts with "function: "; others get the separating space
             if (!looksLikeFunctionPrefix(msg)) {

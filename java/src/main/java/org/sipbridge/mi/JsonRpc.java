@@ -19,7 +19,7 @@ import java.io.IOException;
  * that threw -32603 (logged), a command's own failure its MI code and reason.
  */
 public final class JsonRpc {
-    private static final Logger log = LoggerFactory.getLogger("sipbridge.mi");
+    private static final Logger log = LoggerFactory.getLogger("org.sipbridge.mi");
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
     private static final int MAX_BATCH = 100;
 

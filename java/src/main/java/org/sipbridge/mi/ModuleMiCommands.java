@@ -22,7 +22,7 @@ import java.util.concurrent.ExecutorService;
  * A name that is already taken is logged and skipped (the first one stays, as in OpenSIPS).
  */
 public final class ModuleMiCommands {
-    private static final Logger log = LoggerFactory.getLogger("sipbridge.mi");
+    private static final Logger log = LoggerFactory.getLogger("org.sipbridge.mi");
 
     private ModuleMiCommands() {
     }

@@ -69,7 +69,7 @@ public final class HttpModules {
         @Override
         public int init() {
             if (port.get() < 0 || port.get() > 65535 || maxBody.get() < 1024) {
-                org.slf4j.LoggerFactory.getLogger("sipbridge.httpd").error(
+                org.slf4j.LoggerFactory.getLogger("org.sipbridge.httpd").error(
                         "httpd: port must be 0..65535 and max_body at least 1024 (port {}, max_body {})",
                         port.get(), maxBody.get());
                 return -1;

@@ -48,7 +48,7 @@ import java.util.concurrent.TimeUnit;
  * other connections. Nothing a request does can stop the server.
  */
 public final class HttpdServer implements AutoCloseable {
-    private static final Logger log = LoggerFactory.getLogger("sipbridge.httpd");
+    private static final Logger log = LoggerFactory.getLogger("org.sipbridge.httpd");
 
     private final EventLoopGroup group;
     private final ExecutorService commands;

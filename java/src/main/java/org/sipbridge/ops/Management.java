@@ -34,7 +34,7 @@ import java.util.function.Supplier;
  * the server serves, closed first when it stops.
  */
 public final class Management implements AutoCloseable {
-    private static final Logger log = LoggerFactory.getLogger("sipbridge.mi");
+    private static final Logger log = LoggerFactory.getLogger("org.sipbridge.mi");
     private static volatile List<String> commandLine = List.of();
 
     private final StatsRegistry stats = new StatsRegistry();

@@ -14,7 +14,7 @@ import sun.misc.Signal;
  * JVM's signal thread; the stop runs on a thread of its own so a second signal is seen.
  */
 public final class Signals {
-    private static final Logger log = LoggerFactory.getLogger("sipbridge.signals");
+    private static final Logger log = LoggerFactory.getLogger("org.sipbridge.signals");
 
     private SipServer server;          // guarded by this
     private String stopRequested;      // a stop signal that came before the server existed

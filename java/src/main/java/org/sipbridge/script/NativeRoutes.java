@@ -38,7 +38,7 @@ import java.util.Map;
  * (one native slot per nesting level).
  */
 public final class NativeRoutes implements CoreCalls.RouteRunner {
-    private static final Logger LOG = LoggerFactory.getLogger("sipbridge.script");
+    private static final Logger LOG = LoggerFactory.getLogger("org.sipbridge.script");
     static final int T_REQUEST = 0, T_ONREPLY = 1, T_FAILURE = 2, T_BRANCH = 3, T_LOCAL = 4, T_ERROR = 5,
             T_STARTUP = 6, T_TIMER = 7, T_EVENT = 8, TABLES = 9, SIZE = 100;
     static final int ACT_FL_EXIT = 1, ACT_FL_DROP = 4;

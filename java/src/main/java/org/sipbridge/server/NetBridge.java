@@ -55,7 +55,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  */
 final class NetBridge implements NetCalls.Send, NetCalls.DnsQuery, NetCalls.Receive, NetCalls.EventRoute,
         NetCalls.ProcChildInit {
-    private static final Logger log = LoggerFactory.getLogger("sipbridge.net");
+    private static final Logger log = LoggerFactory.getLogger("org.sipbridge.net");
     private static final Duration DNS_TIMEOUT = Duration.ofSeconds(2);
     /** child_init rank of a module process (OpenSIPS's PROC_MODULE). */
     static final int PROC_MODULE = -2;

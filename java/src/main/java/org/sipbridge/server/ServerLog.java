@@ -9,7 +9,7 @@ import java.util.Locale;
 
 /** The server's log lines about dropped messages (callers rate-limit them). */
 final class ServerLog {
-    private static final Logger log = LoggerFactory.getLogger("sipbridge.server");
+    private static final Logger log = LoggerFactory.getLogger("org.sipbridge.server");
 
     private ServerLog() {
     }

@@ -46,7 +46,7 @@ import java.util.function.Function;
  * first). Idempotent.
  */
 public final class SipServer implements AutoCloseable {
-    private static final Logger log = LoggerFactory.getLogger("sipbridge.server");
+    private static final Logger log = LoggerFactory.getLogger("org.sipbridge.server");
 
     private final Path file;
     private final CompiledScript script;

@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * is the calling worker's, so several servers in one JVM (tests) do not mix.
  */
 final class SlBridge implements CoreCalls.SlReply, CoreCalls.SlToTag {
-    private static final Logger log = LoggerFactory.getLogger("sipbridge.sl");
+    private static final Logger log = LoggerFactory.getLogger("org.sipbridge.sl");
     private static final SlBridge INSTANCE = new SlBridge();
     private static boolean installed;
 

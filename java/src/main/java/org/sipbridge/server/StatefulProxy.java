@@ -62,7 +62,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * </ul>
  */
 final class StatefulProxy implements TransactionLayer {
-    private static final Logger log = LoggerFactory.getLogger("sipbridge.tm");
+    private static final Logger log = LoggerFactory.getLogger("org.sipbridge.tm");
     private static final byte[] TRYING = "Trying".getBytes(StandardCharsets.US_ASCII);
     private static final int FLAG_NO_100 = 0x01;
     private static final int FLAG_NO_ERROR_REPLY = 0x02;

@@ -24,7 +24,7 @@ import java.util.concurrent.TimeUnit;
 final class TimerThread implements AutoCloseable {
     /** child_init rank of the timer process (OpenSIPS's PROC_TIMER). */
     static final int PROC_TIMER = -1;
-    private static final Logger log = LoggerFactory.getLogger("sipbridge.server");
+    private static final Logger log = LoggerFactory.getLogger("org.sipbridge.server");
 
     private final ScheduledThreadPoolExecutor executor;
     private SipContext ctx;

@@ -26,7 +26,7 @@ import java.util.function.IntConsumer;
  * When its counter moves again it is logged back and takes messages again.
  */
 final class Watchdog implements AutoCloseable {
-    private static final Logger log = LoggerFactory.getLogger("sipbridge.server");
+    private static final Logger log = LoggerFactory.getLogger("org.sipbridge.server");
 
     private final WorkerState[] workers;
     private final IntConsumer unavailable;

@@ -95,11 +95,11 @@ public final class TmModule extends JavaModule {
         try {
             timerConfig();
         } catch (IllegalArgumentException e) {
-            org.slf4j.LoggerFactory.getLogger("sipbridge.tm").error("tm: {}", e.getMessage());
+            org.slf4j.LoggerFactory.getLogger("org.sipbridge.tm").error("tm: {}", e.getMessage());
             return -1;
         }
         if (frTimeout.get() <= 0 || frInvTimeout.get() <= 0 || maxTransactions.get() <= 0) {
-            org.slf4j.LoggerFactory.getLogger("sipbridge.tm").error(
+            org.slf4j.LoggerFactory.getLogger("org.sipbridge.tm").error(
                     "tm: fr_timeout, fr_inv_timeout and max_transactions must be positive");
             return -1;
         }

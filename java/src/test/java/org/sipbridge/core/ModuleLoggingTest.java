@@ -15,7 +15,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-/** LM_* records reach SLF4J under the module's name; disabled levels stay in C. */
+/** LM_* records reach SLF4J under org.sipbridge.module.&lt;module&gt;; disabled levels stay in C. */
 class ModuleLoggingTest {
 
     @Test
@@ -26,7 +26,7 @@ class ModuleLoggingTest {
             ms.initModules();
             ms.bind(ms.lookup("new_function", 1, RouteType.REQUEST), List.of(Argument.string("hi"))).call(new FakeMessage(9));
             ILoggingEvent last = log.events().get(log.events().size() - 1);
-            assertEquals("example", last.getLoggerName());
+            assertEquals("org.sipbridge.module.example", last.getLoggerName());
             assertEquals(Level.INFO, last.getLevel());
             assertEquals("new_function: new_function(hi) called for message 9", last.getFormattedMessage());
         }
@@ -48,7 +48,7 @@ class ModuleLoggingTest {
             assertEquals(before, ms.core().log().received());
             assertTrue(log.messages().isEmpty());
 
-            ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("example")).setLevel(Level.INFO);
+            ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(LogCapture.resolve("example"))).setLevel(Level.INFO);
             ms.applyLogLevel();
             call.call(msg);
             assertEquals(before + 1, ms.core().log().received());

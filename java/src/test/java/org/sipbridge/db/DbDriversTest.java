@@ -149,7 +149,7 @@ class DbDriversTest {
 
     @Test
     void theDatabaseGoesAwayAndComesBack() throws Exception {
-        try (LogCapture log = LogCapture.of("sipbridge.db"); Server s = new Server(pg.url())) {
+        try (LogCapture log = LogCapture.of("org.sipbridge.db"); Server s = new Server(pg.url())) {
             assertEquals(1, s.call("dbtest_ping"));
             pg.stopServer();
             try {

@@ -58,7 +58,7 @@ class ConfigChecksTest {
 
     @Test
     void aServerWithoutRouteSaysWhyItDropsRequests() throws Exception {
-        try (LogCapture log = LogCapture.of("sipbridge.server");
+        try (LogCapture log = LogCapture.of("org.sipbridge.server");
              TestServer server = TestServer.start(dir, "listen=udp:127.0.0.1:" + TestServer.freePort() + "\n");
              UdpPeer client = new UdpPeer()) {
             assertTrue(messages(log).stream().anyMatch(m -> m.contains("no request route")), messages(log).toString());

@@ -115,7 +115,7 @@ class CrashReportTest {
 
         String previous = System.getProperty("sipbridge.state.dir");
         System.setProperty("sipbridge.state.dir", state.toString());
-        try (LogCapture log = LogCapture.of("sipbridge.server");
+        try (LogCapture log = LogCapture.of("org.sipbridge.server");
              TestServer again = TestServer.start(dir, config.replace(":" + port, ":" + TestServer.freePort()))) {
             assertTrue(again.udp() != null);
             String report = log.messages().stream().filter(m -> m.contains("did not stop cleanly")).findFirst()

@@ -142,7 +142,7 @@ class HostileInputTest {
 
     @Test
     void controlCharactersFromTheNetworkAreEscapedInTheLog() {
-        try (LogCapture log = LogCapture.of("sipbridge.server")) {
+        try (LogCapture log = LogCapture.of("org.sipbridge.server")) {
             String evil = request("OPTIONS", "escape@test", "") + "\r\n";
             client.send(proxy.udp(), "OPT\u001b[2J\u0007\u0000X" + evil.substring("OPTIONS".length()));
             assertEquals("SIP/2.0 400 Malformed Method", statusLine(client.expect()));
@@ -187,7 +187,7 @@ class HostileInputTest {
         }
         reply.append("Content-Length: 0\r\n\r\n");
         assertTrue(reply.toString().contains("received=localhost"), reply.toString());
-        try (LogCapture log = LogCapture.of("sipbridge.server")) {
+        try (LogCapture log = LogCapture.of("org.sipbridge.server")) {
             uas.send(proxy.udp(), reply.toString());
             assertNull(client.receive(500), "relayed to a name taken from the reply");
             assertTrue(awaitLine(log, "cannot relay").contains("received localhost is not an IP address"));
@@ -197,7 +197,7 @@ class HostileInputTest {
 
     @Test
     void aScriptErrorInARecursiveRouteLogsOneLineNotAHundred() {
-        try (LogCapture log = LogCapture.of("sipbridge.script")) {
+        try (LogCapture log = LogCapture.of("org.sipbridge.script")) {
             client.send(proxy.udp(), request("INFO", "recursive@test", "") + "\r\n");
             assertEquals("SIP/2.0 200 Deep", statusLine(client.expect()));
             List<String> lines = messages(log);

@@ -107,7 +107,7 @@ class StuckModuleTest {
     @Test
     void oneStuckWorkerDoesNotStopTheServer() throws Exception {
         int before = entered();
-        try (LogCapture log = LogCapture.of("sipbridge.server")) {
+        try (LogCapture log = LogCapture.of("org.sipbridge.server")) {
             TestServer server = TestServer.start(dir, "listen=udp:127.0.0.1:" + TestServer.freePort()
                     + "\nchildren=3\nmodule_call_limit=200\nmodule_lock_timeout=2000\n" + ROUTE);
             boolean stopped = false;

@@ -4,22 +4,33 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import org.sipbridge.logging.LoggerNames;
 import org.slf4j.LoggerFactory;
 
 import java.util.List;
 
-/** Collects what one SLF4J logger (a module's name) receives, for assertions. */
+/**
+ * Collects what one SLF4J logger receives, for assertions. A bare module name ("xlog",
+ * "example") means that module's logger, {@code org.sipbridge.module.<name>}
+ * ({@link LoggerNames#module}); a dotted name (a class or {@code org.sipbridge.server}) and
+ * the root logger are used as given.
+ */
 public final class LogCapture implements AutoCloseable {
     private final Logger logger;
     private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
     private final Level previous;
 
     public LogCapture(String loggerName, Level level) {
-        logger = (Logger) LoggerFactory.getLogger(loggerName);
+        logger = (Logger) LoggerFactory.getLogger(resolve(loggerName));
         previous = logger.getLevel();
         logger.setLevel(level);
         appender.start();
         logger.addAppender(appender);
+    }
+
+    /** The logger name a test's name stands for (see the class comment). */
+    public static String resolve(String name) {
+        return name.contains(".") || name.equals(org.slf4j.Logger.ROOT_LOGGER_NAME) ? name : LoggerNames.module(name);
     }
 
     public static LogCapture of(String loggerName) {

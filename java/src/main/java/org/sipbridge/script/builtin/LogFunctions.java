@@ -1,5 +1,6 @@
 package org.sipbridge.script.builtin;
 
+import org.sipbridge.logging.LoggerNames;
 import org.sipbridge.module.Argument;
 import org.sipbridge.module.CallSite;
 import org.sipbridge.module.ModuleException;
@@ -11,13 +12,14 @@ import org.slf4j.LoggerFactory;
 import java.util.List;
 
 /**
- * xlog([level,] format) under the SLF4J logger "xlog" and log([level,] text) under "log".
+ * xlog([level,] format) under the SLF4J logger "org.sipbridge.module.xlog" and log([level,] text)
+ * under "org.sipbridge.module.log" (printed as module xlog / log).
  * The level test comes first (the configuration's log_level, then the logger's), so a
  * disabled level costs a comparison and formats nothing. Default level: L_ERR, as OpenSIPS.
  */
 final class LogFunctions {
-    static final Logger XLOG = LoggerFactory.getLogger("xlog");
-    static final Logger LOG = LoggerFactory.getLogger("log");
+    static final Logger XLOG = LoggerFactory.getLogger(LoggerNames.module("xlog"));
+    static final Logger LOG = LoggerFactory.getLogger(LoggerNames.module("log"));
 
     private LogFunctions() {
     }

@@ -45,7 +45,7 @@ public final class ScriptCompiler {
     public record FunctionUse(String module, String signature, SourceLocation location) {
     }
 
-    private static final org.slf4j.Logger CONFIG_LOG = org.slf4j.LoggerFactory.getLogger("sipbridge.config");
+    private static final org.slf4j.Logger CONFIG_LOG = org.slf4j.LoggerFactory.getLogger("org.sipbridge.config");
 
     private ScriptCompiler() {
     }

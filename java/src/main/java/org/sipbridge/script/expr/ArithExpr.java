@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
  * "a" - 1, division by 0, a null operand) is logged with its location and gives null.
  */
 public final class ArithExpr extends Expr {
-    private static final Logger LOG = LoggerFactory.getLogger("sipbridge.script");
+    private static final Logger LOG = LoggerFactory.getLogger("org.sipbridge.script");
 
     public enum Op { ADD, SUB, MUL, DIV, MOD, AND, OR, XOR, SHL, SHR, BIT_NOT, NEGATE }
 

@@ -14,7 +14,7 @@ import java.util.regex.PatternSyntaxException;
  * does not match (so {@code !~} is true for it).
  */
 public final class MatchExpr extends Expr {
-    private static final Logger LOG = LoggerFactory.getLogger("sipbridge.script");
+    private static final Logger LOG = LoggerFactory.getLogger("org.sipbridge.script");
 
     private final Expr value;
     private final Pattern constant;

@@ -20,7 +20,7 @@ import java.nio.charset.StandardCharsets;
  * are the script's $avp slots. Not on the script's hot path: C's AVP calls may allocate.
  */
 public final class AvpBridge implements CoreCalls.AvpCallback {
-    private static final Logger LOG = LoggerFactory.getLogger("sipbridge.script");
+    private static final Logger LOG = LoggerFactory.getLogger("org.sipbridge.script");
     private static final int OP_ID = 0, OP_NAME = 1, OP_COUNT = 2, OP_GET = 3, OP_ADD = 4, OP_ADD_LAST = 5,
             OP_DEL = 6, OP_CLEAR = 7, OP_SPEC_SLOT = 8;
     private static final int PV_VAL_STR = 4;

@@ -26,7 +26,7 @@ import java.nio.charset.StandardCharsets;
  */
 public final class NativePvBridge implements CoreCalls.PvParse, CoreCalls.PvFormat, CoreCalls.PvEval,
         CoreCalls.PvSet, CoreCalls.PvRelease {
-    private static final Logger LOG = LoggerFactory.getLogger("sipbridge.script");
+    private static final Logger LOG = LoggerFactory.getLogger("org.sipbridge.script");
     private static final int PV_VAL_NULL = 1, EQ_T = 54, COLONEQ_T = 55;   // route_struct.h (1.11's values)
     private static NativePvBridge instance;
 

@@ -103,7 +103,7 @@ public final class PvResolver {
                 index(ast, 0)), true, true, true));
     }
 
-    private static final org.slf4j.Logger CONFIG_LOG = org.slf4j.LoggerFactory.getLogger("sipbridge.config");
+    private static final org.slf4j.Logger CONFIG_LOG = org.slf4j.LoggerFactory.getLogger("org.sipbridge.config");
 
     /**
      * An AVP's name as 1.11 keeps it: the whole text, so {@code $avp(i:1)} and

@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
  * is logged with the location; the statement's value is then -1.
  */
 public final class AssignStep extends Step {
-    private static final Logger LOG = LoggerFactory.getLogger("sipbridge.script");
+    private static final Logger LOG = LoggerFactory.getLogger("org.sipbridge.script");
 
     private final Pv target;
     private final int kind;

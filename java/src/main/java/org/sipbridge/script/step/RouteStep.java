@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class RouteStep extends Step {
     public static final int MAX_DEPTH = 100;
-    private static final Logger LOG = LoggerFactory.getLogger("sipbridge.script");
+    private static final Logger LOG = LoggerFactory.getLogger("org.sipbridge.script");
 
     private final Route target;
     private final String location;

@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class WhileStep extends Step {
     public static final int MAX_LOOPS = 10000;
-    private static final Logger LOG = LoggerFactory.getLogger("sipbridge.script");
+    private static final Logger LOG = LoggerFactory.getLogger("org.sipbridge.script");
 
     private final Expr condition;
     private final Block body;

@@ -41,7 +41,7 @@ import java.util.concurrent.TimeUnit;
  * Thread-safe.
  */
 public final class NetDns implements AutoCloseable {
-    private static final Logger log = LoggerFactory.getLogger("sipbridge.dns");
+    private static final Logger log = LoggerFactory.getLogger("org.sipbridge.dns");
     /** Asks for the hosts file before DNS (resolvehost), with A or AAAA in the low bits. */
     public static final int HOSTS_FIRST = 0x10000;
     private static final int T_A = 1, T_AAAA = 28, T_PTR = 12;

@@ -67,7 +67,7 @@ class FlowTest {
                     xlog("after=$var(i)");
                 }
                 """); LogCapture xlog = new LogCapture("xlog", Level.DEBUG);
-             LogCapture script = new LogCapture("sipbridge.script", Level.DEBUG)) {
+             LogCapture script = new LogCapture("org.sipbridge.script", Level.DEBUG)) {
             h.request();
             assertEquals(List.of("i=3", "after=10003"), xlog.messages());
             assertEquals(List.of("t.cfg:5:5: runaway while: more than 10000 loops, leaving it"), script.messages());
@@ -106,7 +106,7 @@ class FlowTest {
                 route { $var(n) = 0; route(r); xlog("n=$var(n) rc=$rc"); }
                 route[r] { $var(n) = $var(n) + 1; route(r); }
                 """); LogCapture xlog = new LogCapture("xlog", Level.DEBUG);
-             LogCapture script = new LogCapture("sipbridge.script", Level.DEBUG)) {
+             LogCapture script = new LogCapture("org.sipbridge.script", Level.DEBUG)) {
             h.request();
             assertEquals(List.of("n=100 rc=-1"), xlog.messages());
             assertEquals(List.of("t.cfg:2:35: too many recursive route() calls (101), giving up on route[r]"),

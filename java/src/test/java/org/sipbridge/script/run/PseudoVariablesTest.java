@@ -146,7 +146,7 @@ class PseudoVariablesTest {
                     xlog("x=$var(x)");
                 }
                 """); LogCapture log = new LogCapture("xlog", Level.DEBUG);
-             LogCapture err = new LogCapture("sipbridge.script", Level.DEBUG)) {
+             LogCapture err = new LogCapture("org.sipbridge.script", Level.DEBUG)) {
             h.request();
             assertEquals(List.of("a=1 b=2 c=16 d=2", "e=<null>", "numeric compare", "case-insensitive", "nulls", "not",
                     "x=30"), log.messages());

@@ -100,7 +100,7 @@ class OpenSips111SyntaxTest {
 
     @Test
     void avpNameFormsOf111() {
-        try (LogCapture config = new LogCapture("sipbridge.config", Level.DEBUG)) {
+        try (LogCapture config = new LogCapture("org.sipbridge.config", Level.DEBUG)) {
             assertEquals(List.of("i1=7 s=x plain=<null> one=<null>"), xlog("""
                     route {
                         $avp(i:1) = 7;
