@@ -4,6 +4,7 @@ import org.sipbridge.core.Proto;
 import org.sipbridge.server.transport.SipTransport;
 import org.sipbridge.stats.Stat;
 import org.sipbridge.stats.StatSource;
+import org.sipbridge.tm.TmStats;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -13,11 +14,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
  * The server's own counters under their OpenSIPS names: {@code core:*} (rcv_requests,
  * fwd_replies, err_requests, bad_URIs_rcvd...), {@code sl:*} (the sl stand-in's replies by
- * class) and {@code net:*} (transport totals, and per socket the bytes waiting in its
+ * class), {@code tm:*} (the Java transaction layer's counters under 1.11's tm names, while
+ * tm is loaded) and {@code net:*} (transport totals, and per socket the bytes waiting in its
  * kernel receive queue, as OpenSIPS's waiting_udp/waiting_tcp). A reset keeps a baseline:
  * the hot-path counters themselves are never written by management.
  */
@@ -26,9 +29,13 @@ final class ServerStatistics implements StatSource {
     private final SipTransport transport;
     private final ConcurrentHashMap<String, Long> baselines = new ConcurrentHashMap<>();
 
-    ServerStatistics(ServerCounters counters, SipTransport transport) {
+    /** The transaction layer's counters; null while sipbridge's tm is not loaded. */
+    private final Supplier<TmStats> tm;
+
+    ServerStatistics(ServerCounters counters, SipTransport transport, Supplier<TmStats> tm) {
         this.c = counters;
         this.transport = transport;
+        this.tm = tm;
     }
 
     @Override
@@ -60,8 +67,25 @@ final class ServerStatistics implements StatSource {
             return s;
         });
         counter(l, "sl", "received_ACKs", c.acksAbsorbed::sum);
+        TmStats t = tm.get();
+        if (t != null) {
+            tm(l, t);
+        }
         net(l);
         return l;
+    }
+
+    /** tm:* under 1.11's names (inuse_transactions is a gauge: a reset does not touch it). */
+    private void tm(List<Stat> l, TmStats t) {
+        counter(l, "tm", "received_replies", t.replies::sum);
+        counter(l, "tm", "relayed_replies", t.relayed::sum);
+        counter(l, "tm", "local_replies", t.local::sum);
+        counter(l, "tm", "UAS_transactions", t.created::sum);
+        counter(l, "tm", "UAC_transactions", t.branches::sum);
+        for (int k = 2; k <= 6; k++) {
+            counter(l, "tm", k + "xx_transactions", t.finalByClass[k]::sum);
+        }
+        l.add(Stat.gauge("tm", "inuse_transactions", t.inUse::sum));
     }
 
     private void net(List<Stat> l) {

@@ -156,7 +156,7 @@ public final class SipServer implements AutoCloseable {
         gate.open();
         try {
             management = new org.sipbridge.ops.Management(script.modules(), script.config().logLevel(),
-                    new ServerStatistics(counters, transport), transport::workerSnapshots, this::stop);
+                    new ServerStatistics(counters, transport, this::transactionStats), transport::workerSnapshots, this::stop);
         } catch (RuntimeException e) {
             failed();
             throw new ServerException(StartupErrors.located(parsed, e.getMessage()), e);

@@ -682,6 +682,7 @@ final class StatefulProxy implements TransactionLayer {
         byte[] b = relayedBytes(cell, ctx);
         if (cell.uas.sendReply(code, b, b.length)) {
             stats.relayed.increment();
+            stats.finalReply(code);
             r.counters.relayed.increment();
         }
         cell.lastLocal = false;
@@ -720,6 +721,7 @@ final class StatefulProxy implements TransactionLayer {
             localReply(cell, ctx, best.lastCode, reason, reason.length);
         } else if (cell.uas.sendReply(best.lastCode, best.finalReply, best.finalReply.length)) {
             stats.relayed.increment();
+            stats.finalReply(best.lastCode);
             r.counters.relayed.increment();
             cell.lastLocal = false;
             cell.allLocal = false;
@@ -854,6 +856,9 @@ final class StatefulProxy implements TransactionLayer {
         ctx.slot().output().get(0, b, 0, n);
         boolean sent = cell.uas.sendReply(code, b, n);
         stats.local.increment();
+        if (sent) {
+            stats.finalReply(code);
+        }
         r.counters.localReplies.increment();
         cell.lastLocal = true;
         if (code >= 200) {

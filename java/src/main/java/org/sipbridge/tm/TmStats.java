@@ -28,6 +28,21 @@ public final class TmStats {
     public final LongAdder unmatchedCancels = new LongAdder();
     /** Requests refused because the worker's table was full. */
     public final LongAdder tableFull = new LongAdder();
+    /** Final replies sent upstream by class, relayed or local (1.11's 2xx_transactions..6xx_transactions; index 2..6). */
+    public final LongAdder[] finalByClass = new LongAdder[7];
+
+    public TmStats() {
+        for (int k = 0; k < finalByClass.length; k++) {
+            finalByClass[k] = new LongAdder();
+        }
+    }
+
+    /** Counts a final reply (200..699) sent upstream for a server transaction. */
+    public void finalReply(int code) {
+        if (code >= 200 && code < 700) {
+            finalByClass[code / 100].increment();
+        }
+    }
 
     @Override
     public String toString() {
