@@ -3,8 +3,9 @@ package org.sipbridge.logging;
 /**
  * Every sipbridge logger sits under one prefix, {@value #PREFIX}, so one logback
  * {@code <logger name="org.sipbridge">} covers the whole server. Java classes use their class
- * name; C modules, Java modules and the script's xlog/log use
- * {@code org.sipbridge.module.<module>} (this is the one place that builds those names).
+ * name; C modules and the script's xlog/log use {@code org.sipbridge.module.<module>} (this is
+ * the one place that builds those names). A Java module that wants MI {@code log_level} with
+ * its module name to reach its lines logs to {@code LoggerFactory.getLogger(LoggerNames.module(name))}.
  * The printed line still shows the bare module name ({@link OpensipsLayout}).
  */
 public final class LoggerNames {
