@@ -104,7 +104,7 @@
 #define MAX_RECEIVED_SIZE 57
 #define MAX_RPORT_SIZE    13
 
-#define MAX_BRANCHES 24
+#define MAX_BRANCHES 12   /* the R-URI and 11 added branches, as in 1.11 */
 
 #define MCOOKIE "z9hG4bK"
 #define MCOOKIE_LEN 7            /* strlen(MCOOKIE) */

@@ -19,7 +19,7 @@
 extern __thread int sb_current_module SB_TLS_HOT;
 
 /* Per-thread heap blocks (thread_block.c): buffers too large for the core's static TLS. */
-enum sb_thread_block_id { SB_TB_AVP, SB_TB_TOTAG, SB_TB_HOSTENT, SB_TB_COUNT };
+enum sb_thread_block_id { SB_TB_AVP, SB_TB_TOTAG, SB_TB_HOSTENT, SB_TB_DSET, SB_TB_COUNT };
 void *sb_thread_block(enum sb_thread_block_id id, size_t size);
 
 /* Serialises the code of modules that are not thread-safe. Modules that bind each other's

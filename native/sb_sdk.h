@@ -45,6 +45,7 @@
 #include "../include/msg_translator.h"
 #include "../include/socket_info.h"
 #include "../include/trim.h"
+#include "../include/dset.h"
 #pragma GCC visibility pop
 
 /* Functions the Java side calls (through jnr-ffi or JNA): exported, but not part of the

@@ -25,6 +25,7 @@
 #include "../ip_addr.h"
 #include "../dprint.h"
 #include "../md5utils.h"
+#include "../flags.h"   /* as in 1.11: modules get FLAG_TYPE_* through the message header */
 #include "parse_def.h"
 #include "parse_cseq.h"
 #include "parse_content.h"

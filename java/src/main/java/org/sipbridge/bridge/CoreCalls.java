@@ -110,6 +110,15 @@ public interface CoreCalls {
         int call(int op, int id, int pos, int flags, int ival, long ptr, int len, long out);
     }
 
+    // --- the destination set for C (native/dset.c)
+    void sb_dset_set_callback(DsetCallback cb);
+
+    /** dset.h upcall: op, branch index, int value, io struct, output buffer and its capacity. */
+    interface DsetCallback {
+        @Delegate
+        int call(int op, int idx, int ival, long io, long buf, int cap);
+    }
+
     // --- module pseudo-variables (native/modpv.c)
     long sb_modpv_new(int module, long pvExport, String inner, int innerLen, String index, int indexLen);
     int sb_modpv_get(long spec, long msg, long buf, int cap, long out);

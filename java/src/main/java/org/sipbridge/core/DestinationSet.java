@@ -17,6 +17,8 @@ public final class DestinationSet {
     }
 
     private final List<Branch> branches = new ArrayList<>();
+    /** The Request-URI's q (dset.h get_ruri_q; -1: unspecified). */
+    private int ruriQ = -1;
 
     /** Adds a branch; false when the set is full (MAX_BRANCHES - 1 besides the R-URI). */
     public boolean append(Branch b) {
@@ -40,8 +42,27 @@ public final class DestinationSet {
         branches.set(i, b);
     }
 
+    /** Removes branch i; false when there is none. */
+    public boolean remove(int i) {
+        if (i < 0 || i >= branches.size()) {
+            return false;
+        }
+        branches.remove(i);
+        return true;
+    }
+
+    /** Removes the added branches and forgets the R-URI's q (1.11 clear_branches). */
     public void clear() {
         branches.clear();
+        ruriQ = -1;
+    }
+
+    public int ruriQ() {
+        return ruriQ;
+    }
+
+    public void ruriQ(int q) {
+        ruriQ = q;
     }
 
     /** The branches as a list (a copy). */

@@ -71,6 +71,7 @@ public final class ScriptCompiler {
             PvResolver pvs = new PvResolver();
             NativePvBridge.get().use(pvs);
             org.sipbridge.script.pv.AvpBridge.install();   // usr_avp.h over the $avp store
+            org.sipbridge.script.pv.DsetBridge.install();  // dset.h over the destination set
             pvs.useModulePvs(new org.sipbridge.script.pv.ModulePvs(ms));   // module_exports.items, for the script and C
             ms.addJavaModule(new CoreFunctions(pvs, ms.core().calls(), config.logLevel()));
             for (JavaModule m : options.javaModules()) {
