@@ -58,6 +58,9 @@ enum _pv_type {
 	PVT_SCRIPTVAR, PVT_BODY, PVT_OTHER, PVT_EXTRA
 };
 typedef enum _pv_type pv_type_t;
+/* 1.11 names of PV kinds the script engine never gives a spec (xlog's colour markers are
+ * not PVs in sipbridge), so modules' switch statements over spec types compile. */
+enum _pv_type_unused { PVT_COLOR = PVT_EXTRA + 1 };
 
 typedef struct _pv_value {
 	str rs;     /* string value */

@@ -126,6 +126,13 @@ for m in $MODULES; do
       "${srcs[@]}" -o "$WORK/out/$m.so" > "$WORK/log/$m.compile.log" 2>&1; then
     w="$(grep -c 'warning:' "$WORK/log/$m.compile.log")"
     COMPILE[$m]="yes ($w warnings)"
+  elif grep -q 'multiple definition of' "$WORK/log/$m.compile.log" &&
+      gcc "${CFLAGS[@]}" -fcommon -DMOD_NAME="\"$m\"" "${DEFS[@]}" -I "$SDK/modules/_anchor" \
+      "${srcs[@]}" -o "$WORK/out/$m.so" > "$WORK/log/$m.compile-fcommon.log" 2>&1; then
+    # 1.11 was built when -fcommon was gcc's default (before gcc 10), and some modules
+    # define the same global in two files: those get the flag 1.11 relied on, reported.
+    w="$(grep -c 'warning:' "$WORK/log/$m.compile-fcommon.log")"
+    COMPILE[$m]="yes, -fcommon ($w warnings)"
   else
     e="$(grep -c 'error' "$WORK/log/$m.compile.log")"
     COMPILE[$m]="NO ($e errors, log/$m.compile.log)"
@@ -155,6 +162,7 @@ maxfwd.so max_limit=70 -- mf_process_maxfwd_header("10") is_maxfwd_lt("80")
 benchmark.so enable=1 granularity=2 -- bm_start_timer("t1") bm_log_timer("t1") bm_start_timer("t1") bm_log_timer("t1")
 gflags.so initial=1 -- set_gflag("2") is_gflag("2") reset_gflag("2")
 sangoma.so -- print() print("sipbridge")
+peering.so aaa_url=radius:/etc/radiusclient-ng/radiusclient.conf
 EOF
   : > "$PROBE_FILE"
 fi
@@ -301,12 +309,35 @@ EOF
 declare -A LOAD INIT CHILD CALLS DESTROY WHY
 if [ -s "$PROBE_FILE" ]; then
   if javac -cp "$JAR" -d "$WORK/java" "$WORK/java/CompatCheck.java" > "$WORK/log/javac.log" 2>&1; then
-    java -Dsipbridge.core="$CORE" -cp "$JAR:$WORK/java" CompatCheck "$WORK/out" "$PROBE_FILE" \
-      > "$WORK/log/load.log" 2>&1
-    while IFS=$'\t' read -r tag m l i c k d why; do
-      [ "$tag" = "RESULT" ] || continue
-      LOAD[$m]="$l"; INIT[$m]="$i"; CHILD[$m]="$c"; CALLS[$m]="$k"; DESTROY[$m]="$d"; WHY[$m]="$why"
-    done < "$WORK/log/load.log"
+    # One JVM for all modules; a module that crashes it (a 1.11 module dereferencing an
+    # unset parameter, say) is reported as such and the rest run in a new JVM.
+    : > "$WORK/log/load.log"
+    cp "$PROBE_FILE" "$WORK/java/pending.txt"
+    while [ -s "$WORK/java/pending.txt" ]; do
+      java -XX:ErrorFile="$WORK/log/hs_err_%p.log" -Dsipbridge.core="$CORE" -cp "$JAR:$WORK/java" \
+        CompatCheck "$WORK/out" "$WORK/java/pending.txt" \
+        > "$WORK/log/load.part.log" 2>&1
+      rc=$?
+      cat "$WORK/log/load.part.log" >> "$WORK/log/load.log"
+      while IFS=$'\t' read -r tag m l i c k d why; do
+        [ "$tag" = "RESULT" ] || continue
+        LOAD[$m]="$l"; INIT[$m]="$i"; CHILD[$m]="$c"; CALLS[$m]="$k"; DESTROY[$m]="$d"; WHY[$m]="$why"
+      done < "$WORK/log/load.part.log"
+      : > "$WORK/java/rest.txt"
+      crashed=""
+      while read -r line; do
+        m="${line%%.so*}"
+        [ -n "${LOAD[$m]:-}" ] && continue
+        if [ -z "$crashed" ] && [ $rc -ne 0 ]; then
+          crashed="$m"
+          LOAD[$m]="crash"; WHY[$m]="the JVM died in this module (exit $rc, see log/load.log)"
+          continue
+        fi
+        echo "$line" >> "$WORK/java/rest.txt"
+      done < "$WORK/java/pending.txt"
+      [ -n "$crashed" ] || break
+      mv "$WORK/java/rest.txt" "$WORK/java/pending.txt"
+    done
   else
     echo "javac failed, see $WORK/log/javac.log" >&2
   fi

@@ -211,3 +211,16 @@ SB_JAVA_API int sb_procs_running(void)
 {
 	return sb_procs_running_locked();
 }
+
+/* child_init(rank) of every module on the calling native thread (the BIN receivers run
+ * it with PROC_BIN, native/net/bin.c); <0 when it failed or no server is there. */
+int sb_procs_child_init(int rank)
+{
+	int r;
+	if (child_init_cb == NULL)
+		return -1;
+	SB_UPCALL_BEGIN;
+	r = child_init_cb(rank);
+	SB_UPCALL_END;
+	return r;
+}

@@ -37,6 +37,11 @@ public interface NetCalls {
     int sb_procs_running();
     void sb_procs_set_callback(ProcChildInit cb);
 
+    // --- binary replication (native/net/bin.c): bin_listen, receivers
+    int sb_bin_configure(String host, int port, int children);
+    int sb_bin_start();
+    void sb_bin_stop();
+
     // --- events (native/net/evi.c)
     void sb_evi_reset();
     void sb_evi_set_callback(EventRoute cb);

@@ -157,10 +157,15 @@ final class NetBridge implements NetCalls.Send, NetCalls.DnsQuery, NetCalls.Rece
                 calls.sb_procs_stop(1000);
                 throw new org.sipbridge.module.ModuleException("a module process could not be started (see the log)");
             }
+            if (calls.sb_bin_start() < 0) {
+                calls.sb_bin_stop();
+                throw new org.sipbridge.module.ModuleException("the BIN receivers (bin_listen) could not be started (see the log)");
+            }
         }
 
         /** First thing at shutdown: the module processes end (cancelled, joined). */
         void stopProcesses() {
+            calls.sb_bin_stop();
             int stuck = calls.sb_procs_stop(2000);
             if (stuck > 0) {
                 log.warn("{} module process(es) did not stop", stuck);
@@ -207,6 +212,7 @@ final class NetBridge implements NetCalls.Send, NetCalls.DnsQuery, NetCalls.Rece
         calls.sb_net_udp_callbacks_reset();
         calls.sb_evi_reset();
         calls.sb_procs_reset();
+        configureBin(parsed);
         for (ServerConfig.Listen l : config.listens()) {
             String address;
             try {
@@ -235,6 +241,29 @@ final class NetBridge implements NetCalls.Send, NetCalls.DnsQuery, NetCalls.Rece
             current = s;
         }
         return s;
+    }
+
+    /** bin_listen = IP:PORT (and bin_children): the replication socket; without it, replication is off. */
+    private void configureBin(Script parsed) {
+        String listen = null;
+        int children = 1;
+        for (GlobalSetting g : parsed.globals()) {
+            if (g instanceof org.sipbridge.script.ast.CoreSetting c && c.name().equals("bin_listen")) {
+                listen = c.text();
+            } else if (g instanceof org.sipbridge.script.ast.CoreSetting c && c.name().equals("bin_children")
+                    && c.isInteger()) {
+                children = c.intValue();
+            }
+        }
+        if (listen == null) {
+            calls.sb_bin_configure(null, 0, 1);
+            return;
+        }
+        int colon = listen.lastIndexOf(':');
+        String host = listen.substring(0, colon).replaceAll("^\\[|\\]$", "");
+        if (calls.sb_bin_configure(host, Integer.parseInt(listen.substring(colon + 1)), children) < 0) {
+            throw new org.sipbridge.module.ModuleException("bin_listen = " + listen + ": cannot bind (see the log)");
+        }
     }
 
     /**
@@ -434,7 +463,7 @@ final class NetBridge implements NetCalls.Send, NetCalls.DnsQuery, NetCalls.Rece
             if (s == null || s.script == null) {
                 return -1;
             }
-            s.script.childInit(PROC_MODULE);
+            s.script.childInit(rank);   // PROC_MODULE, or PROC_BIN for a BIN receiver
             return 0;
         } catch (Throwable e) {
             log.error("child_init(PROC_MODULE) failed: {}", e.getMessage());

@@ -93,8 +93,8 @@ public final class SettingCatalog {
         applied("advertised_address", Kind.HOST);
         applied("advertised_port", Kind.NUMBER);
         ignored("auto_aliases", Kind.NUMBER, "sipbridge adds no aliases from reverse DNS of its addresses; use alias=", 0);
-        ignored("bin_listen", Kind.HOST_PORT, "sipbridge has no BIN (binary replication) interface", null);
-        ignored("bin_children", Kind.NUMBER, "sipbridge has no BIN (binary replication) interface", null);
+        applied("bin_listen", Kind.HOST_PORT);     // the BIN replication socket (native/net/bin.c)
+        applied("bin_children", Kind.NUMBER);
         ignored("mhomed", Kind.NUMBER, "the socket a request leaves from is always chosen by its destination", null);
         stored("tos", Kind.WORD_OR_NUMBER, "the IP TOS of sipbridge's sockets is the system's default");
         applied("maxbuffer", Kind.NUMBER);
