@@ -60,7 +60,25 @@ enum _pv_type {
 typedef enum _pv_type pv_type_t;
 /* 1.11 names of PV kinds the script engine never gives a spec (xlog's colour markers are
  * not PVs in sipbridge), so modules' switch statements over spec types compile. */
-enum _pv_type_unused { PVT_COLOR = PVT_EXTRA + 1 };
+enum _pv_type_unused {
+	PVT_COLOR = PVT_EXTRA + 1,
+	/* the rest of 1.11's names but PVT_MSG_BODY (tm's, with its pvar needs): a spec of these
+	 * kinds is PVT_OTHER here, so a module comparing against them finds no match */
+	PVT_REFER_TO, PVT_DSET, PVT_BRANCH, PVT_BRANCHES,
+	PVT_CONTENT_TYPE, PVT_CONTENT_LENGTH, PVT_AUTH_USERNAME, PVT_AUTH_REALM,
+	PVT_RURI_PROTOCOL, PVT_DSTURI_DOMAIN, PVT_DSTURI_PORT, PVT_DSTURI_PROTOCOL,
+	PVT_FROM_DISPLAYNAME, PVT_TO_DISPLAYNAME, PVT_OURI, PVT_OURI_USERNAME,
+	PVT_OURI_DOMAIN, PVT_OURI_PORT, PVT_OURI_PROTOCOL, PVT_FORCE_SOCK,
+	PVT_RPID_URI, PVT_DIVERSION_URI, PVT_ACC_USERNAME, PVT_PPI,
+	PVT_PPI_DISPLAYNAME, PVT_PPI_DOMAIN, PVT_PPI_USERNAME, PVT_PAI_URI,
+	PVT_BFLAGS, PVT_HEXBFLAGS, PVT_SFLAGS, PVT_HEXSFLAGS,
+	PVT_ERR_CLASS, PVT_ERR_LEVEL, PVT_ERR_INFO, PVT_ERR_RCODE,
+	PVT_ERR_RREASON, PVT_AUTH_USERNAME_WHOLE, PVT_AUTH_DURI, PVT_DIV_REASON,
+	PVT_DIV_PRIVACY, PVT_AUTH_DOMAIN, PVT_AUTH_NONCE, PVT_AUTH_RESPONSE,
+	PVT_TIME, PVT_PATH, PVT_ARGV, PVT_HDRCNT,
+	PVT_AUTH_NONCE_COUNT, PVT_AUTH_QOP, PVT_AUTH_ALGORITHM, PVT_AUTH_OPAQUE,
+	PVT_AUTH_CNONCE, PVT_RU_Q, PVT_ROUTE_PARAM
+};
 
 typedef struct _pv_value {
 	str rs;     /* string value */

@@ -400,4 +400,12 @@ int unescape_user(str *sin, str *sout);
 int escape_param(str *sin, str *sout);
 int unescape_param(str *sin, str *sout);
 
+/* What 1.11's ut.h brings to modules besides its own functions: actions (ACT_FL_*),
+ * events (event_id_t, EVI_ERROR: usrloc, acc, dispatcher rely on it) and <sys/uio.h>.
+ * At the end, so that those headers find ut.h complete. */
+#include <sys/uio.h>
+#include "action.h"
+#include "evi/evi_modules.h"
+#include "evi/evi_core.h"
+
 #endif

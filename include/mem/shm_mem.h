@@ -33,4 +33,7 @@ unsigned long shm_available(void);
 
 #define SHM_MEM_ERROR LM_ERR("No more shm memory\n")
 
+/* 1.11's shm_mem.h gives modules gen_lock_t (qos relies on it) */
+#include "../lock_ops.h"
+
 #endif

@@ -74,4 +74,9 @@ struct mi_node *addf_mi_node_sibling(struct mi_node *brother, int flags, char *n
 struct mi_root *clone_mi_tree(struct mi_root *org, int shm);
 void free_shm_mi_tree(struct mi_root *parent);
 
+/* room for a date as ctime() writes it, without the newline (dialog's MI output) */
+#ifndef MI_DATE_BUF_LEN
+#define MI_DATE_BUF_LEN 21
+#endif
+
 #endif

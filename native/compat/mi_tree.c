@@ -9,7 +9,7 @@
 #include "sb_compat.h"
 
 typedef void *(*alloc_f)(size_t);
-typedef void (*free_f)(void *);
+typedef void (*mi_free_fn)(void *);   /* not free_f: evi_transport.h has that name */
 
 /* Allocates head bytes (zeroed) plus room for the name/value copies flags asks for, and
  * points name_out and value_out at the copies or at the caller's strings. */
@@ -78,7 +78,7 @@ static void append_kid(struct mi_node *parent, struct mi_node *n)
 	parent->last = n;
 }
 
-static void free_attrs(struct mi_attr *a, free_f release)
+static void free_attrs(struct mi_attr *a, mi_free_fn release)
 {
 	while (a) {
 		struct mi_attr *next = a->next;
@@ -87,7 +87,7 @@ static void free_attrs(struct mi_attr *a, free_f release)
 	}
 }
 
-static void free_nodes(struct mi_node *n, free_f release)
+static void free_nodes(struct mi_node *n, mi_free_fn release)
 {
 	while (n) {
 		struct mi_node *next = n->next;

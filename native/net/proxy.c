@@ -10,14 +10,14 @@
 #pragma GCC visibility pop
 
 typedef void *(*alloc_f)(size_t);
-typedef void (*free_f)(void *);
+typedef void (*he_free_fn)(void *);   /* not free_f: evi_transport.h has that name */
 
 static void *pkg_alloc(size_t n) { return pkg_malloc(n); }
 static void pkg_release(void *p) { pkg_free(p); }
 static void *shm_alloc(size_t n) { return shm_malloc(n); }
 static void shm_release(void *p) { shm_free(p); }
 
-static void release_he(struct hostent *h, free_f fr)
+static void release_he(struct hostent *h, he_free_fn fr)
 {
 	if (h->h_name)
 		fr(h->h_name);
@@ -34,7 +34,7 @@ static void release_he(struct hostent *h, free_f fr)
 	memset(h, 0, sizeof(*h));
 }
 
-static int copy_he(struct hostent *dst, struct hostent *src, alloc_f al, free_f fr)
+static int copy_he(struct hostent *dst, struct hostent *src, alloc_f al, he_free_fn fr)
 {
 	int na = 0, nl = 0;
 
