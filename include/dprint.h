@@ -1,10 +1,12 @@
 /* sipbridge module SDK: logging (OpenSIPS 1.11 interface).
  *
  * LM_ERR("x=%d\n", x) logs through SLF4J under the logger named MOD_NAME, with the C
- * function name. The level test is done here, in C, against the core's *log_level, so a
+ * function name. The level test is done here, in C, against the core's *sb_log_level, so a
  * disabled level costs one compare and never formats or calls into Java. */
 #ifndef SB_SDK_DPRINT_H
 #define SB_SDK_DPRINT_H
+
+#include <syslog.h>   /* as 1.11's: modules take LOG_DAEMON... for their facilities */
 
 #define L_ALERT  -3
 #define L_CRIT   -2
@@ -19,11 +21,12 @@
 #endif
 
 /* The core's current level: the most verbose level any logger will accept. */
-extern int *log_level;
+/* (not named log_level: acc and b2b_logic define globals of that name) */
+extern int *sb_log_level;
 extern int log_stderr;
 extern int log_facility;
 
-#define is_printable(_level) (((int)(*log_level)) >= ((int)(_level)))
+#define is_printable(_level) (((int)(*sb_log_level)) >= ((int)(_level)))
 
 /* Formats and hands one record to SLF4J. module names the logger, func the C function. */
 void sb_log(int level, const char *module, const char *func, const char *fmt, ...)

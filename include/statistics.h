@@ -45,6 +45,8 @@ stat_var *get_stat(str *name);
 /* the statistic "<code>_out" (out_codes != 0) or "<code>_in", NULL when nobody
  * registered it (1.11 registers none in the core; snmpstats does) */
 stat_var *get_stat_var_from_num_code(unsigned int numerical_code, int out_codes);
+/* "<prefix>-<var_name>" in shm (the caller owns it), NULL on error */
+char *build_stat_name(str *prefix, char *var_name);
 
 /* Statistics created at run time (native/stats_dynamic.c): the group of those, a
  * statistic for name (the existing one when it is there already; 0 or -1), and a shm

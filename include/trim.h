@@ -40,6 +40,7 @@ static inline void trim(str *_s)
 	} while (0)
 #endif
 
+#undef trim_spaces_lr   /* ut.h's writes NULs and keeps tabs; this one drops tabs too */
 #define trim_spaces_lr(_s_) \
 	do { \
 		for (; (_s_).len > 0 && ((_s_).s[(_s_).len - 1] == ' ' || \

@@ -304,6 +304,16 @@ static inline int str_check_token(str *in)
 #define via_len(_via) \
 	((_via)->bsize - ((_via)->name.s - ((_via)->hdr.s + (_via)->hdr.len)))
 
+/* Drops spaces at both ends, writing NULs over the trailing ones (the text must be
+ * writable), as 1.11's ut.h does; trim.h has a form that also drops tabs. */
+#ifndef trim_spaces_lr
+#define trim_spaces_lr(_s_) \
+	do { \
+		for (; (_s_).len > 0 && (_s_).s[(_s_).len - 1] == ' '; (_s_).s[--(_s_).len] = 0); \
+		for (; (_s_).len > 0 && (_s_).s[0] == ' '; (_s_).s = (_s_).s + 1, (_s_).len--); \
+	} while (0)
+#endif
+
 /* Drops spaces at both ends without writing into the buffer. */
 #define str_trim_spaces_lr(_s_) \
 	do { \

@@ -1,5 +1,5 @@
 /* LM_* logging: formats in C, hands finished records to Java (SLF4J) through one upcall.
- * The level test happens in the LM_* macro against *log_level, so disabled levels never
+ * The level test happens in the LM_* macro against *sb_log_level, so disabled levels never
  * get here. Without a sink (a C test, or before Java registered one) records go to
  * stderr. */
 #include <stdarg.h>
@@ -8,7 +8,7 @@
 #include "sb_core.h"
 
 static int current_level = L_NOTICE;
-int *log_level = &current_level;
+int *sb_log_level = &current_level;
 int log_stderr = 0;
 int log_facility = 0;
 /* The OpenSER 1.1 dialect's name for the level (its dprint.h reads it). */

@@ -5,7 +5,7 @@
 
 #include "../dprint.h"
 
-/* The core's log level, mirrored from *log_level. */
+/* The core's log level, mirrored from *sb_log_level. */
 extern int debug;
 
 #endif

@@ -10,7 +10,7 @@ long stub_shm_live;
 long stub_pkg_total;
 
 static int level = L_WARN;
-int *log_level = &level;
+int *sb_log_level = &level;
 int log_stderr = 1;
 int log_facility;
 __thread char int2str_buf[INT2STR_MAX_LEN];

@@ -85,6 +85,10 @@ public final class NativeFunction implements FunctionExport {
         if (fixup != 0) {
             runFixups(calls, frame, args);
         }
+        if (function == 0) {   // a retired function whose fixup did not refuse the call
+            calls.sb_frame_free(frame);
+            throw new ModuleException("function " + name + " of module " + module.name() + " has no code (NULL)");
+        }
         Breadcrumbs.get().calls().sb_frame_set_label(frame, module.name() + ":" + name);
         return new NativeCallSite(calls, frame, paramCount, freeFixup,
                 new org.sipbridge.module.ModuleBusyException(module.name(), name));

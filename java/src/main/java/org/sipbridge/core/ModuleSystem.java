@@ -140,6 +140,16 @@ public final class ModuleSystem implements AutoCloseable {
         }
         String stem = path.getFileName().toString().replaceFirst("\\.so$", "");
         NativeModule m = loader.load(path, dialect, threadSafe.contains(stem.toLowerCase(Locale.ROOT)));
+        Module javaStandIn = registry.module(m.name()).orElse(null);
+        if (javaStandIn instanceof JavaModule jm && !jm.loadedByConfig()) {
+            // sipbridge's own Java module of that name (sl) was there before the configuration:
+            // the C module the configuration names and mpath holds serves instead.
+            registry.remove(jm);
+            if (jm.statisticObjects().isEmpty()) {
+                core.calls().sb_module_release(jm.nativeIndex());
+            }
+            LOG.info("loadmodule \"{}\": the C module {} serves, not sipbridge's Java {}", nameOrPath, path, jm.name());
+        }
         if (registry.module(m.name()).isPresent()) {
             m.unload();
             LOG.warn("a module named {} is already loaded, ignoring {}", m.name(), path);

@@ -20,6 +20,11 @@ public final class ModuleRegistry {
         modules.add(m);
     }
 
+    /** Takes a module out (a Java stand-in a C module of the same name replaces); false if absent. */
+    public synchronized boolean remove(Module m) {
+        return modules.remove(m);
+    }
+
     public synchronized List<Module> modules() {
         return List.copyOf(modules);
     }
