@@ -50,4 +50,9 @@ char *via_builder(unsigned int *len, struct socket_info *send_sock, str *branch,
 int branch_builder(unsigned int hash_index, unsigned int label, char *char_v, int branch,
 		char *branch_str, int *len);
 
+/* ";received=<source ip>" and ";rport=<source port>" of msg, NUL-terminated pkg text
+ * the caller frees, its length in *len; NULL on error (native/compat/via_params.c). */
+char *received_builder(struct sip_msg *msg, unsigned int *received_len);
+char *rport_builder(struct sip_msg *msg, unsigned int *rport_len);
+
 #endif

@@ -57,6 +57,10 @@ extern struct script_route event_rlist[EVENT_RT_NO];
 
 /* The index (>= 1) of the block called name in table sr of size entries, or -1. */
 int get_script_route_ID_by_name(char *name, struct script_route *sr, int size);
+
+/* 1 when some route of the configuration calls the module function name with param_no
+ * parameters (-1: any number), else 0; known from mod_init on (native/script_funcs.c) */
+int is_script_func_used(char *name, int param_no);
 /* The same; with set != 0 a missing name is given the first free index (a reference to a
  * block the script does not have: its a stays NULL). -1 when the table is full. */
 int get_script_route_idx(char *name, struct script_route *sr, int size, int set);

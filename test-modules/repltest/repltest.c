@@ -10,6 +10,8 @@
  *   repl_aaa()            aaa_parse_url/aaa_prot_bind, good and bad: X-Aaa
  *   repl_stats()          get_stat_var_from_num_code, build_stat_name: X-Stats
  *   repl_net()            mk_net_bitlen + matchnet, rw locks, trim_spaces_lr: X-Net
+ *   repl_used()           is_script_func_used for calls the script makes and does not: X-Used
+ *   repl_via()            received_builder, rport_builder: X-Via
  */
 #include <stdarg.h>
 #include <stdio.h>
@@ -27,6 +29,8 @@
 #include "../../data_lump_rpl.h"
 #include "../../bin_interface.h"
 #include "../../aaa/aaa.h"
+#include "../../route.h"
+#include "../../msg_translator.h"
 
 #define REPL_TYPE 7
 
@@ -50,6 +54,8 @@ static int repl_bad(struct sip_msg *msg, char *a, char *b);
 static int repl_aaa(struct sip_msg *msg, char *a, char *b);
 static int repl_stats(struct sip_msg *msg, char *a, char *b);
 static int repl_net(struct sip_msg *msg, char *a, char *b);
+static int repl_used(struct sip_msg *msg, char *a, char *b);
+static int repl_via(struct sip_msg *msg, char *a, char *b);
 
 static cmd_export_t cmds[] = {
 	{"repl_send", (cmd_function)repl_send, 1, 0, 0, REQUEST_ROUTE},
@@ -58,6 +64,8 @@ static cmd_export_t cmds[] = {
 	{"repl_aaa", (cmd_function)repl_aaa, 0, 0, 0, REQUEST_ROUTE},
 	{"repl_stats", (cmd_function)repl_stats, 0, 0, 0, REQUEST_ROUTE},
 	{"repl_net", (cmd_function)repl_net, 0, 0, 0, REQUEST_ROUTE},
+	{"repl_used", (cmd_function)repl_used, 0, 0, 0, REQUEST_ROUTE},
+	{"repl_via", (cmd_function)repl_via, 0, 0, 0, REQUEST_ROUTE},
 	{0, 0, 0, 0, 0, 0}
 };
 
@@ -299,5 +307,29 @@ static int repl_net(struct sip_msg *msg, char *a, char *b)
 	}
 	trim_spaces_lr(t);
 	lump(msg, "X-Misc: rw=%d trim=[%.*s]", lock_ok, t.len, t.s);
+	return 1;
+}
+
+static int repl_used(struct sip_msg *msg, char *a, char *b)
+{
+	lump(msg, "X-Used: self=%d send_any=%d send_two=%d report=%d none=%d null=%d",
+		is_script_func_used("repl_used", 0), is_script_func_used("repl_send", -1),
+		is_script_func_used("repl_send", 2), is_script_func_used("repl_report", 0),
+		is_script_func_used("repl_never_called", -1), is_script_func_used(NULL, -1));
+	return 1;
+}
+
+static int repl_via(struct sip_msg *msg, char *a, char *b)
+{
+	unsigned int rlen = 0, plen = 0;
+	char *received = received_builder(msg, &rlen);
+	char *rport = rport_builder(msg, &plen);
+
+	lump(msg, "X-Via: %s %u %s %u null=%d", received ? received : "(null)", rlen,
+		rport ? rport : "(null)", plen, received_builder(NULL, &rlen) == NULL);
+	if (received)
+		pkg_free(received);
+	if (rport)
+		pkg_free(rport);
 	return 1;
 }

@@ -21,6 +21,9 @@ public interface CoreCalls {
     // --- modules, locks
     int sb_module_new(String name, int threadSafe);
     void sb_module_release(int module);
+    // route.h's is_script_func_used: the calls the script compiler bound (native/script_funcs.c)
+    void sb_script_funcs_reset();
+    int sb_script_funcs_add(String name, int paramNo);
     void sb_module_set_thread_safe(int module, int threadSafe);
     void sb_module_join(int a, int b);
     int sb_module_same_lock(int a, int b);

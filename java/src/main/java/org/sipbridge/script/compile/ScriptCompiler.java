@@ -100,6 +100,10 @@ public final class ScriptCompiler {
                 routes.get(b).setBody(statements.block(b.body()));
             }
 
+            ms.core().calls().sb_script_funcs_reset();   // is_script_func_used, for mod_init
+            for (CompileContext.PendingCall p : cx.calls()) {
+                ms.core().calls().sb_script_funcs_add(p.function().name(), p.function().paramCount());
+            }
             ms.initModules();
             cx.bindAll();
 
