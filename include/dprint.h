@@ -25,6 +25,8 @@
 extern int *sb_log_level;
 extern int log_stderr;
 extern int log_facility;
+/* a syslog facility by name ("LOG_LOCAL0", any case), -1 when unknown */
+int str2facility(char *s);
 
 #define is_printable(_level) (((int)(*sb_log_level)) >= ((int)(_level)))
 

@@ -306,7 +306,8 @@ static int repl_net(struct sip_msg *msg, char *a, char *b)
 		lock_destroy_rw(rw);
 	}
 	trim_spaces_lr(t);
-	lump(msg, "X-Misc: rw=%d trim=[%.*s]", lock_ok, t.len, t.s);
+	lump(msg, "X-Misc: rw=%d trim=[%.*s] facility=%d/%d/%d", lock_ok, t.len, t.s,
+		str2facility("log_local0") == LOG_LOCAL0, str2facility("LOG_NOPE"), str2facility(NULL));
 	return 1;
 }
 

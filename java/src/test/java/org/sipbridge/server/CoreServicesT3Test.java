@@ -124,7 +124,7 @@ class CoreServicesT3Test {
             // 404_out is the module's own statistic; 404_in and 999_out are registered by nobody
             assertEquals("out404=1 in404=0 out999=0 counted=1 name=location-users null=1", h.get("X-Stats"));
             assertEquals("net=10.0.0.0/255.0.0.0 in=1 out=0 bits33=1 null=1", h.get("X-Net"));
-            assertEquals("rw=1 trim=[spaced out]", h.get("X-Misc"));
+            assertEquals("rw=1 trim=[spaced out] facility=1/-1/-1", h.get("X-Misc"));
             // the calls the script makes, by name and parameter count (-1: any)
             assertEquals("self=1 send_any=1 send_two=0 report=1 none=0 null=0", h.get("X-Used"));
             assertTrue(h.get("X-Via").matches(";received=127\\.0\\.0\\.1 19 ;rport=\\d+ \\d+ null=1"), h.get("X-Via"));
