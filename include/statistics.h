@@ -42,6 +42,9 @@ typedef struct stat_export_ {
 int register_stat(char *module, char *name, stat_var **pvar, int flags);
 int register_module_stats(char *module, stat_export_t *stats);
 stat_var *get_stat(str *name);
+/* the statistic "<code>_out" (out_codes != 0) or "<code>_in", NULL when nobody
+ * registered it (1.11 registers none in the core; snmpstats does) */
+stat_var *get_stat_var_from_num_code(unsigned int numerical_code, int out_codes);
 
 /* Statistics created at run time (native/stats_dynamic.c): the group of those, a
  * statistic for name (the existing one when it is there already; 0 or -1), and a shm

@@ -236,6 +236,13 @@ int pv_get_avp_name(struct sip_msg *msg, pv_param_p ip, int *avp_name, unsigned 
 		LM_ERR("no spec\n");
 		return -1;
 	}
+	if (ip->pvn.type == PV_NAME_INTSTR && ip->pvn.u.isname.type == 0) {
+		/* a name pv_parse_avp_name turned into its id at parse time */
+		*avp_name = ip->pvn.u.isname.name.n;
+		if (name_type)
+			*name_type = 0;
+		return 0;
+	}
 	id = call(AVP_OP_SPEC_SLOT, 0, 0, 0, 0, (char *)ip->pvn.u.dname, 0, NULL);
 	if (id < 0) {
 		LM_ERR("not an $avp(name) spec\n");
