@@ -1,6 +1,6 @@
 /* sipbridge module SDK: building outgoing messages from a received one (OpenSIPS 1.11
  * names). Every buffer returned here is pkg_malloc'd and becomes the caller's (free it
- * with pkg_free). The Java core uses the sb_build_* functions of native/msg for its own
+ * with pkg_free), except a request built with MSG_TRANS_SHM_FLAG (shm_free). The Java core uses the sb_build_* functions of native/msg for its own
  * sends; these are the same builders for modules. */
 #ifndef SB_SDK_MSG_TRANSLATOR_H
 #define SB_SDK_MSG_TRANSLATOR_H
@@ -9,7 +9,7 @@
 #include "ip_addr.h"
 #include "globals.h"
 
-#define MSG_TRANS_SHM_FLAG   (1 << 0)   /* not supported: pkg memory is returned */
+#define MSG_TRANS_SHM_FLAG   (1 << 0)   /* build_req_buf_from_sip_req: shm memory (shm_free) */
 #define MSG_TRANS_NOVIA_FLAG (1 << 1)   /* no Via of ours added */
 
 struct bookmark {
