@@ -18,6 +18,13 @@
 #   -p FILE   probe file (see "Probes" below); default: the built-in probes
 #   -o DIR    scratch directory (default: a new mktemp dir, kept and printed)
 #   -O FLAGS  optimisation flags (default "-O2"; 1.11 builds modules with -O9)
+#   --stateful  after building (default modules: tm sl signaling options), run a server
+#             with the real tm (children=4, a failure route) and drive SIPp through it:
+#             UAS1 486 -> failure route -> UAS2 200; a UAS that never answers -> 408;
+#             CANCEL after 180 -> 487 (+ 200 for the CANCEL); options_reply and
+#             signaling's send_reply over tm when those modules built. Result table.
+#   -n CALLS, -r RATE   stateful mode: calls per scenario (default 20) and calls per
+#             second (default 10); the fork scenario also runs under load with CALLS
 #
 # Probes: one line per module, "<name>.so [param=value ...] [-- fn(arg,...) ...]": the
 # modparams are set before init, each fn(...) is bound (its fixups run) and then called
@@ -42,19 +49,34 @@ MODULES="$DEFAULT_MODULES"
 PROBES=""
 WORK=""
 
-usage() { sed -n '2,32p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
+usage() { sed -n '2,40p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
 
-while getopts "t:m:p:o:O:h" opt; do
+STATEFUL=0
+CALLS=20
+RATE=10
+args=()
+for a in "$@"; do
+  if [ "$a" = "--stateful" ]; then STATEFUL=1; else args+=("$a"); fi
+done
+set -- "${args[@]+"${args[@]}"}"
+
+
+while getopts "t:m:p:o:O:n:r:h" opt; do
   case "$opt" in
     t) TREE="$OPTARG" ;;
     m) MODULES="$OPTARG" ;;
     p) PROBES="$OPTARG" ;;
     o) WORK="$OPTARG" ;;
     O) OPT="$OPTARG" ;;
+    n) CALLS="$OPTARG" ;;
+    r) RATE="$OPTARG" ;;
     *) usage ;;
   esac
 done
 [ -n "$TREE" ] || usage
+if [ "$STATEFUL" = 1 ] && [ "$MODULES" = "$DEFAULT_MODULES" ]; then
+  MODULES="tm sl signaling options"
+fi
 
 if [ -d "$TREE/modules" ]; then
   MODSRC="$(cd "$TREE/modules" && pwd)"
@@ -144,6 +166,13 @@ for m in $MODULES; do
     LINK[$m]="NO: $(tr '\n' ' ' < "$WORK/log/$m.missing.txt")"
   fi
 done
+
+if [ "$STATEFUL" = 1 ]; then
+  # shellcheck source=scripts/compat-stateful.sh
+  . "$REPO/scripts/compat-stateful.sh"
+  stateful_run
+  exit $?
+fi
 
 # Built-in probes for modules of the default list; others are only loaded.
 PROBE_FILE="$WORK/java/probes.txt"
