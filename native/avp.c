@@ -87,7 +87,8 @@ static struct usr_avp *fetch(int id, int pos, int_str *val)
 	n->pos = pos;
 	n->live = 1;
 	n->avp.data = &n->val;
-	if (out[2] & 4) {   /* PV_VAL_STR: a string value */
+	/* PV_VAL_STR without PV_TYPE_INT: a string value (an int value carries its text too) */
+	if ((out[2] & 4) && !(out[2] & 16)) {
 		n->avp.flags = AVP_VAL_STR;
 		n->val.s.s = n->buf;
 		n->val.s.len = out[0];
