@@ -21,7 +21,8 @@
 #   --stateful  after building (default modules: tm sl signaling options), run a server
 #             with the real tm (children=4, a failure route) and drive SIPp through it:
 #             UAS1 486 -> failure route -> UAS2 200; a UAS that never answers -> 408;
-#             CANCEL after 180 -> 487 (+ 200 for the CANCEL); options_reply and
+#             CANCEL after 180 -> 487 (+ 200 for the CANCEL); an INVITE copy answered
+#             with the last reply; options_reply and
 #             signaling's send_reply over tm when those modules built. Result table.
 #   -n CALLS, -r RATE   stateful mode: calls per scenario (default 20) and calls per
 #             second (default 10); the fork scenario also runs under load with CALLS

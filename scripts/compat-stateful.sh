@@ -143,10 +143,53 @@ CFG
     [ "$ok" = "$n" ] && [ "$failed" = 0 ] || { verdict=FAIL; status=1; }
     rows+=("$(printf '%-22s | %-38s | %5s | %5s | %6s | %s' "$name" "$expected" "$n" "$ok" "$failed" "$verdict")")
   }
+  # A UAC that sends its INVITE twice (same branch) after the 100: tm matches the copy to
+  # the transaction and answers it with its last reply (the 100) instead of forwarding it.
+  # SIPp would answer the replayed 100 with its INVITE again, so this one is a small
+  # Python client. Target: the silent UAS (the transaction then ends in a 408).
+  retransmissions() {   # calls target
+    local n=$1 target=$2 counts ok failed verdict=pass
+    counts="$(python3 - "$n" "$P0" "$target" <<'PY'
+import socket, sys, time
+n, proxy, target = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3]
+s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+s.bind(("127.0.0.1", 0))
+port = s.getsockname()[1]
+ok = 0
+def hundreds(cid, want, deadline):
+    got = 0
+    while got < want and time.time() < deadline:
+        s.settimeout(max(0.01, deadline - time.time()))
+        try:
+            data = s.recv(65535).decode("latin-1")
+        except socket.timeout:
+            break
+        if data.startswith("SIP/2.0 100 ") and ("Call-ID: " + cid) in data:
+            got += 1
+    return got
+for i in range(n):
+    cid = "retrans-%d-%d@127.0.0.1" % (i, port)
+    inv = ("INVITE sip:uas@%s SIP/2.0\r\nVia: SIP/2.0/UDP 127.0.0.1:%d;branch=z9hG4bKre%d\r\n"
+           "From: <sip:a@127.0.0.1:%d>;tag=r%d\r\nTo: <sip:uas@%s>\r\nCall-ID: %s\r\n"
+           "CSeq: 1 INVITE\r\nMax-Forwards: 70\r\nContent-Length: 0\r\n\r\n"
+           % (target, port, i, port, i, target, cid)).encode()
+    s.sendto(inv, ("127.0.0.1", proxy))
+    first = hundreds(cid, 1, time.time() + 2)
+    s.sendto(inv, ("127.0.0.1", proxy))
+    again = hundreds(cid, 1, time.time() + 2)
+    ok += 1 if first == 1 and again == 1 else 0
+print(ok, n - ok)
+PY
+)"
+    ok="${counts% *}"; failed="${counts#* }"
+    [ "$ok" = "$n" ] || { verdict=FAIL; status=1; }
+    rows+=("$(printf '%-22s | %-38s | %5s | %5s | %6s | %s' "retransmission" "INVITE copy after 100: 100 replayed" "$n" "$ok" "$failed" "$verdict")")
+  }
   uac "fork-486-to-200" "UAS1 486, failure route, UAS2 200" "$CALLS" "$RATE" "127.0.0.1:$P1" -sf "$E2E/tm/uac-call.xml"
   uac "direct-200" "UAS2 180/200, ACK, BYE" "$CALLS" "$RATE" "127.0.0.1:$P2" -sf "$E2E/tm/uac-call.xml"
   uac "no-answer-408" "no answer: 408 after fr_timeout (2 s)" "$CALLS" "$RATE" "127.0.0.1:$P3" -sf "$SC/uac-408.xml"
   uac "cancel-487" "180, CANCEL: 200 + 487" "$CALLS" "$RATE" "127.0.0.1:$P4" -sf "$E2E/tm/uac-cancel.xml"
+  retransmissions "$CALLS" "127.0.0.1:$P3"
   if built options; then
     uac "options_reply" "OPTIONS answered 200 by options" "$CALLS" "$RATE" "127.0.0.1:$P0" -sf "$E2E/options-uac.xml"
   fi
