@@ -25,7 +25,8 @@
 #             with the last reply; options_reply and
 #             signaling's send_reply over tm when those modules built. Result table.
 #   -n CALLS, -r RATE   stateful mode: calls per scenario (default 20) and calls per
-#             second (default 10); the fork scenario also runs under load with CALLS
+#             second (default 10); then a load row: the fork scenario with
+#             $STATEFUL_LOAD_CALLS calls (200) at $STATEFUL_LOAD_RATE calls/s (40)
 #
 # Probes: one line per module, "<name>.so [param=value ...] [-- fn(arg,...) ...]": the
 # modparams are set before init, each fn(...) is bound (its fixups run) and then called
