@@ -53,6 +53,8 @@ stat_var *get_stat_var_from_num_code(unsigned int numerical_code, int out_codes)
 int register_dynamic_stat(str *name, stat_var **pvar);
 int clone_pv_stat_name(str *name, str *clone);
 unsigned long get_stat_val(stat_var *var);
+/* "<prefix>-<var_name>" in shm (the caller owns it), NULL on error */
+char *build_stat_name(str *prefix, char *var_name);
 void reset_stat(stat_var *var);
 
 #define update_stat(_var, _n) \
