@@ -34,6 +34,7 @@ struct outcome {
 	pthread_mutex_t lock;
 	int done;                        /* set once the process ran every check */
 	int passed, failed;
+	int pending;                     /* mit_async answers still to come */
 	char report[REPORT_LEN];         /* failures, one per line */
 };
 static struct outcome *out;
@@ -71,6 +72,7 @@ static void *answer_later(void *arg)
 		add_mi_node_child(&rpl->node, MI_DUP_VALUE, "answer", 6, a->text, (int)strlen(a->text));
 	a->hdl->handler_f(rpl, a->hdl, 1);   /* the handler owns rpl from here */
 	free(a);
+	__atomic_sub_fetch(&out->pending, 1, __ATOMIC_ACQ_REL);
 	return NULL;
 }
 
@@ -95,7 +97,9 @@ static struct mi_root *mi_async(struct mi_root *req, void *param)
 	a->hdl = req->async_hdl;   /* the request tree is freed by the transport; the handler is not */
 	a->delay = d;
 	snprintf(a->text, sizeof(a->text), "late %d", d);
+	__atomic_add_fetch(&out->pending, 1, __ATOMIC_ACQ_REL);
 	if (pthread_create(&t, NULL, answer_later, a) != 0) {
+		__atomic_sub_fetch(&out->pending, 1, __ATOMIC_ACQ_REL);
 		free(a);
 		return NULL;
 	}
@@ -126,6 +130,7 @@ static struct mi_root *mi_results(struct mi_root *req, void *param)
 	addf_mi_node_child(&rpl->node, 0, "done", 4, "%d", out->done);
 	addf_mi_node_child(&rpl->node, 0, "passed", 6, "%d", out->passed);
 	addf_mi_node_child(&rpl->node, 0, "failed", 6, "%d", out->failed);
+	addf_mi_node_child(&rpl->node, 0, "pending", 7, "%d", __atomic_load_n(&out->pending, __ATOMIC_ACQUIRE));
 	add_mi_node_child(&rpl->node, MI_DUP_VALUE, "report", 6, out->report, (int)strlen(out->report));
 	pthread_mutex_unlock(&out->lock);
 	return rpl;
@@ -348,6 +353,17 @@ static int mod_init(void)
 	return 0;
 }
 
+/* The answering threads run this module's code: wait for them before it is unloaded. */
+static void destroy(void)
+{
+	int i;
+	for (i = 0; i < 1000 && __atomic_load_n(&out->pending, __ATOMIC_ACQUIRE) > 0; i++)
+		usleep(10000);
+	if (out->pending > 0)
+		LM_ERR("%d mit_async answers still pending at unload\n", out->pending);
+	usleep(50000);   /* the last one counted down and is returning from our code */
+}
+
 static proc_export_t procs[] = {
 	{"MI test transport", 0, 0, transport_process, 1, 0},
 	{0, 0, 0, 0, 0, 0}
@@ -367,5 +383,5 @@ static param_export_t params[] = {
 
 struct module_exports exports = {
 	"mitransport", MODULE_VERSION, DEFAULT_DLFLAGS,
-	0, params, 0, mi_cmds, 0, procs, mod_init, 0, 0, 0
+	0, params, 0, mi_cmds, 0, procs, mod_init, 0, destroy, 0
 };
