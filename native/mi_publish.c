@@ -245,9 +245,14 @@ static struct mi_cmd *next_entry(const char *name, const char *help, const char 
 SB_JAVA_API int sb_mi_publish_c(const char *name, const char *help, const char *module,
 		int module_index, void *f, void *param, void *init_f, int flags)
 {
-	struct mi_cmd *c = next_entry(name, help, module, (unsigned int)flags);
+	struct mi_cmd *c;
 	struct sb_mi_target *t;
-	if (c == NULL || f == NULL)
+	if (f == NULL) {
+		LM_ERR("MI command %s has no function\n", name ? name : "(no name)");
+		return -1;
+	}
+	c = next_entry(name, help, module, (unsigned int)flags);
+	if (c == NULL)
 		return -1;
 	t = &targets[pub_count];
 	t->java_id = -1;
@@ -256,7 +261,7 @@ SB_JAVA_API int sb_mi_publish_c(const char *name, const char *help, const char *
 	t->param = param;
 	t->init_f = (mi_child_init_f *)init_f;
 	c->f = c_trampoline;
-	c->init_f = t->init_f;
+	c->init_f = NULL;   /* run by init_mi_child / the trampoline, under the module's lock */
 	pub_count++;
 	return 0;
 }

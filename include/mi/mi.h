@@ -64,7 +64,7 @@ struct mi_cmd {
 	str module;
 	str name;
 	str help;
-	mi_child_init_f *init_f;
+	mi_child_init_f *init_f;     /* NULL in sipbridge: init_mi_child runs it, locked */
 	mi_cmd_f *f;
 	unsigned int flags;
 	void *param;

@@ -97,7 +97,8 @@ public final class MiPublisher implements MiCalls.JavaRunner {
         published = List.copyOf(javaSide);
         calls.sb_mi_publish_end();
         if (refused > 0) {
-            log.warn("{} MI command(s) could not be offered to C transports (table full)", refused);
+            log.warn("{} MI command(s) could not be offered to C transports (no function, or the table is full)",
+                    refused);
         }
     }
 
