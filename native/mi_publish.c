@@ -17,6 +17,7 @@
  * the next publish, so pointers a transport got stay valid while its server runs. */
 #define _GNU_SOURCE
 #include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -324,4 +325,27 @@ SB_JAVA_API struct mi_node *sb_mi_add_kid(struct mi_node *parent, const char *na
 	/* empty means absent, as 1.11 stores it (no pointer into Java's temporary string) */
 	return add_mi_node_child(parent, MI_DUP_NAME | MI_DUP_VALUE, nl ? (char *)name : NULL, nl,
 			vl ? (char *)value : NULL, vl);
+}
+
+/* ---- module processes for the core's `ps` ---- */
+
+struct process_table;
+extern struct process_table *pt;
+extern unsigned int counted_processes;
+int sb_pt_first_module_proc(void);
+int sb_pt_pid(int idx);
+const char *sb_pt_desc(int idx);
+
+/* Java: module process n (0 = the first one): its process table index, with its pid in
+ * out[0] and its description copied to buf[0..cap); -1 past the last one. */
+SB_JAVA_API int sb_mi_module_proc(int n, int *out, char *buf, int cap)
+{
+	int idx = sb_pt_first_module_proc() + n;
+	const char *desc;
+	if (n < 0 || idx >= (int)__atomic_load_n(&counted_processes, __ATOMIC_ACQUIRE) || cap <= 0)
+		return -1;
+	out[0] = sb_pt_pid(idx);
+	desc = sb_pt_desc(idx);
+	snprintf(buf, (size_t)cap, "%s", desc ? desc : "");
+	return idx;
 }

@@ -33,6 +33,8 @@ public interface MiCalls {
 
     long sb_mi_async_wait(long waiter, int timeoutMs);
 
+    int sb_mi_module_proc(int n, int[] out, byte[] buf, int cap);
+
     /** Runs core/Java command id on the request tree at req; the reply tree's address or 0. */
     interface JavaRunner {
         @Delegate

@@ -102,6 +102,29 @@ public final class MiPublisher implements MiCalls.JavaRunner {
         }
     }
 
+    /** A module process (module_exports.procs) as the process table lists it. */
+    public record ModuleProcess(int index, int pid, String description) {
+    }
+
+    /** The module processes of the running server (threads the core started natively). */
+    public List<ModuleProcess> moduleProcesses() {
+        List<ModuleProcess> l = new ArrayList<>();
+        int[] pid = new int[1];
+        byte[] buf = new byte[64];
+        for (int n = 0; n < 1024; n++) {
+            int idx = calls.sb_mi_module_proc(n, pid, buf, buf.length);
+            if (idx < 0) {
+                break;
+            }
+            int len = 0;
+            while (len < buf.length && buf[len] != 0) {
+                len++;
+            }
+            l.add(new ModuleProcess(idx, pid[0], new String(buf, 0, len, StandardCharsets.UTF_8)));
+        }
+        return l;
+    }
+
     /** The server stops: C transports find no command any more. */
     public synchronized void unpublish() {
         calls.sb_mi_unpublish();

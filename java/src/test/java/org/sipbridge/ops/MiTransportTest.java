@@ -102,6 +102,17 @@ class MiTransportTest {
     }
 
     @Test
+    void psListsModuleProcesses() throws Exception {
+        boolean found = false;
+        for (JsonNode p : result("ps", null).get("Processes")) {
+            if (p.get("Type").asText().equals("MI test transport")) {
+                found = p.get("PID").asInt() > 0 && p.get("ID").asInt() > 0;
+            }
+        }
+        assertTrue(found, "the transport's module process in ps");
+    }
+
+    @Test
     void asynchronousReplyIsWaitedFor() throws Exception {
         long t0 = System.nanoTime();
         JsonNode r = result("mit_async", "[\"200\"]");
