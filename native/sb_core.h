@@ -58,6 +58,11 @@ struct sb_module {
 void sb_group_switch(struct sb_lock_group *g, int self);
 void sb_module_groups_changed(void);
 void sb_module_image_free(struct sb_module *m);
+/* A new thread's first copy starts from this thread's copy when set (module processes:
+ * the thread that started them), else from the module's creator. */
+extern __thread int sb_image_origin;
+/* No more switching of m's globals: a module process runs it unlocked from now on. */
+void sb_module_image_pin(struct sb_module *m);
 /* Unlinks the script callbacks a module registered (script_cb.c), before it is unloaded. */
 void sb_script_cb_forget(int module);
 
