@@ -69,6 +69,10 @@ final class StatefulProxy implements TransactionLayer {
     /** After the request route: a transaction the script created but neither relayed nor answered is released. */
     void afterRequest(SipContext ctx) {
         Cell cell = t.current.get(ctx);
+        if (cell != null && !cell.local) {
+            // 1.11: from its creation on, the request's AVP list is the transaction's
+            cell.avps.copyFrom(ScriptState.of(ctx).avps);
+        }
         if (cell != null && cell.nrOfOutgoings == 0 && cell.uas.lastCode() < 200 && cell.uas.state() != TxState.TERMINATED) {
             if (t.problems.permit()) {
                 TmWorker.log.warn("{} {}: the script created a transaction but neither relayed nor answered it; released{}",
@@ -147,8 +151,7 @@ final class StatefulProxy implements TransactionLayer {
             }
             return -1;
         }
-        byte[] copy = new byte[m.length()];
-        m.buffer().get(m.offset(), copy, 0, copy.length);
+        byte[] copy = requestCopy(ctx, m);
         boolean invite = m.method() == SipMethod.INVITE;
         Cell cell = new Cell(tables.nextLabel(), invite, m.methodName(), key, t.env.timers().now(), copy,
                 ctx.receiveInfo(), m.framing());
@@ -359,6 +362,24 @@ final class StatefulProxy implements TransactionLayer {
             return ctx.requestUri();
         }
         return cell.newUri != null ? cell.newUri : ctx.message().isRequest() ? ctx.message().requestUriString() : null;
+    }
+
+    /**
+     * What the transaction keeps of its request (for the failure route and our own replies):
+     * the bytes as received, or, when the request route changed headers or the body so far,
+     * the request with those changes applied (1.11 clones the request with its lumps, so
+     * serial branches carry them too).
+     */
+    private static byte[] requestCopy(SipContext ctx, SipMessage m) {
+        if (ctx.hasView() && ctx.slot().hasLumps()) {
+            int n = ctx.slot().buildApplied(false);
+            byte[] b = new byte[n];
+            ctx.slot().output().get(0, b, 0, n);
+            return b;
+        }
+        byte[] b = new byte[m.length()];
+        m.buffer().get(m.offset(), b, 0, b.length);
+        return b;
     }
 
     // ---- bookkeeping -----------------------------------------------------------------------

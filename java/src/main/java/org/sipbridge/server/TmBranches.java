@@ -6,6 +6,7 @@ import org.sipbridge.core.SipContext;
 import org.sipbridge.module.RouteType;
 import org.sipbridge.script.RunResult;
 import org.sipbridge.script.ast.BlockKind;
+import org.sipbridge.script.run.ScriptState;
 import org.sipbridge.tm.Cell;
 import org.sipbridge.tm.ClientTransaction;
 import org.sipbridge.tm.Transaction;
@@ -30,6 +31,7 @@ import java.util.concurrent.ThreadLocalRandom;
 final class TmBranches {
     static final int FLAG_NO_ERROR_REPLY = 0x02;
     static final int FLAG_REPLICATE = 0x100; // internal: t_replicate
+    private static final int BRANCH_LUMPS_STOP = 0, BRANCH_LUMPS_MARK = 1, BRANCH_LUMPS_REMOVE = 2;
 
     private final TmWorker t;
     private final String branchPrefix;
@@ -59,6 +61,7 @@ final class TmBranches {
             ctx.branches().clear();
             return -3;
         }
+        cell.flags = ctx.flags(); // as 1.11: the transaction takes the message's flags before forwarding
         List<Target> targets = new ArrayList<>();
         String ruri = ctx.requestUri();
         String du = destination != null ? destination : ctx.dstUri();
@@ -98,6 +101,10 @@ final class TmBranches {
         }
         ctx.setNewUri(keepUri);
         ctx.setDstUri(keepDst);
+        // flags and AVPs the branch routes set belong to the transaction (1.11: the request's AVP
+        // list is the transaction's from its creation on; its flags are taken after the branches)
+        cell.flags = ctx.flags();
+        cell.avps.copyFrom(ScriptState.of(ctx).avps);
         if (sent > 0) {
             return 1;
         }
@@ -113,12 +120,22 @@ final class TmBranches {
         int index = cell.nrOfOutgoings;
         ctx.setNewUri(target.uri());
         ctx.setDstUri(target.dst());
-        String onReply = null;
+        if (cell.onBranch == null) {
+            return sendBuilt(cell, ctx, null);
+        }
         TmCurrent cur = t.current;
-        if (cell.onBranch != null) {
+        ctx.nativeMessage(); // the branch's lumps are marked in the C view, so it must exist first
+        ctx.slot().branchLumps(BRANCH_LUMPS_MARK);
+        try {
+            String onReply = null;
             cur.set(ctx, cell, index, 0);
             cur.pendingFor = -1;
-            RunResult rr = t.r.script.runRoute(BlockKind.BRANCH, cell.onBranch, ctx).orElse(RunResult.COMPLETED);
+            RunResult rr;
+            try {
+                rr = t.r.script.runRoute(BlockKind.BRANCH, cell.onBranch, ctx).orElse(RunResult.COMPLETED);
+            } finally {
+                ctx.slot().branchLumps(BRANCH_LUMPS_STOP); // lumps of the build itself (Via received) stay
+            }
             if (cur.pendingFor == ctx.id()) {
                 onReply = cur.pendingReply;
                 cur.pendingFor = -1;
@@ -127,7 +144,15 @@ final class TmBranches {
             if (rr == RunResult.DROPPED) {
                 return false;
             }
+            return sendBuilt(cell, ctx, onReply); // with the R-URI and $du the route left
+        } finally {
+            ctx.slot().branchLumps(BRANCH_LUMPS_REMOVE); // the next branch starts from the request again
         }
+    }
+
+    /** Builds the next branch from the request in ctx (its R-URI, $du and lumps) and sends it. */
+    private boolean sendBuilt(Cell cell, SipContext ctx, String onReply) {
+        int index = cell.nrOfOutgoings;
         String uri = ctx.requestUri();
         String branch = branchPrefix + cell.label + "." + index;
         ByteBuffer out = t.forwarder.buildBranch(ctx, null, branch.getBytes(StandardCharsets.US_ASCII));

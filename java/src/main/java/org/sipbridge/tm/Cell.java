@@ -24,7 +24,10 @@ public final class Cell {
     public final long createdAt;
     public ServerTransaction uas;
 
-    /** The request as received (with what modules wrote into the buffer in place). */
+    /**
+     * The request as received (with what modules wrote into the buffer in place), or with the
+     * header and body changes the request route made before the transaction was created.
+     */
     public final byte[] request;
     public final ReceiveInfo received;
     public final Framing framing;
