@@ -8,6 +8,7 @@ import org.sipbridge.script.run.ScriptState;
 import org.sipbridge.sip.SipMessage;
 import org.sipbridge.sip.SipMethod;
 import org.sipbridge.tm.Cell;
+import org.sipbridge.tm.LookupKey;
 import org.sipbridge.tm.ServerTransaction;
 import org.sipbridge.tm.TmEnv;
 import org.sipbridge.tm.TmModule;
@@ -107,7 +108,7 @@ final class StatefulProxy implements TransactionLayer {
             return ctx.outbound().forward(ctx, destination) ? 1 : -1;
         }
         if (m.method() == SipMethod.CANCEL) {
-            return t.cancels.cancel(ctx, this);
+            return t.cancels.cancel(ctx, this, flags);
         }
         if (cell == null) {
             int n = newTransaction(ctx);
@@ -133,11 +134,11 @@ final class StatefulProxy implements TransactionLayer {
             return 1;
         }
         TmTables tables = t.tables;
-        String key = tables.keys.server(m);
-        if (key == null) {
+        LookupKey lookup = tables.keys.server(m);
+        if (lookup == null) {
             return -2;
         }
-        Cell existing = tables.server(key);
+        Cell existing = tables.server(lookup);
         if (existing != null) {
             existing.uas.onRetransmission();
             t.stats.retransmissions.increment();
@@ -151,6 +152,7 @@ final class StatefulProxy implements TransactionLayer {
             }
             return -1;
         }
+        String key = lookup.toString(); // the one String a transaction's key costs
         byte[] copy = requestCopy(ctx, m);
         boolean invite = m.method() == SipMethod.INVITE;
         Cell cell = new Cell(tables.nextLabel(), invite, m.methodName(), key, t.env.timers().now(), copy,
@@ -299,8 +301,15 @@ final class StatefulProxy implements TransactionLayer {
 
     @Override
     public int replicate(SipContext ctx, String uri, int flags) {
-        if (t.current.get(ctx) != null) {
-            return -1; // 1.11: replication needs a message without a transaction
+        Cell existing = t.current.get(ctx);
+        if (existing != null) {
+            // 1.11: the transaction becomes local (its replies stay here) and forwards to uri
+            if (ctx.message().method() == SipMethod.ACK || ctx.routeType() != RouteType.REQUEST) {
+                return -1;
+            }
+            existing.local = true;
+            return t.branches.forwardRound(existing, ctx, uri,
+                    flags | TmBranches.FLAG_REPLICATE | TmBranches.FLAG_NO_ERROR_REPLY) > 0 ? 1 : -1;
         }
         int n = newTransaction(ctx);
         if (n <= 0) {

@@ -17,8 +17,6 @@ import org.sipbridge.tm.Uac;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -51,8 +49,9 @@ final class TmBranches {
         failureDst = ctx.dstUri();
     }
 
-    private record Target(String uri, String dst) {
-    }
+    /** One round's targets (R-URI and $du of each branch), reused: rounds never nest. */
+    private final String[] targetUri = new String[DestinationSet.MAX_BRANCHES + 1];
+    private final String[] targetDst = new String[DestinationSet.MAX_BRANCHES + 1];
 
     /** One round of branches: the R-URI (first round, or a new one in a failure route) and the destination set. */
     int forwardRound(Cell cell, SipContext ctx, String destination, int flags) {
@@ -62,21 +61,23 @@ final class TmBranches {
             return -3;
         }
         cell.flags = ctx.flags(); // as 1.11: the transaction takes the message's flags before forwarding
-        List<Target> targets = new ArrayList<>();
+        int targets = 0;
         String ruri = ctx.requestUri();
         String du = destination != null ? destination : ctx.dstUri();
         boolean ruriIsNew = !failure || destination != null || !Objects.equals(ruri, failureUri)
                 || !Objects.equals(ctx.dstUri(), failureDst);
         if (ruriIsNew) {
-            targets.add(new Target(ruri, du));
+            targetUri[targets] = ruri;
+            targetDst[targets++] = du;
         }
         DestinationSet set = ctx.branches();
-        for (int i = 0; i < set.size(); i++) {
+        for (int i = 0; i < set.size() && targets < targetUri.length; i++) {
             DestinationSet.Branch b = set.get(i);
-            targets.add(new Target(b.uri(), b.dstUri() != null ? b.dstUri() : destination));
+            targetUri[targets] = b.uri();
+            targetDst[targets++] = b.dstUri() != null ? b.dstUri() : destination;
         }
         set.clear();
-        if (targets.isEmpty()) {
+        if (targets == 0) {
             return -3;
         }
         int previousFirst = cell.firstBranch;
@@ -88,14 +89,18 @@ final class TmBranches {
         String keepUri = ctx.newUri();
         String keepDst = ctx.dstUri();
         int sent = 0;
-        for (Target target : targets) {
+        for (int i = 0; i < targets; i++) {
+            String uri = targetUri[i];
+            String dst = targetDst[i];
+            targetUri[i] = null;
+            targetDst[i] = null;
             if (cell.nrOfOutgoings >= cell.uac.length) {
                 if (t.problems.permit()) {
                     TmWorker.log.warn("{}: no more than {} branches{}", cell, cell.uac.length, t.problems.note());
                 }
-                break;
+                continue; // (the rest of the arrays is cleared too)
             }
-            if (sendBranch(cell, ctx, target)) {
+            if (sendBranch(cell, ctx, uri, dst)) {
                 sent++;
             }
         }
@@ -116,10 +121,10 @@ final class TmBranches {
         return -6;
     }
 
-    private boolean sendBranch(Cell cell, SipContext ctx, Target target) {
+    private boolean sendBranch(Cell cell, SipContext ctx, String uri, String dst) {
         int index = cell.nrOfOutgoings;
-        ctx.setNewUri(target.uri());
-        ctx.setDstUri(target.dst());
+        ctx.setNewUri(uri);
+        ctx.setDstUri(dst);
         if (cell.onBranch == null) {
             return sendBuilt(cell, ctx, null);
         }

@@ -33,14 +33,14 @@ final class TmResponses {
             return false;
         }
         SipMessage m = ctx.message();
-        String key = t.tables.keys.client(m);
+        org.sipbridge.tm.LookupKey key = t.tables.keys.client(m);
         Uac u = t.tables.client(key);
         if (u == null) {
             return false;
         }
         t.stats.replies.increment();
         int code = m.statusCode();
-        if (key.equals(u.cancelKey)) {
+        if (u.cancelKey != null && key.equals(u.cancelKey)) {
             u.cancel.onResponse(code); // the reply to our CANCEL ends there
             return true;
         }
@@ -104,10 +104,11 @@ final class TmResponses {
     private boolean runReplyRoutes(Cell cell, Uac u, SipContext ctx, int code) {
         t.current.set(ctx, cell, u.index, code);
         ctx.setFlags(cell.flags);
+        ScriptState s = ScriptState.of(ctx);
+        s.startMessage(); // a new message: no AVPs of the last one (the script may have no main onreply_route to do it)
         boolean relay = t.r.script.runReply(ctx);
         String route = u.onReply != null ? u.onReply : cell.onReply;
         if (route != null) {
-            ScriptState s = ScriptState.of(ctx);
             boolean avps = t.mod.onreplyAvpMode.get() != 0;
             if (avps) {
                 s.avps.copyFrom(cell.avps);

@@ -15,14 +15,15 @@ import java.util.Map;
  * put and remove.
  */
 final class TmTables {
-    final TransactionKeys keys = new TransactionKeys();
+    final TransactionKeys keys;
     private final Map<String, Cell> servers = new HashMap<>();
     private final Map<String, Uac> clients = new HashMap<>();
     private final TmStats stats;
     private int labels;
 
-    TmTables(TmStats stats) {
+    TmTables(TmStats stats, TransactionKeys keys) {
         this.stats = stats;
+        this.keys = keys;
     }
 
     int nextLabel() {
@@ -37,7 +38,7 @@ final class TmTables {
         return clients.isEmpty();
     }
 
-    Cell server(String key) {
+    Cell server(CharSequence key) {
         return key == null ? null : servers.get(key);
     }
 
@@ -52,7 +53,7 @@ final class TmTables {
         }
     }
 
-    Uac client(String key) {
+    Uac client(CharSequence key) {
         return key == null ? null : clients.get(key);
     }
 

@@ -39,7 +39,8 @@ final class TmWorker {
         this.mod = mod;
         this.env = env;
         this.stats = stats;
-        this.tables = new TmTables(stats);
+        this.tables = new TmTables(stats, new org.sipbridge.tm.TransactionKeys(mod.ruriMatching.get() != 0,
+                mod.via1Matching.get() != 0));
         this.local = new TmLocalReplies(this);
         this.branches = new TmBranches(this);
         this.responses = new TmResponses(this);
