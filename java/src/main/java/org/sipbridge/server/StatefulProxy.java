@@ -14,6 +14,7 @@ import org.sipbridge.tm.TmEnv;
 import org.sipbridge.tm.TmModule;
 import org.sipbridge.tm.TmStats;
 import org.sipbridge.tm.Transaction;
+import org.sipbridge.tm.TransactionKeys;
 import org.sipbridge.tm.TransactionUser;
 import org.sipbridge.tm.TxState;
 
@@ -155,7 +156,7 @@ final class StatefulProxy implements TransactionLayer {
         String key = lookup.toString(); // the one String a transaction's key costs
         byte[] copy = requestCopy(ctx, m);
         boolean invite = m.method() == SipMethod.INVITE;
-        Cell cell = new Cell(tables.nextLabel(), invite, m.methodName(), key, t.env.timers().now(), copy,
+        Cell cell = new Cell(tables.nextLabel(), invite, TransactionKeys.methodName(m), key, t.env.timers().now(), copy,
                 ctx.receiveInfo(), m.framing());
         cell.newUri = ctx.newUri();
         cell.dstUri = ctx.dstUri();

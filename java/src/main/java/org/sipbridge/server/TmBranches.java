@@ -62,12 +62,11 @@ final class TmBranches {
         }
         cell.flags = ctx.flags(); // as 1.11: the transaction takes the message's flags before forwarding
         int targets = 0;
-        String ruri = ctx.requestUri();
         String du = destination != null ? destination : ctx.dstUri();
-        boolean ruriIsNew = !failure || destination != null || !Objects.equals(ruri, failureUri)
+        boolean ruriIsNew = !failure || destination != null || !Objects.equals(ctx.requestUri(), failureUri)
                 || !Objects.equals(ctx.dstUri(), failureDst);
         if (ruriIsNew) {
-            targetUri[targets] = ruri;
+            targetUri[targets] = ctx.newUri(); // null: the request's own R-URI (no String made for it)
             targetDst[targets++] = du;
         }
         DestinationSet set = ctx.branches();
@@ -104,8 +103,7 @@ final class TmBranches {
                 sent++;
             }
         }
-        ctx.setNewUri(keepUri);
-        ctx.setDstUri(keepDst);
+        setUris(ctx, keepUri, keepDst);
         // flags and AVPs the branch routes set belong to the transaction (1.11: the request's AVP
         // list is the transaction's from its creation on; its flags are taken after the branches)
         cell.flags = ctx.flags();
@@ -123,8 +121,7 @@ final class TmBranches {
 
     private boolean sendBranch(Cell cell, SipContext ctx, String uri, String dst) {
         int index = cell.nrOfOutgoings;
-        ctx.setNewUri(uri);
-        ctx.setDstUri(dst);
+        setUris(ctx, uri, dst);
         if (cell.onBranch == null) {
             return sendBuilt(cell, ctx, null);
         }
@@ -152,6 +149,16 @@ final class TmBranches {
             return sendBuilt(cell, ctx, onReply); // with the R-URI and $du the route left
         } finally {
             ctx.slot().branchLumps(BRANCH_LUMPS_REMOVE); // the next branch starts from the request again
+        }
+    }
+
+    /** $ru (null: the request's own) and $du of the branch, each only when it changes (the C view copies them). */
+    private static void setUris(SipContext ctx, String uri, String dst) {
+        if (!Objects.equals(uri, ctx.newUri())) {
+            ctx.setNewUri(uri);
+        }
+        if (!Objects.equals(dst, ctx.dstUri())) {
+            ctx.setDstUri(dst);
         }
     }
 

@@ -52,8 +52,18 @@ public final class TransactionKeys {
 
     /** The key of the transaction request m belongs to (ACK: its INVITE's); null when m lacks what matching needs. */
     public LookupKey server(SipMessage m) {
+        return serverKey(m, m.method() == SipMethod.ACK ? "INVITE" : null);
+    }
+
+    /** method, or (null) the request's own method name (a known method's is a constant: no String made). */
+    private void appendMethod(SipMessage m, String method) {
+        sb.append(method != null ? method : methodName(m));
+    }
+
+    /** The request's method name: the enum's constant for a known method, else read from the message. */
+    public static String methodName(SipMessage m) {
         SipMethod method = m.method();
-        return serverKey(m, method == SipMethod.ACK ? "INVITE" : m.methodName());
+        return method == SipMethod.OTHER ? m.methodName() : method.name();
     }
 
     /** For a CANCEL: the key of the INVITE transaction it cancels. */
@@ -72,7 +82,8 @@ public final class TransactionKeys {
             append(b, via.branchOffset(), via.branchLength());
             sb.append('|');
             appendLower(b, via.hostOffset(), via.hostLength());
-            sb.append(':').append(via.port()).append('|').append(method);
+            sb.append(':').append(via.port()).append('|');
+            appendMethod(m, method);
             return key.rehash();
         }
         int callId = m.firstHeader(HeaderType.CALL_ID);
@@ -96,7 +107,8 @@ public final class TransactionKeys {
         if (ruriMatching) {
             append(b, m.requestUriOffset(), m.requestUriLength());
         }
-        sb.append('|').append(method);
+        sb.append('|');
+        appendMethod(m, method);
         return key.rehash();
     }
 
