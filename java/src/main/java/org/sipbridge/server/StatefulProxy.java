@@ -154,7 +154,14 @@ final class StatefulProxy implements TransactionLayer {
             return -1;
         }
         String key = lookup.toString(); // the one String a transaction's key costs
-        byte[] copy = requestCopy(ctx, m);
+        TmCurrent cur = t.current;
+        boolean failureArmed = cur.pendingFor == ctx.id() && cur.pendingFailure != null;
+        byte[] copy = failureArmed ? appliedCopy(ctx) : null;
+        boolean applied = copy != null;
+        if (copy == null) {
+            copy = new byte[m.length()];
+            m.buffer().get(m.offset(), copy, 0, copy.length);
+        }
         boolean invite = m.method() == SipMethod.INVITE;
         Cell cell = new Cell(tables.nextLabel(), invite, TransactionKeys.methodName(m), key, t.env.timers().now(), copy,
                 ctx.receiveInfo(), m.framing());
@@ -164,7 +171,7 @@ final class StatefulProxy implements TransactionLayer {
         cell.avps.copyFrom(ScriptState.of(ctx).avps);
         cell.frTimeout = t.mod.frTimeout.get() * 1000L;
         cell.frInvTimeout = t.mod.frInvTimeout.get() * 1000L;
-        TmCurrent cur = t.current;
+        cell.requestApplied = applied;
         if (cur.pendingFor == ctx.id()) {
             cell.onNegative = cur.pendingFailure;
             cell.onReply = cur.pendingReply;
@@ -251,7 +258,16 @@ final class StatefulProxy implements TransactionLayer {
             return 1;
         }
         switch (which) {
-            case 'f' -> cell.onNegative = route;
+            case 'f' -> {
+                cell.onNegative = route;
+                if (!cell.requestApplied && ctx.routeType() == RouteType.REQUEST && t.current.isLoaded(cell, ctx)) {
+                    byte[] applied = appliedCopy(ctx); // armed after the transaction was created
+                    if (applied != null) {
+                        cell.request = applied;
+                        cell.requestApplied = true;
+                    }
+                }
+            }
             case 'r' -> {
                 if (ctx.routeType() == RouteType.BRANCH && cur.branch >= 0) {
                     cur.pendingReply = route; // for the branch being built: picked up when it is sent
@@ -375,20 +391,18 @@ final class StatefulProxy implements TransactionLayer {
     }
 
     /**
-     * What the transaction keeps of its request (for the failure route and our own replies):
-     * the bytes as received, or, when the request route changed headers or the body so far,
-     * the request with those changes applied (1.11 clones the request with its lumps, so
-     * serial branches carry them too).
+     * The request with the header and body changes the request route made so far, or null
+     * when it made none. 1.11 clones the request with its lumps, so branches of a failure
+     * route carry them: the copy is made only when a failure route is armed (the only user
+     * of rebuilt branches), so a plain t_relay costs no extra build.
      */
-    private static byte[] requestCopy(SipContext ctx, SipMessage m) {
-        if (ctx.hasView() && ctx.slot().hasLumps()) {
-            int n = ctx.slot().buildApplied(false);
-            byte[] b = new byte[n];
-            ctx.slot().output().get(0, b, 0, n);
-            return b;
+    private static byte[] appliedCopy(SipContext ctx) {
+        if (!ctx.hasView() || !ctx.slot().hasLumps()) {
+            return null;
         }
-        byte[] b = new byte[m.length()];
-        m.buffer().get(m.offset(), b, 0, b.length);
+        int n = ctx.slot().buildApplied(false);
+        byte[] b = new byte[n];
+        ctx.slot().output().get(0, b, 0, n);
         return b;
     }
 

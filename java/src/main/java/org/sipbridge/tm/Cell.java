@@ -25,10 +25,12 @@ public final class Cell {
     public ServerTransaction uas;
 
     /**
-     * The request as received (with what modules wrote into the buffer in place), or with the
-     * header and body changes the request route made before the transaction was created.
+     * The request as received (with what modules wrote into the buffer in place), or, when a
+     * failure route is armed in the request route, with the header and body changes that route
+     * made ({@link #requestApplied}): serial branches are built from it.
      */
-    public final byte[] request;
+    public byte[] request;
+    public boolean requestApplied;
     public final ReceiveInfo received;
     public final Framing framing;
     public String newUri;
