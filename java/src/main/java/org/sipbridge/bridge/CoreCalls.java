@@ -100,6 +100,8 @@ public interface CoreCalls {
     int sb_msg_get_id(long msg);
     int sb_msg_get_flags(long msg);
     void sb_msg_move_lumps(long from, long to);
+    // per-branch lumps for the Java tm (native/msg/branch_lumps.c): op 1 mark, 0 stop, 2 remove marked
+    void sb_msg_branch_lumps(long msg, int op);
 
     // --- AVPs for C (native/avp.c)
     void sb_avp_set_callback(AvpCallback cb);

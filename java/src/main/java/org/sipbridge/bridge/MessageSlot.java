@@ -507,6 +507,15 @@ public final class MessageSlot implements AutoCloseable {
         calls.sb_msg_move_lumps(from, to);
     }
 
+    /**
+     * Lumps of one branch (tm's branch_route): op 1 marks every lump added from now on (on
+     * this thread), 0 stops marking, 2 removes the marked header and body lumps of this
+     * slot's message (and stops marking).
+     */
+    public void branchLumps(int op) {
+        calls.sb_msg_branch_lumps(msg, op);
+    }
+
     /** Releases what the current message owns now (lumps, URIs), instead of at the next one. */
     public void releaseMessage() {
         calls.sb_slot_release_message(slot);
