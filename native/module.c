@@ -69,6 +69,7 @@ SB_JAVA_API void sb_module_release(int index)
 	if (m == NULL)
 		return;
 	sb_script_cb_forget(index);
+	sb_cachedb_forget(index);   /* the cachedb engines it registered (cachedb.c) */
 	/* what it registered with the network layer (events, transports, UDP callbacks) */
 	sb_evi_forget_module(index);
 	sb_net_udp_forget_module(index);

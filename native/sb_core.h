@@ -65,6 +65,8 @@ extern __thread int sb_image_origin;
 void sb_module_image_pin(struct sb_module *m);
 /* Unlinks the script callbacks a module registered (script_cb.c), before it is unloaded. */
 void sb_script_cb_forget(int module);
+/* Unregisters the cachedb engines a module registered (cachedb/cachedb.c), before it is unloaded. */
+void sb_cachedb_forget(int module);
 
 struct sb_module *sb_module_at(int index);
 

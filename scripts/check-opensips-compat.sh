@@ -31,6 +31,7 @@
 # Probes: one line per module, "<name>.so [param=value ...] [-- fn(arg,...) ...]": the
 # modparams are set before init, each fn(...) is bound (its fixups run) and then called
 # on an INVITE; a call "passes" when it returns non-zero (0 means "stop the script").
+# "<driver>.so+<name>.so ..." loads the driver module first (e.g. db_text.so+auth_db.so).
 # Modules without a probe line are loaded, initialised and destroyed only.
 #
 # Requires a built tree (target/sipbridge.jar, target/native/libsipbridge.so:
@@ -241,7 +242,9 @@ public final class CompatCheck {
     private static void check(Path mpath, String line) {
         String[] halves = line.split(" -- ", 2);
         String[] head = halves[0].trim().split("\\s+");
-        String file = head[0];
+        // "db_text.so+auth_db.so": modules loaded first (a DB driver), then the one under test
+        String[] files = head[0].split("\\+");
+        String file = files[files.length - 1];
         String name = file.replaceFirst("\\.so$", "");
         List<String> calls = new ArrayList<>();
         if (halves.length > 1) {
@@ -257,7 +260,9 @@ public final class CompatCheck {
         ModuleSystem ms = new ModuleSystem();
         try {
             ms.setMpath(List.of(mpath));
-            ms.loadModule(file, null);
+            for (String f : files) {
+                ms.loadModule(f, null);
+            }
             load = "yes";
             for (int i = 1; i < head.length; i++) {
                 String[] kv = head[i].split("=", 2);
