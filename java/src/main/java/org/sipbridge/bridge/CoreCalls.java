@@ -54,6 +54,8 @@ public interface CoreCalls {
     int sb_mem_counters(int module, int pool, long[] out, int n);
     void sb_mem_reset_peaks(int module);
     long sb_pkg_strdup(int module, String value);
+    /** Copies len bytes at address src into pkg memory (NUL-terminated): sb_pkg_strdup without a String. */
+    long sb_pkg_memdup(int module, long src, long len);
     void sb_pkg_free(long p);
 
     // --- statistics
