@@ -239,11 +239,11 @@ static inline struct hostent *ip_addr2he(str *name, struct ip_addr *ip)
 /* Text form of an address, in a per-thread buffer valid until the next call. */
 char *ip_addr2a(struct ip_addr *ip);
 
-/* Networks (native/compat/ip_net.c): a pkg struct net (the caller frees it) with the
- * host bits of ip cleared, from a mask or a prefix length; NULL on bad input (logged).
- * print_ip/print_net log at debug level. */
+/* A network from an address and a mask (or a prefix length), for matchnet(); host bits
+ * set in ip are cleared. pkg memory the caller frees; NULL on a bad mask. */
 struct net *mk_net(struct ip_addr *ip, struct ip_addr *mask);
 struct net *mk_net_bitlen(struct ip_addr *ip, unsigned int bitlen);
+/* Logged at debug level (native/compat/ip_net.c). */
 void print_ip(char *prefix, struct ip_addr *ip, char *suffix);
 void print_net(struct net *net);
 

@@ -11,6 +11,7 @@
 #include <unistd.h>
 #include <sys/time.h>
 #include <sys/select.h>
+#include <sys/uio.h>   /* writev, struct iovec (db_flatstore) */
 #include "str.h"
 #include "config.h"
 #include "mem/mem.h"
@@ -410,11 +411,11 @@ int unescape_user(str *sin, str *sout);
 int escape_param(str *sin, str *sout);
 int unescape_param(str *sin, str *sout);
 
-/* What 1.11's ut.h brings to modules besides its own functions: actions (ACT_FL_*),
- * events (event_id_t, EVI_ERROR: usrloc, acc, dispatcher rely on it) and <sys/uio.h>.
- * At the end, so that those headers find ut.h complete. */
-#include <sys/uio.h>
+/* As 1.11's ut.h: users of ut.h get the action API and, through it, struct sip_msg and the
+ * socket types (db_flatstore declares a struct sip_msg and uses struct iovec from here).
+ * At the end, so that headers ut.h brings back in see its declarations. */
 #include "action.h"
+/* and the events (event_id_t, EVI_ERROR: usrloc, acc, dispatcher rely on it) */
 #include "evi/evi_modules.h"
 #include "evi/evi_core.h"
 
