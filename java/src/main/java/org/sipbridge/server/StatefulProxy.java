@@ -75,7 +75,7 @@ final class StatefulProxy implements TransactionLayer {
     private final TmEnv env;
     private final TmStats stats;
     private final TransactionKeys keys = new TransactionKeys();
-    private final RequestBuilder builder = new RequestBuilder();
+    private final RequestBuilder builder;
     private final Map<String, Cell> servers = new HashMap<>();
     private final Map<String, Uac> clients = new HashMap<>();
     private final String branchPrefix;
@@ -108,6 +108,7 @@ final class StatefulProxy implements TransactionLayer {
         this.r = r;
         this.w = w;
         this.toTags = new ToTags(r.tagPrefix);
+        this.builder = new RequestBuilder(Signature.userAgentLine(r.script.config()));
         this.forwarder = forwarder;
         this.mod = mod;
         this.env = env;

@@ -6,6 +6,7 @@ import org.sipbridge.module.Argument;
 import org.sipbridge.module.CallSite;
 import org.sipbridge.module.JavaModule;
 import org.sipbridge.module.ModuleException;
+import org.sipbridge.module.ParamType;
 import org.sipbridge.module.RouteType;
 import org.sipbridge.script.expr.PosixRegex;
 
@@ -43,10 +44,18 @@ public final class TmModule extends JavaModule {
     /** Transactions a worker keeps at most (requests beyond get 500 from t_relay). */
     public final AtomicInteger maxTransactions = intParam("max_transactions", 65536);
 
+    private static void deprecated(String old, String now, AtomicInteger holder, Object value) {
+        org.slf4j.LoggerFactory.getLogger(TmModule.class).warn("\"{}\" is deprecated, use \"{}\" instead", old, now);
+        holder.set((Integer) value);
+    }
+
     public TmModule() {
         super(NAME, "sipbridge " + java.util.Objects.requireNonNullElse(
                 TmModule.class.getPackage().getImplementationVersion(), "(development build)")
                 + " (Java transaction layer)");
+        // 1.11 still takes the old names (same unit, seconds), with a deprecation warning
+        param("fr_timer", ParamType.INTEGER, v -> deprecated("fr_timer", "fr_timeout", frTimeout, v));
+        param("fr_inv_timer", ParamType.INTEGER, v -> deprecated("fr_inv_timer", "fr_inv_timeout", frInvTimeout, v));
         function("t_relay", 0, R | F, args -> ctx -> with(ctx, (tm, c) -> tm.relay(c, null, 0)));
         function("t_relay", 1, R | F, TmModule::relay1);
         function("t_relay", 2, R | F, args -> {

@@ -68,5 +68,8 @@ public final class CoreFunctions extends JavaModule {
         flagFunctions();
         function("append_branch", 0, RouteType.REQUEST | RouteType.FAILURE, BranchFunctions::appendCurrent);
         function("append_branch", 1, RouteType.REQUEST | RouteType.FAILURE, BranchFunctions::appendUri);
+        for (String name : new String[] {"seturi", "rewriteuri"}) {
+            function(name, 1, RouteType.REQUEST | RouteType.FAILURE | RouteType.BRANCH, UriFunctions::setUri);
+        }
     }
 }
