@@ -135,9 +135,10 @@ class StatefulCallsTest {
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
     void namedFlagsParallelBranchesAndTheFailureRouteOnFourWorkers() throws Exception {
         int calls = 20;
-        try (SippProcess busy1 = Sipp.scenario("uas-busy-1", scenario("uas-busy.xml")).calls(calls)
+        Path busy = scenario("uas-busy.xml");
+        try (SippProcess busy1 = Sipp.scenario("uas-busy-1", busy).calls(calls)
                 .timeout(Duration.ofSeconds(40)).start(dir);
-             SippProcess busy2 = Sipp.scenario("uas-busy-2", scenario("uas-busy.xml")).calls(calls)
+             SippProcess busy2 = Sipp.scenario("uas-busy-2", busy).calls(calls)
                 .timeout(Duration.ofSeconds(40)).start(dir);
              SippProcess answering = Sipp.uas().calls(calls).timeout(Duration.ofSeconds(40)).start(dir)) {
             String route = """
