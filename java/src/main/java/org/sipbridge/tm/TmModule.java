@@ -211,6 +211,14 @@ public final class TmModule extends JavaModule {
                     + ": the route name must be constant, not <" + a.text() + ">");
         }
         String route = a.text().trim();
+        // as 1.11's fixup_froute/fixup_rroute/fixup_broute: a route that does not exist is
+        // refused at start (SER's t_on_failure("0") for "none" included)
+        org.sipbridge.script.ast.BlockKind kind = which == 'f' ? org.sipbridge.script.ast.BlockKind.FAILURE
+                : which == 'r' ? org.sipbridge.script.ast.BlockKind.ONREPLY : org.sipbridge.script.ast.BlockKind.BRANCH;
+        if (!org.sipbridge.script.NativeRoutes.get().installedHas(kind, route)) {
+            throw new ModuleException((which == 'f' ? "failure" : which == 'r' ? "onreply" : "branch") + " route <"
+                    + route + "> does not exist");
+        }
         return ctx -> with(ctx, (tm, c) -> tm.arm(c, which, route));
     }
 
