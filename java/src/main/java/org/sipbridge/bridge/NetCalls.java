@@ -20,8 +20,6 @@ public interface NetCalls {
     void sb_net_set_globals(int children, int tcpChildren, int tcpLifetime, String cfgFile, int checkOnly);
     void sb_net_refresh_globals();
     void sb_net_set_dns(int tryIpv6, int tryNaptr, int disableBlacklist, int mhomed);
-    /** server_signature, server_header, user_agent_header (native/compat/globals.c). */
-    void sb_set_signature(int on, String serverHeader, String userAgentHeader);
     void sb_net_udp_callbacks_reset();
     int sb_net_udp_callbacks_count();
     int sb_net_udp_dispatch(long buf, int len, int fd, int srcAf, byte[] srcIp, int srcPort, int dstAf, byte[] dstIp,

@@ -226,7 +226,6 @@ final class NetBridge implements NetCalls.Send, NetCalls.DnsQuery, NetCalls.Rece
         }
         calls.sb_net_set_globals(config.children(), config.children(),
                 config.tcpIdleTimeout() == null ? 0 : config.tcpIdleTimeout(), file.toString(), 0);
-        calls.sb_set_signature(config.serverSignature() ? 1 : 0, config.serverHeader(), config.userAgentHeader());
         calls.sb_net_set_dns(setting(parsed, "dns_try_ipv6"), setting(parsed, "dns_try_naptr"),
                 setting(parsed, "disable_dns_blacklist"), setting(parsed, "mhomed"));
         int retrTime = setting(parsed, "dns_retr_time");
