@@ -239,4 +239,9 @@ static inline struct hostent *ip_addr2he(str *name, struct ip_addr *ip)
 /* Text form of an address, in a per-thread buffer valid until the next call. */
 char *ip_addr2a(struct ip_addr *ip);
 
+/* A network from an address and a mask (or a prefix length), for matchnet(); host bits
+ * set in ip are cleared. pkg memory the caller frees; NULL on a bad mask. */
+struct net *mk_net(struct ip_addr *ip, struct ip_addr *mask);
+struct net *mk_net_bitlen(struct ip_addr *ip, unsigned int bitlen);
+
 #endif

@@ -1,14 +1,15 @@
 /* sipbridge module SDK: building outgoing messages from a received one (OpenSIPS 1.11
  * names). Every buffer returned here is pkg_malloc'd and becomes the caller's (free it
- * with pkg_free). The Java core uses the sb_build_* functions of native/msg for its own
+ * with pkg_free), except a request built with MSG_TRANS_SHM_FLAG (shm_free). The Java core uses the sb_build_* functions of native/msg for its own
  * sends; these are the same builders for modules. */
 #ifndef SB_SDK_MSG_TRANSLATOR_H
 #define SB_SDK_MSG_TRANSLATOR_H
 
 #include "parser/msg_parser.h"
 #include "ip_addr.h"
+#include "globals.h"
 
-#define MSG_TRANS_SHM_FLAG   (1 << 0)   /* not supported: pkg memory is returned */
+#define MSG_TRANS_SHM_FLAG   (1 << 0)   /* build_req_buf_from_sip_req: shm memory (shm_free) */
 #define MSG_TRANS_NOVIA_FLAG (1 << 1)   /* no Via of ours added */
 
 struct bookmark {
@@ -19,6 +20,18 @@ struct hostport {
 	str *host;
 	str *port;
 };
+
+/* Fills hp with the address and port a Via built for msg advertises: the message's
+ * set_global_address/set_global_port when set, else the configured defaults
+ * (globals.h); both NULL when msg is NULL (via_builder then uses the socket's). */
+#define set_hostport(hp, msg) \
+	do { \
+		struct sip_msg *sb_hp_msg_ = (struct sip_msg *)(msg); \
+		(hp)->host = sb_hp_msg_ == NULL ? NULL : (sb_hp_msg_->set_global_address.s \
+				? &sb_hp_msg_->set_global_address : &default_global_address); \
+		(hp)->port = sb_hp_msg_ == NULL ? NULL : (sb_hp_msg_->set_global_port.s \
+				? &sb_hp_msg_->set_global_port : &default_global_port); \
+	} while (0)
 
 /* The request as it would be forwarded: new_uri as R-URI, lumps applied, Content-Length
  * fixed, the Via of send_sock on top (unless MSG_TRANS_NOVIA_FLAG) with

@@ -152,6 +152,28 @@ typedef struct pv_spec_list {
 
 pvname_list_t *parse_pvname_list(str *in, unsigned int type);
 
+/* The index of a spec: *flags = PV_IDX_ALL for [*], else *idx (an int index, or the
+ * integer value of an index pseudo-variable). 0, or -1. */
+int pv_get_spec_index(struct sip_msg *msg, pv_param_p ip, int *idx, int *flags);
+
+/* A context a module offers for $(<name>(pv)) (tm: "request", "reply"): the function
+ * gives the message the inner pv is evaluated on. Registered and kept; the Java script
+ * engine does not evaluate contexts yet. 0, or -1 for a bad name (a name registered again takes the new function). */
+typedef struct sip_msg *(*pv_contextf_t)(struct sip_msg *);
+int register_pv_context(char *name, pv_contextf_t get_context);
+
+/* Name and index parsers a module may name in its items (tm's $bavp(name)[index]), as
+ * 1.11 gives them. pv_parse_avp_name: a static name becomes the AVP id (PV_NAME_INTSTR,
+ * isname.type 0; pv_get_avp_name gives it back); a name given by a pseudo-variable is
+ * refused (sipbridge's PV_NAME_PVAR names are Java handles). pv_parse_index: digits with an optional '-' (PV_IDX_INT), '*'
+ * (PV_IDX_ALL) or a '$' spec (PV_IDX_PVAR). Both return 0, or -1 with an LM_ERR. */
+int pv_parse_avp_name(pv_spec_p sp, str *in);
+int pv_parse_index(pv_spec_p sp, str *in);
+
+/* 1.11's spec type of the message body ($rb): pv_parse_spec gives it to "$rb", so
+ * modules that accept only a body (tm's t_write_req format) recognise it. */
+#define PVT_MSG_BODY PVT_BODY
+
 /* The AVP id (usr_avp.h) of an $avp(name) spec from pv_parse_spec; 0, or -1. */
 int pv_get_avp_name(struct sip_msg *msg, pv_param_p ip, int *avp_name, unsigned short *name_type);
 

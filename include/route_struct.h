@@ -105,4 +105,7 @@ struct action {
 	struct action *next;
 };
 
+/* as 1.11's: users of action.h get the pseudo-variable types too (tm's pv_elem_p) */
+#include "pvar.h"
+
 #endif

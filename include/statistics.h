@@ -42,6 +42,9 @@ typedef struct stat_export_ {
 int register_stat(char *module, char *name, stat_var **pvar, int flags);
 int register_module_stats(char *module, stat_export_t *stats);
 stat_var *get_stat(str *name);
+/* the statistic "<code>_out" (out_codes != 0) or "<code>_in", NULL when nobody
+ * registered it (1.11 registers none in the core; snmpstats does) */
+stat_var *get_stat_var_from_num_code(unsigned int numerical_code, int out_codes);
 
 /* Statistics created at run time (native/stats_dynamic.c): the group of those, a
  * statistic for name (the existing one when it is there already; 0 or -1), and a shm
@@ -50,6 +53,8 @@ stat_var *get_stat(str *name);
 int register_dynamic_stat(str *name, stat_var **pvar);
 int clone_pv_stat_name(str *name, str *clone);
 unsigned long get_stat_val(stat_var *var);
+/* "<prefix>-<var_name>" in shm (the caller owns it), NULL on error */
+char *build_stat_name(str *prefix, char *var_name);
 void reset_stat(stat_var *var);
 
 #define update_stat(_var, _n) \

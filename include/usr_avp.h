@@ -68,4 +68,17 @@ str *get_avp_name_id(int id);
 int get_avp_id(str *alias);
 int parse_avp_spec(str *name, int *avp_name);
 
+/* AVP lists (1.11's tm keeps one per transaction and branch). In sipbridge the AVPs
+ * of the functions above are always the $avp store of the message the thread is
+ * processing; a list head is only a place holder that stays empty:
+ * set_avp_list makes list the thread's current head and returns the previous one (a
+ * per-thread empty head at first); destroy_avp_list(_unsafe) empties a head. */
+struct usr_avp **set_avp_list(struct usr_avp **list);
+struct usr_avp **get_avp_list(void);
+void destroy_avp_list(struct usr_avp **list);
+void destroy_avp_list_unsafe(struct usr_avp **list);
+/* Replaces value number index (0 = newest) of id, keeping the order of the others:
+ * 0, or -1 when there is no such value (at most index 14). */
+int replace_avp(unsigned short flags, int id, int_str val, int index);
+
 #endif

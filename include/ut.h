@@ -11,6 +11,7 @@
 #include <unistd.h>
 #include <sys/time.h>
 #include <sys/select.h>
+#include <sys/uio.h>   /* writev, struct iovec (db_flatstore) */
 #include "str.h"
 #include "config.h"
 #include "mem/mem.h"
@@ -399,5 +400,10 @@ int escape_user(str *sin, str *sout);
 int unescape_user(str *sin, str *sout);
 int escape_param(str *sin, str *sout);
 int unescape_param(str *sin, str *sout);
+
+/* As 1.11's ut.h: users of ut.h get the action API and, through it, struct sip_msg and the
+ * socket types (db_flatstore declares a struct sip_msg and uses struct iovec from here).
+ * At the end, so that headers ut.h brings back in see its declarations. */
+#include "action.h"
 
 #endif

@@ -87,7 +87,8 @@ static struct usr_avp *fetch(int id, int pos, int_str *val)
 	n->pos = pos;
 	n->live = 1;
 	n->avp.data = &n->val;
-	if (out[2] & 4) {   /* PV_VAL_STR: a string value */
+	/* PV_VAL_STR without PV_TYPE_INT: a string value (an int value carries its text too) */
+	if ((out[2] & 4) && !(out[2] & 16)) {
 		n->avp.flags = AVP_VAL_STR;
 		n->val.s.s = n->buf;
 		n->val.s.len = out[0];
@@ -235,6 +236,13 @@ int pv_get_avp_name(struct sip_msg *msg, pv_param_p ip, int *avp_name, unsigned 
 	if (ip == NULL || avp_name == NULL) {
 		LM_ERR("no spec\n");
 		return -1;
+	}
+	if (ip->pvn.type == PV_NAME_INTSTR && ip->pvn.u.isname.type == 0) {
+		/* a name pv_parse_avp_name turned into its id at parse time */
+		*avp_name = ip->pvn.u.isname.name.n;
+		if (name_type)
+			*name_type = 0;
+		return 0;
 	}
 	id = call(AVP_OP_SPEC_SLOT, 0, 0, 0, 0, (char *)ip->pvn.u.dname, 0, NULL);
 	if (id < 0) {

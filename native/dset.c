@@ -433,15 +433,28 @@ static int bflags_set(unsigned int b_idx, unsigned int v)
 	return 0;
 }
 
+/* The R-URI's branch flags are a process global in 1.11, which tm sets and reads also
+ * where no message is being processed (a timer thread running the failure route of a
+ * timed-out transaction). With a message they are the message's (the script's bflags);
+ * without one, this thread's own value, as each OpenSIPS process has its own. */
+static __thread unsigned int b0flags_no_msg;
+
 unsigned int getb0flags(void)
 {
-	unsigned int f = 0;
-	return bflags_get(0, &f) < 0 ? 0 : f;
+	struct sb_dset_io io;
+	io_clear(&io);
+	if (call(DSET_OP_GET_FLAGS, 0, 0, &io, NULL, 0) < 0)
+		return b0flags_no_msg;
+	return io.flags;
 }
 
 unsigned int setb0flags(unsigned int flags)
 {
-	bflags_set(0, flags);
+	struct sb_dset_io io;
+	io_clear(&io);
+	io.flags = flags;
+	if (call(DSET_OP_SET_FLAGS, 0, 0, &io, NULL, 0) < 0)
+		b0flags_no_msg = flags;
 	return flags;
 }
 

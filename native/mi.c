@@ -4,6 +4,9 @@
  * (org.sipbridge.mi). Java then runs a command with sb_mi_call: on the MI thread, under the
  * module's lock and accounting, exactly like any other call into module code.
  *
+ * lookup_mi_cmd (for C transports such as mi_fifo) reads the registry Java publishes once
+ * the server runs: native/mi_publish.c.
+ *
  * Ownership: the request tree is built by Java with init_mi_tree/add_mi_node_child (pkg,
  * charged to the core) and freed by Java after the call; the reply tree is made by the
  * module and freed by Java with free_mi_tree once converted (blocks carry their owner, so
@@ -15,7 +18,8 @@
 
 #define SB_MAX_MI 512
 
-struct mi_cmd {
+/* One register_mi_cmd registration (the published entries are struct mi_cmd, mi_publish.c). */
+struct sb_mi_reg {
 	int module;          /* owner index (the module running when it was registered) */
 	char *name;
 	char *help;
@@ -25,13 +29,14 @@ struct mi_cmd {
 	unsigned int flags;
 };
 
-static struct mi_cmd mi_table[SB_MAX_MI];
+static struct sb_mi_reg mi_table[SB_MAX_MI];
 static int mi_count;
 static pthread_mutex_t mi_lock = PTHREAD_MUTEX_INITIALIZER;
 
 int register_mi_cmd(mi_cmd_f f, char *name, char *help, void *param,
-		mi_child_init_f in, unsigned int flags)
+		mi_child_init_f in, unsigned int flags, char *mod_name)
 {
+	(void)mod_name;   /* the owner is the module running (its index), as the loader knows it */
 	int i;
 	if (f == NULL || name == NULL || *name == 0) {
 		LM_ERR("invalid MI command registration (%s)\n", name ? name : "no name");
@@ -69,21 +74,9 @@ int register_mi_mod(char *mod_name, mi_export_t *mis)
 		return 0;
 	for (i = 0; mis[i].name; i++)
 		if (register_mi_cmd(mis[i].cmd, mis[i].name, mis[i].help, mis[i].param,
-				mis[i].init_f, mis[i].flags) < 0)
+				mis[i].init_f, mis[i].flags, mod_name) < 0)
 			return -1;
 	return 0;
-}
-
-struct mi_cmd *lookup_mi_cmd(char *cmd, int len)
-{
-	int i;
-	struct mi_cmd *found = NULL;
-	pthread_mutex_lock(&mi_lock);
-	for (i = 0; i < mi_count && !found; i++)
-		if ((int)strlen(mi_table[i].name) == len && memcmp(mi_table[i].name, cmd, (size_t)len) == 0)
-			found = &mi_table[i];
-	pthread_mutex_unlock(&mi_lock);
-	return found;
 }
 
 /* Java: number of commands registered from C so far (register_mi_cmd / register_mi_mod). */
@@ -95,7 +88,7 @@ SB_JAVA_API int sb_mi_count(void)
 /* Java: entry i as out[0]=module, [1]=name, [2]=help, [3]=f, [4]=param, [5]=init_f, [6]=flags. */
 SB_JAVA_API int sb_mi_entry(int i, long *out)
 {
-	struct mi_cmd *c;
+	struct sb_mi_reg *c;
 	if (i < 0 || i >= sb_mi_count())
 		return -1;
 	c = &mi_table[i];

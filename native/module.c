@@ -69,6 +69,7 @@ SB_JAVA_API void sb_module_release(int index)
 	if (m == NULL)
 		return;
 	sb_script_cb_forget(index);
+	sb_cachedb_forget(index);   /* the cachedb engines it registered (cachedb.c) */
 	/* what it registered with the network layer (events, transports, UDP callbacks) */
 	sb_evi_forget_module(index);
 	sb_net_udp_forget_module(index);
@@ -146,14 +147,15 @@ SB_JAVA_API int sb_module_same_lock(int a, int b)
 	return ma && mb && ma->group && ma->group == mb->group;
 }
 
-static __thread int thread_id SB_TLS_HOT;
+__thread int sb_thread_id_cached SB_TLS_HOT;
 static int next_thread_id;
 
-int sb_thread_id(void)
+/* The calling thread's first sb_thread_id(): gives it the next id. */
+int sb_thread_id_assign(void)
 {
-	if (thread_id == 0)
-		thread_id = __atomic_add_fetch(&next_thread_id, 1, __ATOMIC_RELAXED);
-	return thread_id;
+	if (sb_thread_id_cached == 0)
+		sb_thread_id_cached = __atomic_add_fetch(&next_thread_id, 1, __ATOMIC_RELAXED);
+	return sb_thread_id_cached;
 }
 
 /* Re-entrant for the holding thread (a module function may call into the core, which may
@@ -226,12 +228,14 @@ static long long now_ms(clockid_t clock)
 	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
-/* Waits in slices so that a holder marked stuck meanwhile ends the wait early. */
+/* Waits in slices so that a holder marked stuck meanwhile ends the wait early. The free
+ * lock (the common case) is taken before any clock is read: no clock_gettime per call. */
 static int lock_bounded(struct sb_lock_group *g, int timeout_ms)
 {
-	long long deadline = now_ms(CLOCK_MONOTONIC) + timeout_ms;
+	long long deadline;
 	if (pthread_mutex_trylock(&g->mutex) == 0)
 		return 0;
+	deadline = now_ms(CLOCK_MONOTONIC) + timeout_ms;
 	for (;;) {
 		long long left = deadline - now_ms(CLOCK_MONOTONIC), slice;
 		struct timespec abs;

@@ -13,7 +13,13 @@
  *   the taking thread's copy is loaded. Modules of one group (they call each other's code
  *   directly) swap together. Same thread again (one worker, or affinity) = no copy.
  * - A thread's first copy is the state of the module's first thread (the one that loaded
- *   it and ran mod_init and the fixups: the "main process" before the fork).
+ *   it and ran mod_init and the fixups: the "main process" before the fork), or, for a
+ *   module process, the state of the thread that started it (sb_image_origin: what a
+ *   forked child inherits, e.g. the sockets mi_datagram's pre_fork_function opened).
+ * - A module process runs its function without the module's lock, so once one runs the
+ *   module's image is pinned to that process's copy (sb_module_image_pin): every thread
+ *   then shares those globals, as docs/core-net.md describes; switching under a thread
+ *   that reads them unlocked would swap its state away.
  * - Only modules that are not thread-safe have images: a module declared thread-safe
  *   shares its globals between threads, as the operator declared it can.
  * - The writable ranges are the module's PT_LOAD segments with write permission, minus
@@ -43,6 +49,7 @@ struct sb_image {
 	size_t total;
 	int creator;         /* the thread whose state new threads start from */
 	int live;            /* the thread whose state the ranges hold now */
+	int pinned;          /* a module process runs it without the lock: no more switching */
 	struct sb_image_copy *copies;
 	int ncopies, capcopies;
 	unsigned long swaps; /* for tests and the summary */
@@ -181,7 +188,7 @@ static void image_switch(struct sb_module *m, int self)
 {
 	struct sb_image *img = m->image;
 	struct sb_image_copy *prev, *mine, *origin;
-	if (img->live == self)
+	if (img->live == self || img->pinned)
 		return;
 	prev = copy_of(img, img->live);
 	if (prev == NULL)
@@ -191,11 +198,12 @@ static void image_switch(struct sb_module *m, int self)
 	save_live(img, prev->data);
 	mine = copy_of(img, self);
 	if (mine == NULL) {
-		origin = copy_of(img, img->creator);   /* saved above or earlier */
+		int from = sb_image_origin && copy_of(img, sb_image_origin) ? sb_image_origin : img->creator;
+		origin = copy_of(img, from);   /* saved above or earlier */
 		mine = new_copy(img, self);
 		if (mine == NULL || origin == NULL)
 			goto oom;
-		origin = copy_of(img, img->creator);   /* new_copy may have moved the array */
+		origin = copy_of(img, from);   /* new_copy may have moved the array */
 		memcpy(mine->data, origin->data, img->total);
 	}
 	load_live(img, mine->data);
@@ -205,6 +213,14 @@ static void image_switch(struct sb_module *m, int self)
 oom:
 	LM_ERR("no memory for the per-thread globals of module %s: running on another thread's\n",
 			m->name);
+}
+
+__thread int sb_image_origin;
+
+void sb_module_image_pin(struct sb_module *m)
+{
+	if (m->image)
+		m->image->pinned = 1;
 }
 
 void sb_group_switch(struct sb_lock_group *g, int self)

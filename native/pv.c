@@ -188,6 +188,8 @@ char *pv_parse_spec(str *in, pv_spec_p sp)
 		sp->type = PVT_AVP;
 	else if (in->len > 5 && strncmp(in->s, "$var(", 5) == 0)
 		sp->type = PVT_SCRIPTVAR;
+	else if (consumed == 3 && strncmp(in->s, "$rb", 3) == 0)
+		sp->type = PVT_MSG_BODY;
 	else
 		sp->type = PVT_OTHER;
 	sp->getf = java_getf;

@@ -39,8 +39,15 @@ struct sb_lock_group {
 	int live_thread;
 };
 
-/* A small unique id of the calling thread (1, 2, ...), cheaper than pthread_self(). */
-int sb_thread_id(void);
+/* A small unique id of the calling thread (1, 2, ...), cheaper than pthread_self().
+ * Inline: one TLS load on every call after the thread's first (sb_call uses it twice). */
+extern __thread int sb_thread_id_cached SB_TLS_HOT;
+int sb_thread_id_assign(void);
+static inline int sb_thread_id(void)
+{
+	int id = sb_thread_id_cached;
+	return id != 0 ? id : sb_thread_id_assign();
+}
 
 struct sb_module {
 	int index;
@@ -58,8 +65,15 @@ struct sb_module {
 void sb_group_switch(struct sb_lock_group *g, int self);
 void sb_module_groups_changed(void);
 void sb_module_image_free(struct sb_module *m);
+/* A new thread's first copy starts from this thread's copy when set (module processes:
+ * the thread that started them), else from the module's creator. */
+extern __thread int sb_image_origin;
+/* No more switching of m's globals: a module process runs it unlocked from now on. */
+void sb_module_image_pin(struct sb_module *m);
 /* Unlinks the script callbacks a module registered (script_cb.c), before it is unloaded. */
 void sb_script_cb_forget(int module);
+/* Unregisters the cachedb engines a module registered (cachedb/cachedb.c), before it is unloaded. */
+void sb_cachedb_forget(int module);
 
 struct sb_module *sb_module_at(int index);
 

@@ -89,9 +89,9 @@ public final class DbBench {
         ms.loadModule("dbtest.so", null);
         ms.modparam("dbtest", "db_url", url);
         ms.initModules();
-        Thread t = new Thread(() -> ms.childInit(1));
-        t.start();
-        t.join();
+        // child_init on the thread that runs the queries: each thread has its own copy of a
+        // module's globals (the handle child_init opens), as each OpenSIPS worker process has
+        ms.childInit(1);
         FunctionExport f = ms.lookup("dbtest_bench", 1, RouteType.REQUEST);
         return new Sys(name, ms, ms.bind(f, List.of(Argument.string(String.valueOf(n)))));
     }

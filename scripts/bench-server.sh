@@ -9,6 +9,9 @@
 # Usage: scripts/bench-server.sh [--rates 1000,5000] [--ramp start:step:max] [--duration 10]
 #                                [--warmup 3] [--only kamailio,kamailio-tlsf,sipbridge]
 #                                [--sipbridge-cmd "java -jar target/sipbridge.jar -f ..."]
+#                                [--stateful]
+# --stateful: the same route with t_relay instead of forward(), on sipbridge's own transaction
+# layer and on Kamailio's tm (scripts/bench/*-tm.cfg); rows and files are named server-tm-*.
 # Details, topology and results: scripts/bench/README.md. Raw rows: target/bench/server-*.tsv.
 set -euo pipefail
 
@@ -21,6 +24,7 @@ UAC_PORT=5060
 PROXY_PORT=5070
 UAS_PORT=5080
 MSGS_PER_CALL=6            # INVITE 180 200 ACK BYE 200, each through the proxy once
+ENDS_PER_CALL=6            # datagrams UAC and UAS receive per call (--stateful: 7, tm's 100 Trying too)
 # SIPp's sockets get 1 MB buffers instead of its 64 KB default: with 64 KB a 10 ms stall of a SIPp
 # process on this 2-core machine already drops datagrams at 5000 calls/s, and the run fails on the
 # load generator, not on the proxy. The proxies keep their own buffer settings.
@@ -33,10 +37,11 @@ QUIET_WAIT=${QUIET_WAIT:-60}
 RETRIES=${RETRIES:-1}
 
 KAMAILIO_CFG=scripts/bench/kamailio.cfg
+STATEFUL=no
 OPTIONS_XML=java/src/test/resources/e2e/options-uac.xml
 SIPBRIDGE_JAR=${SIPBRIDGE_JAR:-target/sipbridge.jar}
 SIPBRIDGE_MODULES=${SIPBRIDGE_MODULES:-target/modules}
-SIPBRIDGE_CMD=${SIPBRIDGE_CMD:-java -jar $SIPBRIDGE_JAR -f scripts/bench/sipbridge-bench.cfg}
+SIPBRIDGE_CMD=${SIPBRIDGE_CMD:-}   # default set after the options: the stateless or the stateful route
 
 # ---- options ----------------------------------------------------------------------------------
 RATES=1000,5000
@@ -65,10 +70,17 @@ parse_args() {
       --warmup) WARMUP=${2:?}; shift 2 ;;
       --only) ONLY=${2:?}; shift 2 ;;
       --sipbridge-cmd) SIPBRIDGE_CMD=${2:?}; shift 2 ;;
+      --stateful) STATEFUL=yes; shift ;;
       -h|--help) usage 0 ;;
       *) say "unknown option: $1" >&2; usage 2 ;;
     esac
   done
+  if [ "$STATEFUL" = yes ]; then
+    KAMAILIO_CFG=scripts/bench/kamailio-tm.cfg
+    ENDS_PER_CALL=7
+    SIPBRIDGE_CMD=${SIPBRIDGE_CMD:-java -jar $SIPBRIDGE_JAR -f scripts/bench/sipbridge-bench-tm.cfg}
+  fi
+  SIPBRIDGE_CMD=${SIPBRIDGE_CMD:-java -jar $SIPBRIDGE_JAR -f scripts/bench/sipbridge-bench.cfg}
   # A ramp alone replaces the fixed rates; both may be asked for together.
   if [ -n "$RAMP" ] && [ "$RATES_GIVEN" = no ]; then RATES=""; fi
   [[ "$DURATION" =~ ^[1-9][0-9]*$ ]] || die "--duration wants whole seconds, got '$DURATION'"
@@ -333,7 +345,9 @@ start_kamailio() {  # start_kamailio qm|tlsf DIR
   command -v kamailio >/dev/null 2>&1 || die "kamailio not found"
   mods=$(kamailio_modules_dir)
   local m
-  for m in maxfwd sl textops kex ctl; do
+  local need="maxfwd sl textops kex ctl"
+  [ "$STATEFUL" = yes ] && need="$need tm"
+  for m in $need; do
     [ -f "$mods/$m.so" ] || die "Kamailio module $mods/$m.so missing (set KAMAILIO_MODULES to the module directory)"
   done
   mkdir -p "$dir/run"
@@ -493,7 +507,7 @@ run_load() {
   row=$(awk -v server="$SERVER" -v phase="$phase" -v rate="$rate" -v calls="$calls" \
       -v uac="$uac_s" -v uas="$uas_s" -v uac_rc="$uac_rc" -v uas_rc="$uas_rc" \
       -v t0="$t0" -v t1="$t1" -v cpu="$cpu" -v uas_cpu="$uas_cpu" -v hz="$(getconf CLK_TCK)" \
-      -v c0="$c0" -v d0="$d0" -v d1="$d1" -v others="$others" -v c1="$c1" -v mpc="$MSGS_PER_CALL" -v dir="$dir" '
+      -v c0="$c0" -v d0="$d0" -v d1="$d1" -v others="$others" -v c1="$c1" -v mpc="$MSGS_PER_CALL" -v ends="$ENDS_PER_CALL" -v dir="$dir" '
     function na(x) { return x == "NA" || x == "" }
     BEGIN {
       split(uac, a, " "); split(uas, s, " "); split(cpu, c, " "); split(uas_cpu, u, " ")
@@ -502,9 +516,10 @@ run_load() {
       ok = a[1]; failed = a[2]
       msgs = na(ok) ? 0 : ok * mpc
       udp_in = na(x0[4]) ? "NA" : x1[4] - x0[4]
-      # A proxy without counters: in a run where UAC and UAS got each of their 6 messages per
-      # call exactly once, the machine delivered udp_in - 6 x calls datagrams to the proxy.
-      rcvd = (na(k0[1]) || na(k1[1])) ? (na(udp_in) ? "NA" : "~" (udp_in - calls * mpc)) : k1[1] - k0[1]
+      # A proxy without counters: in a run where UAC and UAS got each of their messages per
+      # call (ends: 6, 7 with a 100 Trying) exactly once, the machine delivered udp_in - ends x
+      # calls datagrams to the proxy.
+      rcvd = (na(k0[1]) || na(k1[1])) ? (na(udp_in) ? "NA" : "~" (udp_in - calls * ends)) : k1[1] - k0[1]
       fwd  = (na(k0[2]) || na(k1[2])) ? "NA" : k1[2] - k0[2]
       retrans = (na(a[3]) || na(s[3])) ? "NA" : a[3] + s[3]
       unexp   = (na(a[4]) || na(s[4])) ? "NA" : a[4] + s[4]
@@ -691,13 +706,16 @@ main() {
   ensure_tools
   local stamp; stamp=$(date +%Y%m%d-%H%M%S)
   mkdir -p target/bench
-  TSV=target/bench/server-$stamp.tsv
-  RUN_DIR=target/bench/server-$stamp
+  local kind=server
+  [ "$STATEFUL" = yes ] && kind=server-tm
+  TSV=target/bench/$kind-$stamp.tsv
+  RUN_DIR=target/bench/$kind-$stamp
   mkdir -p "$RUN_DIR"
   printf 'server\tphase\trate\tcalls\tuac_ok\tuac_failed\tuas_ok\tuas_failed\tuac_retrans\tuas_retrans\tretrans\tunexpected\tuac_rc\tuas_rc\twall_s\tmsgs_per_s\tcpu_ms\tcpu_us_per_msg\tcpu_pct_core\tcpu_ticks_ms\ttasks_gone\tproxy_rcvd\tproxy_fwd\tuas_cpu_pct\tproxy_wait_pct\tclean\tudp_drops\tproxy_drops\tuas_drops\tothers_pct_core\tudp_in\trun_dir\n' > "$TSV"
 
   say "bench-server: $0 $*"
   say "  rates: ${RATES:-none}, ramp: ${RAMP:-none}, $DURATION s per run, warm-up $WARMUP s, servers: $ONLY"
+  say "  route: $([ "$STATEFUL" = yes ] && echo "stateful (t_relay): $KAMAILIO_CFG, $SIPBRIDGE_CMD" || echo "stateless (forward): $KAMAILIO_CFG, $SIPBRIDGE_CMD")"
   say "  $(nproc) CPUs, load average $(cut -d' ' -f1-3 /proc/loadavg); sipp $(sipp -v 2>/dev/null | grep -o 'v[0-9][0-9.]*' | head -n 1)"
   if command -v kamailio >/dev/null 2>&1; then say "  $(kamailio -v 2>/dev/null | head -n 1)"; fi
 

@@ -18,10 +18,20 @@
 #   -p FILE   probe file (see "Probes" below); default: the built-in probes
 #   -o DIR    scratch directory (default: a new mktemp dir, kept and printed)
 #   -O FLAGS  optimisation flags (default "-O2"; 1.11 builds modules with -O9)
+#   --stateful  after building (default modules: tm sl signaling options), run a server
+#             with the real tm (children=4, a failure route) and drive SIPp through it:
+#             UAS1 486 -> failure route -> UAS2 200; a UAS that never answers -> 408;
+#             CANCEL after 180 -> 487 (+ 200 for the CANCEL); an INVITE copy answered
+#             with the last reply; options_reply and
+#             signaling's send_reply over tm when those modules built. Result table.
+#   -n CALLS, -r RATE   stateful mode: calls per scenario (default 20) and calls per
+#             second (default 10); then a load row: the fork scenario with
+#             $STATEFUL_LOAD_CALLS calls (200) at $STATEFUL_LOAD_RATE calls/s (40)
 #
 # Probes: one line per module, "<name>.so [param=value ...] [-- fn(arg,...) ...]": the
 # modparams are set before init, each fn(...) is bound (its fixups run) and then called
 # on an INVITE; a call "passes" when it returns non-zero (0 means "stop the script").
+# "<driver>.so+<name>.so ..." loads the driver module first (e.g. db_text.so+auth_db.so).
 # Modules without a probe line are loaded, initialised and destroyed only.
 #
 # Requires a built tree (target/sipbridge.jar, target/native/libsipbridge.so:
@@ -42,19 +52,34 @@ MODULES="$DEFAULT_MODULES"
 PROBES=""
 WORK=""
 
-usage() { sed -n '2,32p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
+usage() { sed -n '2,40p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
 
-while getopts "t:m:p:o:O:h" opt; do
+STATEFUL=0
+CALLS=20
+RATE=10
+args=()
+for a in "$@"; do
+  if [ "$a" = "--stateful" ]; then STATEFUL=1; else args+=("$a"); fi
+done
+set -- "${args[@]+"${args[@]}"}"
+
+
+while getopts "t:m:p:o:O:n:r:h" opt; do
   case "$opt" in
     t) TREE="$OPTARG" ;;
     m) MODULES="$OPTARG" ;;
     p) PROBES="$OPTARG" ;;
     o) WORK="$OPTARG" ;;
     O) OPT="$OPTARG" ;;
+    n) CALLS="$OPTARG" ;;
+    r) RATE="$OPTARG" ;;
     *) usage ;;
   esac
 done
 [ -n "$TREE" ] || usage
+if [ "$STATEFUL" = 1 ] && [ "$MODULES" = "$DEFAULT_MODULES" ]; then
+  MODULES="tm sl signaling options"
+fi
 
 if [ -d "$TREE/modules" ]; then
   MODSRC="$(cd "$TREE/modules" && pwd)"
@@ -145,6 +170,13 @@ for m in $MODULES; do
   fi
 done
 
+if [ "$STATEFUL" = 1 ]; then
+  # shellcheck source=scripts/compat-stateful.sh
+  . "$REPO/scripts/compat-stateful.sh"
+  stateful_run
+  exit $?
+fi
+
 # Built-in probes for modules of the default list; others are only loaded.
 PROBE_FILE="$WORK/java/probes.txt"
 if [ -n "$PROBES" ]; then
@@ -210,7 +242,9 @@ public final class CompatCheck {
     private static void check(Path mpath, String line) {
         String[] halves = line.split(" -- ", 2);
         String[] head = halves[0].trim().split("\\s+");
-        String file = head[0];
+        // "db_text.so+auth_db.so": modules loaded first (a DB driver), then the one under test
+        String[] files = head[0].split("\\+");
+        String file = files[files.length - 1];
         String name = file.replaceFirst("\\.so$", "");
         List<String> calls = new ArrayList<>();
         if (halves.length > 1) {
@@ -226,7 +260,9 @@ public final class CompatCheck {
         ModuleSystem ms = new ModuleSystem();
         try {
             ms.setMpath(List.of(mpath));
-            ms.loadModule(file, null);
+            for (String f : files) {
+                ms.loadModule(f, null);
+            }
             load = "yes";
             for (int i = 1; i < head.length; i++) {
                 String[] kv = head[i].split("=", 2);

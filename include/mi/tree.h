@@ -14,9 +14,9 @@
 
 #define MI_DUP_NAME      (1 << 0)
 #define MI_DUP_VALUE     (1 << 1)
-#define MI_IS_ARRAY      (1 << 2)
-#define MI_NOT_COMPLETED (1 << 3)
-#define MI_WRITTEN       (1 << 4)
+#define MI_NOT_COMPLETED (1 << 2)   /* transports: more kids will be added (flushing) */
+#define MI_WRITTEN       (1 << 3)   /* transports: already written out by a flush */
+#define MI_IS_ARRAY      (1 << 4)   /* output hint: the kids are an array */
 
 #define MI_OK_S             "OK"
 #define MI_OK_LEN           (sizeof(MI_OK_S) - 1)
@@ -26,6 +26,8 @@
 #define MI_MISSING_PARM_LEN (sizeof(MI_MISSING_PARM_S) - 1)
 #define MI_BAD_PARM_S       "Bad parameter"
 #define MI_BAD_PARM_LEN     (sizeof(MI_BAD_PARM_S) - 1)
+
+#define MI_DATE_BUF_LEN 21
 
 #define MI_SSTR(_s)     _s, (sizeof(_s) - 1)
 #define MI_OK           MI_OK_S
@@ -57,6 +59,9 @@ struct mi_root {
 struct mi_root *init_mi_tree(unsigned int code, char *reason, int reason_len);
 /* Frees the tree: every node, its copies and its attributes. NULL is allowed. */
 void free_mi_tree(struct mi_root *parent);
+
+/* Frees node, its kids and its attributes (it must be unlinked from its parent first). */
+void free_mi_node(struct mi_node *parent);
 
 /* Append a node as the last kid of parent / after brother. NULL when out of memory. */
 struct mi_node *add_mi_node_child(struct mi_node *parent, int flags, char *name,

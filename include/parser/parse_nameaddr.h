@@ -12,7 +12,6 @@ typedef struct name_addr {
 } name_addr_t;
 
 /* Finds the URI of a name-addr or addr-spec in _s. 0 on success, <0 on error. */
-int find_not_quoted(str *_s, char _c);
 int parse_nameaddr(str *_s, name_addr_t *_a);
 void print_nameaddr(FILE *_o, name_addr_t *_a);
 

@@ -2,6 +2,7 @@
 #ifndef SB_SDK_PARSER_F_H
 #define SB_SDK_PARSER_F_H
 
+#include <stddef.h>
 #include "../str.h"
 
 /* Pointer past the end of the current line (after its LF), or buffer+len. */
@@ -48,6 +49,25 @@ static inline int is_empty_end(const char *p, const char *pend)
 {
 	p = eat_space_end(p, pend);
 	return (p < pend && (*p == '\r' || *p == '\n'));
+}
+
+/* The first _c in _s outside a double-quoted part (a quote preceded by a backslash does
+ * not end one), or NULL. 1.11's shape: a pointer into _s. */
+static inline char *find_not_quoted(str *_s, char _c)
+{
+	int in_quotes = 0, i;
+	for (i = 0; i < _s->len; i++) {
+		char ch = _s->s[i];
+		if (in_quotes) {
+			if (ch == '"' && _s->s[i - 1] != '\\')
+				in_quotes = 0;
+		} else if (ch == '"') {
+			in_quotes = 1;
+		} else if (ch == _c) {
+			return _s->s + i;
+		}
+	}
+	return NULL;
 }
 
 #endif

@@ -9,6 +9,9 @@
 #include <string.h>
 #include "cachedb_sdk.h"
 
+/* module.c: a module that binds another's functions shares its lock from then on. */
+void sb_module_join(int a, int b);
+
 struct cdb_conn {
 	int thread;
 	str grp;   /* points into the connection's id (lives as long as the connection) */
@@ -18,6 +21,7 @@ struct cdb_conn {
 
 struct cdb_engine {
 	cachedb_engine cde;
+	int owner;                  /* the module that registered it (its code runs under that module's lock) */
 	pthread_mutex_t borrow;     /* held around calls on another thread's connection */
 	struct cdb_conn *conns;
 	struct cdb_engine *next;
@@ -100,12 +104,40 @@ int register_cachedb(cachedb_engine *cde_entry)
 		free(e);
 		return -1;
 	}
+	e->owner = sb_current_module;
 	pthread_mutex_init(&e->borrow, NULL);
 	pthread_mutex_lock(&registry);
 	e->next = engines;
 	engines = e;
 	pthread_mutex_unlock(&registry);
 	return 0;
+}
+
+void sb_cachedb_forget(int module)
+{
+	struct cdb_engine **pp, *e;
+	struct cdb_conn *c, *next;
+
+	if (module <= 0)
+		return;
+	pthread_mutex_lock(&registry);
+	for (pp = &engines; (e = *pp) != NULL;) {
+		if (e->owner != module) {
+			pp = &e->next;
+			continue;
+		}
+		*pp = e->next;
+		if (e->conns)
+			LM_WARN("cachedb engine %.*s unloaded with connections still open (its destroy did not"
+					" call cachedb_end_connections)\n", e->cde.name.len, e->cde.name.s);
+		for (c = e->conns; c != NULL; c = next) {
+			next = c->next;
+			free(c);
+		}
+		pthread_mutex_destroy(&e->borrow);
+		free(e);
+	}
+	pthread_mutex_unlock(&registry);
 }
 
 int cachedb_bind_mod(str *url, cachedb_funcs *funcs)
@@ -133,6 +165,9 @@ int cachedb_bind_mod(str *url, cachedb_funcs *funcs)
 		return -1;
 	}
 	*funcs = e->cde.cdb_func;
+	/* the caller's code will call the engine's directly: one lock for both, as find_export does */
+	if (sb_current_module > 0 && e->owner > 0 && e->owner != sb_current_module)
+		sb_module_join(sb_current_module, e->owner);
 	return 0;
 }
 
@@ -250,6 +285,8 @@ struct target {
 	struct cdb_engine *e;
 	cachedb_con *con;
 	int borrowed;
+	int entered;
+	struct sb_entry entry;   /* the engine module's lock and globals (a C engine is not thread-safe) */
 };
 
 static int resolve(str *name, struct target *t, int cap)
@@ -302,6 +339,11 @@ static int resolve(str *name, struct target *t, int cap)
 				grp.len, grp.s ? grp.s : "");
 		return -1;
 	}
+	t->entered = 0;
+	if (t->e->owner > 0 && sb_module_at(t->e->owner) != NULL) {
+		t->entry = sb_enter(sb_module_at(t->e->owner));
+		t->entered = 1;
+	}
 	if (t->borrowed)
 		pthread_mutex_lock(&t->e->borrow);
 	return 0;
@@ -311,6 +353,8 @@ static int done(struct target *t, int ret)
 {
 	if (t->borrowed)
 		pthread_mutex_unlock(&t->e->borrow);
+	if (t->entered)
+		sb_leave(t->entry);
 	return ret == 0 ? 1 : ret;   /* 1.11: an engine's 0 is success */
 }
 

@@ -121,6 +121,15 @@ void free_mi_tree(struct mi_root *parent)
 	pkg_free(parent);
 }
 
+void free_mi_node(struct mi_node *parent)
+{
+	if (parent == NULL)
+		return;
+	free_nodes(parent->kids, pkg_free);
+	free_attrs(parent->attributes, pkg_free);
+	pkg_free(parent);
+}
+
 void free_shm_mi_tree(struct mi_root *parent)
 {
 	if (parent == NULL)

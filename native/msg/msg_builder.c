@@ -648,8 +648,10 @@ char *via_builder(unsigned int *len, struct socket_info *send_sock, str *branch,
 
 	if (send_sock == NULL)
 		return NULL;
-	host = (hp && hp->host) ? *hp->host : send_sock->address_str;
-	port = (hp && hp->port) ? *hp->port : send_sock->port_no_str;
+	/* an empty advertised host or port (set_hostport's defaults when nothing is
+	 * configured) means the socket's, as in 1.11 */
+	host = (hp && hp->host && hp->host->len > 0) ? *hp->host : send_sock->address_str;
+	port = (hp && hp->port && hp->port->len > 0) ? *hp->port : send_sock->port_no_str;
 	plen = sb_proto_text(proto ? proto : send_sock->proto, &pt);
 	for (int pass = 0; pass < 2; pass++) {
 		put(&w, "Via: SIP/2.0/", 13);
@@ -696,7 +698,7 @@ char *build_req_buf_from_sip_req(struct sip_msg *msg, unsigned int *returned_len
 	struct sb_slot *slot = sb_slot_of(msg);
 	struct sb_send_info saved;
 	struct req_arg a = { { NULL, 0 } };
-	unsigned int vlen = 0;
+	unsigned int vlen = 0, n = 0;
 	char *ret;
 
 	if (slot == NULL || send_sock == NULL)
@@ -719,10 +721,23 @@ char *build_req_buf_from_sip_req(struct sip_msg *msg, unsigned int *returned_len
 	}
 	saved = slot->snd;
 	snd_from_si(slot, send_sock, proto);
-	ret = build_pkg(msg, returned_len, build_req_cb, &a);
+	ret = build_pkg(msg, &n, build_req_cb, &a);
 	slot->snd = saved;
 	if (a.via.s)
 		pkg_free(a.via.s);
+	if (returned_len)
+		*returned_len = n;
+	if (ret != NULL && (flags & MSG_TRANS_SHM_FLAG)) {
+		/* the caller keeps the buffer past the message (tm's branches) and frees it
+		 * with shm_free */
+		char *shm = shm_malloc(n + 1);
+		if (shm != NULL)
+			memcpy(shm, ret, n + 1);
+		else
+			LM_ERR("no shm memory for a %u byte request\n", n);
+		pkg_free(ret);
+		ret = shm;
+	}
 	return ret;
 }
 

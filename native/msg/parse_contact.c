@@ -35,13 +35,13 @@ int parse_contacts(str *_s, contact_t **_c)
 		start = p;
 		{
 			str rest = { p, (int)(end - p) };
-			int lt = find_not_quoted(&rest, '<');
+			int lt = sb_find_unquoted(&rest, '<');
 			int stop_at;
 			str upto;
 			/* a '<' of a later contact does not count */
 			upto.s = p;
 			upto.len = (int)(end - p);
-			stop_at = find_not_quoted(&upto, ',');
+			stop_at = sb_find_unquoted(&upto, ',');
 			if (lt >= 0 && (stop_at < 0 || lt < stop_at)) {
 				name_addr_t na;
 				if (parse_nameaddr(&rest, &na) < 0)

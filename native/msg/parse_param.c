@@ -177,7 +177,7 @@ int shm_duplicate_params(param_t **_n, param_t *_p)
 	return dup_params(_n, _p, shm_malloc, shm_free_params);
 }
 
-int find_not_quoted(str *_s, char _c)
+int sb_find_unquoted(str *_s, char _c)
 {
 	int quoted = 0;
 	for (int i = 0; i < _s->len; i++) {
@@ -197,7 +197,7 @@ int parse_nameaddr(str *_s, name_addr_t *_a)
 	if (_s == NULL || _a == NULL || _s->s == NULL)
 		return -1;
 	memset(_a, 0, sizeof(*_a));
-	lt = find_not_quoted(_s, '<');
+	lt = sb_find_unquoted(_s, '<');
 	if (lt < 0) {
 		_a->uri = *_s;
 		trim(&_a->uri);
@@ -209,7 +209,7 @@ int parse_nameaddr(str *_s, name_addr_t *_a)
 	trim(&_a->name);
 	rest.s = _s->s + lt + 1;
 	rest.len = _s->len - lt - 1;
-	gt = find_not_quoted(&rest, '>');
+	gt = sb_find_unquoted(&rest, '>');
 	if (gt < 0)
 		return -1;
 	_a->uri.s = rest.s;

@@ -38,7 +38,7 @@ int parse_rr_body(char *buf, int len, rr_t **head)
 		s.s = p;
 		s.len = (int)(end - p);
 		/* an element needs its URI in <>: otherwise its parameters are ambiguous */
-		gt = find_not_quoted(&s, '>');
+		gt = sb_find_unquoted(&s, '>');
 		if (gt < 0 || parse_nameaddr(&s, &r->nameaddr) < 0 || r->nameaddr.uri.len == 0)
 			goto error;
 		p += r->nameaddr.len;

@@ -78,4 +78,8 @@ int sb_hdr_has_siblings(int type);
  * and the rr module defines a static one of that name. */
 int is_2rr(str *_params);
 
+/* Index of the first _c in _s outside quotes, or -1 (the SDK's find_not_quoted, 1.11's
+ * inline of parser_f.h, gives a pointer instead). */
+int sb_find_unquoted(str *_s, char _c);
+
 #endif

@@ -12,6 +12,7 @@
  * cancellation disabled. */
 #define _GNU_SOURCE
 #include <errno.h>
+#include <sched.h>
 #include <semaphore.h>
 #include <stdlib.h>
 #include <string.h>
@@ -37,6 +38,7 @@ struct sb_proc {
 	int running;
 	sem_t ready;
 	int init_status;
+	int origin;          /* sb_thread_id() of the starting thread: its globals are inherited */
 };
 
 static struct sb_proc procs[SB_MAX_PROCS];
@@ -108,6 +110,7 @@ static void *proc_main(void *arg)
 
 	pthread_setcanceltype(PTHREAD_CANCEL_DEFERRED, &old);
 	sb_pt_enter_thread(p->pt_idx, p->exp->name);
+	sb_image_origin = p->origin;   /* like fork: start from the starter's globals */
 	sb_current_module = p->module;
 	p->init_status = 0;
 	if (p->exp->flags & PROC_FLAG_INITCHILD) {
@@ -120,6 +123,15 @@ static void *proc_main(void *arg)
 		}
 	}
 	sb_current_module = p->module;
+	if (p->init_status >= 0) {
+		/* the function runs unlocked: make its globals live and keep them there */
+		struct sb_module *m = sb_module_at(p->module);
+		if (m) {
+			struct sb_entry e = sb_enter(m);
+			sb_module_image_pin(m);
+			sb_leave(e);
+		}
+	}
 	sem_post(&p->ready);
 	if (p->init_status < 0)
 		return NULL;
@@ -143,6 +155,46 @@ static int call_wrapper(int module, mod_proc_wrapper f)
 	return r;
 }
 
+/* OpenSIPS runs post_fork_function in the parent after the forks, to drop the parent's
+ * copies of what the children inherited (mi_datagram closes its sockets there). Threads
+ * share one file table, so it runs on a short-lived thread with a private copy of the
+ * file table (unshare(CLONE_FILES)): what it closes is closed for that copy only, its
+ * other effects are shared as before. When no private table can be had it is skipped
+ * (logged) rather than close the process's descriptors. */
+struct post_fork_job {
+	int module;
+	mod_proc_wrapper f;
+	int origin;
+	int result;
+};
+
+static void *post_fork_main(void *arg)
+{
+	struct post_fork_job *j = arg;
+	sb_image_origin = j->origin;
+	if (unshare(CLONE_FILES) != 0) {
+		LM_WARN("no private file table for a post-fork function (%s): skipped\n", strerror(errno));
+		j->result = 0;
+		return NULL;
+	}
+	j->result = call_wrapper(j->module, j->f);
+	return NULL;
+}
+
+static int call_post_fork(int module, mod_proc_wrapper f)
+{
+	struct post_fork_job j = { module, f, sb_thread_id(), -1 };
+	pthread_t t;
+	if (f == NULL)
+		return 0;
+	if (pthread_create(&t, NULL, post_fork_main, &j) != 0) {
+		LM_WARN("cannot run a post-fork function on its own thread: skipped\n");
+		return 0;
+	}
+	pthread_join(t, NULL);
+	return j.result;
+}
+
 /* Starts every registered process, in registration order; returns when each one ran its
  * child_init (when asked for). 0, or -1 (logged) when a wrapper or a child_init failed. */
 SB_JAVA_API int sb_procs_start(void)
@@ -156,6 +208,7 @@ SB_JAVA_API int sb_procs_start(void)
 			return -1;
 		}
 		p->pt_idx = idx++;
+		p->origin = sb_thread_id();
 		sem_init(&p->ready, 0, 0);
 		if (pthread_create(&p->thread, NULL, proc_main, p) != 0) {
 			LM_ERR("cannot start a thread for process \"%s\"\n", p->exp->name);
@@ -169,7 +222,7 @@ SB_JAVA_API int sb_procs_start(void)
 			return -1;
 		}
 		if (p->rank + 1 == p->exp->no &&
-				call_wrapper(p->module, p->exp->post_fork_function) != 0) {
+				call_post_fork(p->module, p->exp->post_fork_function) != 0) {
 			LM_ERR("post-fork function of process \"%s\" failed\n", p->exp->name);
 			return -1;
 		}

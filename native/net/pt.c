@@ -118,3 +118,9 @@ pid_t internal_fork(char *proc_desc)
 			"function in module_exports.procs instead\n", proc_desc ? proc_desc : "?");
 	return -1;
 }
+
+/* The description of entry idx, or NULL (for the core's MI `ps`). */
+const char *sb_pt_desc(int idx)
+{
+	return (pt && idx >= 0 && (unsigned int)idx < counted_processes) ? pt[idx].desc : NULL;
+}

@@ -91,7 +91,7 @@ static cmd_export_t cmds[] = {
 
 static int mod_init(void)
 {
-	return register_mi_cmd(mi_fail, "mitest_fail", "fails without an argument", NULL, NULL, 0);
+	return register_mi_cmd(mi_fail, "mitest_fail", "fails without an argument", NULL, NULL, 0, "mitest");
 }
 
 struct module_exports exports = {

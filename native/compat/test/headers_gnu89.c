@@ -7,6 +7,7 @@
 #include "../../../include/locking.h"
 #include "../../../include/rw_locking.h"
 #include "../../../include/mi/mi.h"
+#include "../../../include/mi/fmt.h"
 #include "../../../include/md5.h"
 #include "../../../include/md5utils.h"
 #include "../../../include/flags.h"

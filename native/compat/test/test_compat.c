@@ -12,6 +12,11 @@
 #include "../../../include/rw_locking.h"
 #include "../../../include/mi/mi.h"
 
+/* the core's Java-facing MI calls (native/mi_publish.c) */
+void sb_mi_publish_begin(void);
+int sb_mi_publish_java(const char *name, const char *help, const char *module, int id);
+void sb_mi_publish_end(void);
+void sb_mi_unpublish(void);
 /* the core's Java-facing timer calls (native/timer.c) */
 int sb_timers_count(void);
 void sb_timers_forget(int module);
@@ -86,12 +91,30 @@ static void test_mi_tree(void)
 	free_mi_tree(NULL);
 
 	/* a command without code is refused; a real one is found by name */
-	CHECK(register_mi_cmd(NULL, "x", "help", NULL, NULL, 0) == -1);
+	CHECK(register_mi_cmd(NULL, "x", "help", NULL, NULL, 0, NULL) == -1);
 	CHECK(lookup_mi_cmd("x", 1) == NULL);
-	CHECK(register_mi_cmd(compat_mi_echo, "compat_echo", "help", NULL, NULL, 0) == 0);
-	CHECK(register_mi_cmd(compat_mi_echo, "compat_echo", "help", NULL, NULL, 0) == -1);
-	CHECK(lookup_mi_cmd("compat_echo", 11) != NULL);
-	CHECK(lookup_mi_cmd("compat_ech", 10) == NULL);
+	CHECK(register_mi_cmd(compat_mi_echo, "compat_echo", "help", NULL, NULL, 0, NULL) == 0);
+	CHECK(register_mi_cmd(compat_mi_echo, "compat_echo", "help", NULL, NULL, 0, NULL) == -1);
+	/* lookup_mi_cmd sees what the server published (Java's one registry), not raw registrations */
+	CHECK(lookup_mi_cmd("compat_echo", 11) == NULL);
+	sb_mi_publish_begin();
+	CHECK(sb_mi_publish_java("compat_j", "help text", "core", 0) == 0);
+	CHECK(sb_mi_publish_java("", "no name", "core", 1) == -1);
+	sb_mi_publish_end();
+	{
+		struct mi_cmd *j = lookup_mi_cmd("compat_j", 8), *all = NULL;
+		int n = -1;
+		CHECK(j != NULL && j->id == 0 && j->name.len == 8 && j->module.len == 4 && j->help.len == 9);
+		CHECK(lookup_mi_cmd("compat_", 7) == NULL);
+		CHECK(lookup_mi_cmd(NULL, 3) == NULL);
+		/* no Java runner in this test: the command fails cleanly */
+		CHECK(run_mi_cmd(j, NULL, NULL, NULL) == NULL);
+		CHECK(crt_flush_fnct == NULL);
+		get_mi_cmds(&all, &n);
+		CHECK(n == 1 && all == j);
+	}
+	sb_mi_unpublish();
+	CHECK(lookup_mi_cmd("compat_j", 8) == NULL);
 }
 
 static gen_lock_t *shared_lock;

@@ -50,6 +50,10 @@ public class BridgeCallBenchmark {
     @Setup
     public void setup() {
         System.load(Path.of("target/native/libsbbench_jni.so").toAbsolutePath().toString());
+        // the server's default: every locked call takes the lock with module_lock_timeout
+        // (the bounded path, breadcrumbs included), so bridgeCall measures what a server runs
+        Breadcrumbs.get().calls().sb_set_lock_timeout(
+                org.sipbridge.script.ReliabilitySettings.DEFAULTS.moduleLockTimeoutMs());
         threadSafe = load(true);
         threadSafeCall = bind(threadSafe);
         locked = load(false);
@@ -82,7 +86,11 @@ public class BridgeCallBenchmark {
         threadSafe.close();
     }
 
-    /** The bridge as a script uses it: jnr-ffi -> sb_call (module lock, accounting) -> C. */
+    /**
+     * The bridge as a server's script uses it by default: jnr-ffi -> sb_call (breadcrumb,
+     * module lock taken with the default module_lock_timeout, globals image check,
+     * accounting) -> C.
+     */
     @Benchmark
     public int bridgeCall() {
         return lockedCall.call(msg);

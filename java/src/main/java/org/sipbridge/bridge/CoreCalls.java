@@ -54,6 +54,8 @@ public interface CoreCalls {
     int sb_mem_counters(int module, int pool, long[] out, int n);
     void sb_mem_reset_peaks(int module);
     long sb_pkg_strdup(int module, String value);
+    /** Copies len bytes at address src into pkg memory (NUL-terminated): sb_pkg_strdup without a String. */
+    long sb_pkg_memdup(int module, long src, long len);
     void sb_pkg_free(long p);
 
     // --- statistics
@@ -100,6 +102,8 @@ public interface CoreCalls {
     int sb_msg_get_id(long msg);
     int sb_msg_get_flags(long msg);
     void sb_msg_move_lumps(long from, long to);
+    // per-branch lumps for the Java tm (native/msg/branch_lumps.c): op 1 mark, 0 stop, 2 remove marked
+    void sb_msg_branch_lumps(long msg, int op);
 
     // --- AVPs for C (native/avp.c)
     void sb_avp_set_callback(AvpCallback cb);

@@ -58,6 +58,8 @@ public final class MessageSlot implements AutoCloseable {
     private final int maxHeaders;
     private final ByteBuffer buffer;
     private final IntBuffer input;
+    /** Scratch for the header table of {@link #describe} (maxHeaders x SBV_HDR_WORDS). */
+    private final int[] headerWords;
     private final ByteBuffer msgStruct;
     private final ByteBuffer sendInfo;
     /** int32 generations of new_uri and dst_uri (sb_slot_uri_generations). */
@@ -71,6 +73,7 @@ public final class MessageSlot implements AutoCloseable {
     public MessageSlot(NativeCore core, int bufferCapacity, int maxHeaders) {
         this.calls = core.calls();
         this.maxHeaders = maxHeaders;
+        this.headerWords = new int[Math.max(0, maxHeaders) * SBV_HDR_WORDS];
         this.slot = calls.sb_slot_new(bufferCapacity, maxHeaders);
         if (slot == 0) {
             throw new IllegalStateException("cannot allocate a native message slot");
@@ -167,16 +170,19 @@ public final class MessageSlot implements AutoCloseable {
         in.put(SBV_BODY_OFF, eoh < 0 ? len : m.bodyOffset());
         writeReceiveInfo(in, rcv);
         in.put(SBV_HDR_COUNT, headers);
-        int w = SBV_HDRS;
+        // the header table is built in a Java array and written in one bulk copy: one
+        // bounds-checked put per field cost more than the rest of describe (JFR, issue 14)
+        int[] words = headerWords;
         int[] ctype = cTypeByJavaType;
-        for (int i = 0; i < headers; i++, w += SBV_HDR_WORDS) {
-            in.put(w, ctype[m.headerType(i).ordinal()]);
-            in.put(w + 1, m.headerNameOffset(i));
-            in.put(w + 2, m.headerNameLength(i));
-            in.put(w + 3, m.headerValueOffset(i));
-            in.put(w + 4, m.headerValueLength(i));
-            in.put(w + 5, m.headerLineLength(i));
+        for (int i = 0, w = 0; i < headers; i++, w += SBV_HDR_WORDS) {
+            words[w] = ctype[m.headerType(i).ordinal()];
+            words[w + 1] = m.headerNameOffset(i);
+            words[w + 2] = m.headerNameLength(i);
+            words[w + 3] = m.headerValueOffset(i);
+            words[w + 4] = m.headerValueLength(i);
+            words[w + 5] = m.headerLineLength(i);
         }
+        in.put(SBV_HDRS, words, 0, headers * SBV_HDR_WORDS);
         in.put(SBV_DIRTY, 1);
     }
 
@@ -505,6 +511,15 @@ public final class MessageSlot implements AutoCloseable {
     /** Moves every lump of message from to message to (C's message and this slot's). */
     public void moveLumps(long from, long to) {
         calls.sb_msg_move_lumps(from, to);
+    }
+
+    /**
+     * Lumps of one branch (tm's branch_route): op 1 marks every lump added from now on (on
+     * this thread), 0 stops marking, 2 removes the marked header and body lumps of this
+     * slot's message (and stops marking).
+     */
+    public void branchLumps(int op) {
+        calls.sb_msg_branch_lumps(msg, op);
     }
 
     /** Releases what the current message owns now (lumps, URIs), instead of at the next one. */

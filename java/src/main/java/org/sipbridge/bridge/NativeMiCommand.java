@@ -21,8 +21,10 @@ import java.util.concurrent.TimeoutException;
  * kids) and the reply tree turned into JSON by {@link NativeMiTree} and freed.
  */
 public final class NativeMiCommand implements MiCommand {
-    /** How long a transport waits for a C command before answering with an error. */
-    private static final long TIMEOUT_SECONDS = 30;
+    /** How long a transport waits for a C command by default before answering with an error. */
+    public static final long DEFAULT_TIMEOUT_MS = 30_000;
+    /** MI_ASYNC_RPL_FLAG: the command may answer later through its request's async handler. */
+    private static final int ASYNC_RPL_FLAG = 1;
 
     private final CoreCalls calls;
     private final ExecutorService miThread;
@@ -34,11 +36,21 @@ public final class NativeMiCommand implements MiCommand {
     private final long param;
     private final long initF;
     private final int flags;
+    private final long timeoutMs;
+    private final MiCalls miCalls;
     private boolean initialized;   // MI thread only
     private NativeMiTree tree;     // MI thread only
 
     public NativeMiCommand(CoreCalls calls, ExecutorService miThread, String module, int moduleIndex, String name,
                            String help, long function, long param, long initF, int flags) {
+        this(calls, miThread, module, moduleIndex, name, help, function, param, initF, flags, DEFAULT_TIMEOUT_MS);
+    }
+
+    /** @param timeoutMs how long {@link #run} waits for the answer (synchronous or asynchronous) */
+    public NativeMiCommand(CoreCalls calls, ExecutorService miThread, String module, int moduleIndex, String name,
+                           String help, long function, long param, long initF, int flags, long timeoutMs) {
+        this.timeoutMs = timeoutMs > 0 ? timeoutMs : DEFAULT_TIMEOUT_MS;
+        this.miCalls = (flags & ASYNC_RPL_FLAG) != 0 ? MiPublisher.get(NativeCore.get()).calls() : null;
         this.calls = calls;
         this.miThread = miThread;
         this.module = module;
@@ -70,16 +82,45 @@ public final class NativeMiCommand implements MiCommand {
         return flags;
     }
 
+    /** The owner module's index in the core. */
+    public int moduleIndex() {
+        return moduleIndex;
+    }
+
+    /** Address of the module's mi_cmd_f. */
+    public long function() {
+        return function;
+    }
+
+    /** The param the module registered with the command. */
+    public long param() {
+        return param;
+    }
+
+    /** Address of its mi_child_init_f, or 0. */
+    public long initFunction() {
+        return initF;
+    }
+
+    /** An asynchronous answer still to come: the core's waiter (native/mi_async.c). */
+    private record Pending(long waiter) {
+    }
+
     @Override
     public JsonNode run(MiParams params) {
-        Future<JsonNode> f;
+        Future<Object> f;
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
         try {
             f = miThread.submit(() -> runOnMiThread(params));
         } catch (java.util.concurrent.RejectedExecutionException e) {
             throw new MiException(500, "the server is stopping");
         }
         try {
-            return f.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            Object r = f.get(timeoutMs, TimeUnit.MILLISECONDS);
+            if (r instanceof Pending p) {
+                return awaitAnswer(p.waiter(), deadline);
+            }
+            return (JsonNode) r;
         } catch (ExecutionException e) {
             Throwable c = e.getCause();
             if (c instanceof MiException m) {
@@ -88,14 +129,47 @@ public final class NativeMiCommand implements MiCommand {
             throw new MiException(500, "MI command " + name + " failed: " + c);
         } catch (TimeoutException e) {
             f.cancel(false);
-            throw new MiException(500, "MI command " + name + " did not answer within " + TIMEOUT_SECONDS + " s");
+            throw new MiException(500, "MI command " + name + " did not answer within " + timeoutMs + " ms");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new MiException(500, "interrupted");
         }
     }
 
-    private JsonNode runOnMiThread(MiParams params) {
+    /**
+     * Waits (on the caller's thread, not the MI thread) for an asynchronous answer given from
+     * any thread through the request's handler; converts and frees it.
+     */
+    private JsonNode awaitAnswer(long waiter, long deadline) {
+        int left = (int) Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()));
+        long reply = miCalls.sb_mi_async_wait(waiter, left);
+        if (reply == -1L) {
+            throw new MiException(500, "MI command " + name + " did not answer within " + timeoutMs + " ms");
+        }
+        if (reply == 0) {
+            throw new MiException(500, "MI command " + name + " failed (asynchronous answer)");
+        }
+        try {
+            return answer(new NativeMiTree(calls), reply);
+        } finally {
+            calls.sb_mi_free(reply);
+        }
+    }
+
+    private JsonNode answer(NativeMiTree t, long reply) {
+        int code = t.code(reply);
+        if (code < 200 || code >= 300) {
+            String reason = t.reason(reply);
+            throw new MiException(code, reason == null || reason.isEmpty() ? "error " + code : reason);
+        }
+        try {
+            return t.content(reply);
+        } catch (IllegalStateException e) {
+            throw new MiException(500, "MI command " + name + ": " + e.getMessage());
+        }
+    }
+
+    private Object runOnMiThread(MiParams params) {
         if (tree == null) {
             tree = new NativeMiTree(calls);
         }
@@ -110,26 +184,33 @@ public final class NativeMiCommand implements MiCommand {
             throw new MiException(500, "out of memory building the MI request");
         }
         long reply = 0;
+        long waiter = 0;
         try {
             fill(req, params.raw());
+            if (miCalls != null) {
+                waiter = miCalls.sb_mi_async_new(req);
+                if (waiter == 0) {
+                    throw new MiException(500, "out of memory building the MI request");
+                }
+            }
             reply = calls.sb_mi_call(moduleIndex, function, req, param);
-            if (reply == 0) {
+            if (reply == -1L && waiter != 0) {
+                reply = 0;
+                long w = waiter;
+                waiter = 0;   // the handler owns it now
+                return new Pending(w);
+            }
+            if (reply == 0 || reply == -1L) {
+                reply = 0;
                 throw new MiException(500, "MI command " + name + " returned no reply");
             }
-            if (reply == -1L) {
-                reply = 0;
-                throw new MiException(500, "MI command " + name + " answered asynchronously, which sipbridge "
-                        + "does not offer");
-            }
-            int code = tree.code(reply);
-            if (code < 200 || code >= 300) {
-                String reason = tree.reason(reply);
-                throw new MiException(code, reason == null || reason.isEmpty() ? "error " + code : reason);
-            }
-            return tree.content(reply);
+            return answer(tree, reply);
         } catch (IllegalStateException e) {
             throw new MiException(500, "MI command " + name + ": " + e.getMessage());
         } finally {
+            if (waiter != 0) {
+                miCalls.sb_mi_async_free(waiter);   // answered at once: nobody calls the handler
+            }
             calls.sb_mi_free(req);
             if (reply != 0) {
                 calls.sb_mi_free(reply);

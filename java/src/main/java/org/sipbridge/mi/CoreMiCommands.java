@@ -43,7 +43,8 @@ public final class CoreMiCommands {
             MiCommand c = reg.find(n).orElseThrow(() -> new MiException(404, "unknown MI command '" + n + "'"));
             return JSON.objectNode().put("Help", c.help()).put("Exported by", c.module());
         });
-        add(reg, "ps", "lists the server's threads (OpenSIPS processes)", Set.of(), 0, p -> processes());
+        add(reg, "ps", "lists the server's threads (OpenSIPS processes) and module processes", Set.of(), 0,
+                p -> processes());
         add(reg, "uptime", "when the server started and how long it has run", Set.of(), 0, p -> {
             Instant now = Instant.now();
             return JSON.objectNode().put("Now", CTIME.format(now)).put("Up since", CTIME.format(ctx.started()))
@@ -180,6 +181,14 @@ public final class CoreMiCommands {
             if (n.equals("main") || n.startsWith("sip") || n.startsWith("timer") || n.startsWith("mi")
                     || n.contains("udp") || n.contains("tcp") || n.contains("http")) {
                 a.addObject().put("ID", t.getId()).put("PID", pid).put("Type", n);
+            }
+        }
+        // module processes (mi_fifo's "MI FIFO"...) are native threads: the process table
+        // has them (ID: their table index, PID: their thread id)
+        for (org.sipbridge.bridge.MiPublisher.ModuleProcess m
+                : org.sipbridge.bridge.MiPublisher.get(org.sipbridge.bridge.NativeCore.get()).moduleProcesses()) {
+            if (m.pid() > 0) {
+                a.addObject().put("ID", m.index()).put("PID", m.pid()).put("Type", m.description());
             }
         }
         return (ObjectNode) JSON.objectNode().set("Processes", a);

@@ -28,13 +28,19 @@ public final class ModuleMiCommands {
     }
 
     public static void registerAll(MiRegistry reg, List<Module> modules, CoreCalls calls, ExecutorService miThread) {
+        registerAll(reg, modules, calls, miThread, NativeMiCommand.DEFAULT_TIMEOUT_MS);
+    }
+
+    /** @param timeoutMs how long a transport waits for a C command's answer (also an asynchronous one) */
+    public static void registerAll(MiRegistry reg, List<Module> modules, CoreCalls calls, ExecutorService miThread,
+                                   long timeoutMs) {
         Map<Integer, Module> byIndex = new HashMap<>();
         for (Module m : modules) {
             byIndex.put(m.nativeIndex(), m);
             if (m instanceof NativeModule nm) {
                 for (NativeModule.MiExport e : nm.miExports()) {
                     add(reg, new NativeMiCommand(calls, miThread, m.name(), m.nativeIndex(), e.name(), e.help(),
-                            e.function(), e.param(), e.initF(), e.flags()));
+                            e.function(), e.param(), e.initF(), e.flags(), timeoutMs));
                 }
             } else if (m instanceof JavaModule jm) {
                 for (MiCommand c : jm.miCommands()) {
@@ -52,7 +58,7 @@ public final class ModuleMiCommands {
             String name = new Pointer(e[1]).getString(0);
             String help = e[2] == 0 ? "" : new Pointer(e[2]).getString(0);
             add(reg, new NativeMiCommand(calls, miThread, owner == null ? "core" : owner.name(), (int) e[0], name,
-                    help, e[3], e[4], e[5], (int) e[6]));
+                    help, e[3], e[4], e[5], (int) e[6], timeoutMs));
         }
     }
 

@@ -17,7 +17,8 @@ import java.time.Duration;
  * its mi_http JSON-RPC (default http://127.0.0.1:8888/mi, or $SIPBRIDGE_MI_URL). Arguments
  * {@code name=value} become named parameters, others positional ones; the result is
  * printed as indented JSON. Exit 0 on a result, 1 on a JSON-RPC error or no server, 2 for
- * a bad command line.
+ * a bad command line. With {@code -f FIFO [-r reply_dir]} it speaks mi_fifo's protocol
+ * instead ({@link FifoClient}) and prints the answer as the server wrote it.
  */
 public final class Cli {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -35,10 +36,23 @@ public final class Cli {
             url = args[i + 1];
             i += 2;
         }
+        String fifo = null;
+        String replyDir = "/tmp/";
+        while (i + 1 < args.length && (args[i].equals("-f") || args[i].equals("-r"))) {
+            if (args[i].equals("-f")) {
+                fifo = args[i + 1];
+            } else {
+                replyDir = args[i + 1];
+            }
+            i += 2;
+        }
         if (i >= args.length || args[i].equals("-h") || args[i].equals("--help")) {
             return usage(i >= args.length ? "no command given" : null);
         }
         String method = args[i++];
+        if (fifo != null) {
+            return viaFifo(fifo, replyDir, method, java.util.Arrays.asList(args).subList(i, args.length));
+        }
         ArrayNode positional = JSON.createArrayNode();
         ObjectNode named = JSON.createObjectNode();
         for (; i < args.length; i++) {
@@ -82,11 +96,32 @@ public final class Cli {
         }
     }
 
+    private static int viaFifo(String fifo, String replyDir, String method, java.util.List<String> args) {
+        try {
+            String answer = FifoClient.call(java.nio.file.Path.of(fifo), java.nio.file.Path.of(replyDir), method, args,
+                    60_000);
+            boolean ok = answer.startsWith("2");
+            (ok ? System.out : System.err).print(answer);
+            return ok ? 0 : 1;
+        } catch (java.util.concurrent.TimeoutException e) {
+            System.err.println("sipbridge cli: no answer on the reply FIFO within 60 s (is reply_dir " + replyDir
+                    + " the server's?)");
+            return 1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 1;
+        } catch (Exception e) {
+            System.err.println("sipbridge cli: " + fifo + ": " + e.getMessage());
+            return 1;
+        }
+    }
+
     private static int usage(String problem) {
         if (problem != null) {
             System.err.println("sipbridge cli: " + problem);
         }
         System.err.println("usage: sipbridge cli [-u http://127.0.0.1:8888/mi] <mi command> [arg | name=value]...");
+        System.err.println("       sipbridge cli -f /tmp/opensips_fifo [-r reply_dir] <mi command> [arg | name=value]...");
         System.err.println("  e.g. sipbridge cli get_statistics core: sl:    sipbridge cli log_level level=4");
         return problem == null ? 0 : 2;
     }

@@ -80,6 +80,8 @@ public final class HttpModules {
 
     public static final class MiHttp extends JavaModule {
         final AtomicReference<String> root = stringParam("root", "mi");
+        /** sipbridge's own: seconds a C command (or its asynchronous answer) is waited for. */
+        final AtomicInteger replyTimeout = intParam("reply_timeout", 30);
 
         MiHttp() {
             super("mi_http");

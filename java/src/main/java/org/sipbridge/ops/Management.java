@@ -1,5 +1,6 @@
 package org.sipbridge.ops;
 
+import org.sipbridge.bridge.MiPublisher;
 import org.sipbridge.bridge.NativeCore;
 import org.sipbridge.core.ModuleSystem;
 import org.sipbridge.logging.LogLevels;
@@ -69,12 +70,20 @@ public final class Management implements AutoCloseable {
         logs = new LogLevels(initial, configLogLevel != null, modules::setConfigLogLevel);
         CoreMiCommands.registerAll(mi, new MiContext(Version.text(), started, commandLine,
                 Path.of("").toAbsolutePath(), mods, stats, logs, kill));
-        ModuleMiCommands.registerAll(mi, mods.get(), core.calls(), miThread);
+        ModuleMiCommands.registerAll(mi, mods.get(), core.calls(), miThread, replyTimeoutMs(mods.get()));
+        // C transports (mi_fifo, mi_datagram) reach the same registry through lookup_mi_cmd
+        MiPublisher.get(core).publish(mi);
         this.workers = workers;
         startHttp(mods.get());
     }
 
     private final Supplier<List<WorkerSnapshot>> workers;
+
+    private static long replyTimeoutMs(List<Module> mods) {
+        HttpModules.MiHttp m = find(mods, HttpModules.MiHttp.class);
+        int s = m == null ? 0 : m.replyTimeout.get();
+        return s > 0 ? s * 1000L : org.sipbridge.bridge.NativeMiCommand.DEFAULT_TIMEOUT_MS;
+    }
 
     private void startHttp(List<Module> mods) {
         HttpModules.Httpd httpd = find(mods, HttpModules.Httpd.class);
@@ -154,6 +163,7 @@ public final class Management implements AutoCloseable {
 
     @Override
     public void close() {
+        MiPublisher.get(NativeCore.get()).unpublish();
         if (http != null) {
             http.close();
             http = null;

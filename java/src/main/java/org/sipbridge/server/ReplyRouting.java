@@ -55,15 +55,9 @@ final class ReplyRouting {
         if (w.tm != null && w.tm.onReply(ctx)) {
             return; // a reply of one of our client transactions
         }
-        Via next = w.nextVia;
-        if (m.secondVia(next) != SipError.NONE) {
-            r.counters.noNextVia.increment();
-            if (r.logs.noNextVia.permit()) {
-                ServerLog.logger().warn("dropped a {} reply from {}: only our Via, nobody to relay it to{}",
-                        m.statusCode(), ServerLog.source(ctx.receiveInfo()), r.logs.noNextVia.note());
-            }
-            return;
-        }
+        // As 1.11's receive path: the onreply_route and the modules' response_f (a C tm
+        // consumes the replies of its transactions, also of requests it sent itself, which
+        // carry only our Via) come before the stateless relay needs a second Via.
         try {
             if (!r.script.runReply(ctx)) {
                 r.counters.scriptDropped.increment();
@@ -71,6 +65,15 @@ final class ReplyRouting {
             }
         } catch (org.sipbridge.module.ModuleBusyException e) {
             r.errorPath.replyDropped(w, e);
+            return;
+        }
+        Via next = w.nextVia;
+        if (m.secondVia(next) != SipError.NONE) {
+            r.counters.noNextVia.increment();
+            if (r.logs.noNextVia.permit()) {
+                ServerLog.logger().warn("dropped a {} reply from {}: only our Via, nobody to relay it to{}",
+                        m.statusCode(), ServerLog.source(ctx.receiveInfo()), r.logs.noNextVia.note());
+            }
             return;
         }
         relay(w, next);

@@ -196,6 +196,9 @@ public final class SipServer implements AutoCloseable {
         WorkerState w = new WorkerState(rank, routing(), core, transportConfig.limits());
         workers[rank - 1] = w;
         script.childInit(rank);
+        if (rank == 1) {
+            Warmup.run(w, routing().own, Warmup.configuredMessages()); // before the sockets are read (issue 14)
+        }
     }
 
     /** What the workers share; built by the first start hook, once the sockets are bound. */

@@ -25,6 +25,7 @@ final class TmRuntime implements AutoCloseable {
         this.module = module;
         this.config = module.timerConfig();
         this.transport = transport;
+        stats.pendingTimers = timers::pending;
     }
 
     /** Runs tasks on worker rank (1-based) between its messages. */

@@ -24,8 +24,13 @@ import java.nio.charset.StandardCharsets;
 final class ViaStamp {
     private static final byte[] RPORT = "rport".getBytes(StandardCharsets.US_ASCII);
 
+    private static final byte[] RECEIVED = ";received=".getBytes(StandardCharsets.US_ASCII);
+
     private final CoreCalls calls;
     private int stampedMessage = -1;
+    /** Where a parameter is written before its pkg copy is made (reused: nothing allocated per message). */
+    private final ByteBuffer text = ByteBuffer.allocateDirect(128);
+    private final long address = io.netty.util.internal.PlatformDependent.directBufferAddress(text);
 
     ViaStamp(CoreCalls calls) {
         this.calls = calls;
@@ -50,13 +55,16 @@ final class ViaStamp {
         long msg = ctx.nativeMessage();
         if (bareRport) {
             long del = calls.del_lump(msg, top.params().nameOffset(rport), top.params().nameLength(rport), 0);
-            if (del == 0 || !insertAfter(del, "rport=" + rcv.source().getPort())) {
+            text.clear();
+            text.put(RPORT).put((byte) '=');
+            putDecimal(rcv.source().getPort());
+            if (del == 0 || !insertAfter(del)) {
                 return false;
             }
         }
         if (received) {
             long anchor = calls.anchor_lump(msg, top.valueOffset() + top.valueLength(), 0, 0);
-            if (anchor == 0 || !insertAfter(anchor, ";received=" + bare(rcv.source().getAddress()))) {
+            if (anchor == 0 || !insertAfter(anchor, rcv.source().getAddress())) {
                 return false;
             }
         }
@@ -64,16 +72,43 @@ final class ViaStamp {
         return true;
     }
 
-    private boolean insertAfter(long lump, String text) {
-        long copy = calls.sb_pkg_strdup(0, text);
+    /** ;received=&lt;a&gt; after lump (IPv4 written without allocating; IPv6 through its text). */
+    private boolean insertAfter(long lump, InetAddress a) {
+        text.clear();
+        text.put(RECEIVED);
+        if (a instanceof Inet4Address) {
+            int v = a.hashCode(); // the address itself, big-endian
+            for (int shift = 24; shift >= 0; shift -= 8) {
+                putDecimal((v >>> shift) & 0xff);
+                if (shift > 0) {
+                    text.put((byte) '.');
+                }
+            }
+        } else {
+            text.put(bare(a).getBytes(StandardCharsets.US_ASCII));
+        }
+        return insertAfter(lump);
+    }
+
+    /** The bytes written into text since its clear(), as a pkg copy inserted after lump. */
+    private boolean insertAfter(long lump) {
+        int n = text.position();
+        long copy = calls.sb_pkg_memdup(0, address, n);
         if (copy == 0) {
             return false;
         }
-        if (calls.insert_new_lump_after(lump, copy, text.length(), 0) == 0) {
+        if (calls.insert_new_lump_after(lump, copy, n, 0) == 0) {
             calls.sb_pkg_free(copy);
             return false;
         }
         return true;
+    }
+
+    private void putDecimal(int v) {
+        if (v >= 10) {
+            putDecimal(v / 10);
+        }
+        text.put((byte) ('0' + v % 10));
     }
 
     private static String bare(InetAddress a) {

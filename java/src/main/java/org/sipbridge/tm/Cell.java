@@ -24,8 +24,13 @@ public final class Cell {
     public final long createdAt;
     public ServerTransaction uas;
 
-    /** The request as received (with what modules wrote into the buffer in place). */
-    public final byte[] request;
+    /**
+     * The request as received (with what modules wrote into the buffer in place), or, when a
+     * failure route is armed in the request route, with the header and body changes that route
+     * made ({@link #requestApplied}): serial branches are built from it.
+     */
+    public byte[] request;
+    public boolean requestApplied;
     public final ReceiveInfo received;
     public final Framing framing;
     public String newUri;

@@ -30,15 +30,20 @@ public final class RequestBuilder {
     }
 
     public byte[] cancel(byte[] request) {
-        return build(request, "CANCEL", null, 0, 0);
+        return cancel(request, null);
+    }
+
+    /** The CANCEL with extra header lines (each ending in CRLF; a Reason), or none when null. */
+    public byte[] cancel(byte[] request, byte[] extraHeaders) {
+        return build(request, "CANCEL", null, 0, 0, extraHeaders);
     }
 
     /** The ACK; the To header line is reply's [toOffset, toOffset + toLength) in its buffer. */
     public byte[] ack(byte[] request, ByteBuffer reply, int toOffset, int toLength) {
-        return build(request, "ACK", reply, toOffset, toLength);
+        return build(request, "ACK", reply, toOffset, toLength, null);
     }
 
-    private byte[] build(byte[] request, String method, ByteBuffer reply, int toOff, int toLen) {
+    private byte[] build(byte[] request, String method, ByteBuffer reply, int toOff, int toLen, byte[] extra) {
         ByteBuffer b = ByteBuffer.wrap(request);
         if (parser.parse(b, 0, request.length, Framing.DATAGRAM, sent) != SipError.NONE
                 || sent.cseq(cseq) != SipError.NONE) {
@@ -61,7 +66,11 @@ public final class RequestBuilder {
         line(out, b, sent.firstHeader(HeaderType.CALL_ID));
         write(out, "CSeq: ");
         copy(out, b, cseq.numberOffset(), cseq.numberLength());
-        write(out, " " + method + "\r\nMax-Forwards: 70\r\n");
+        write(out, " " + method + "\r\n");
+        if (extra != null) {
+            out.writeBytes(extra);
+        }
+        write(out, "Max-Forwards: 70\r\n");
         if (userAgentLine != null) {
             out.writeBytes(userAgentLine);
         }

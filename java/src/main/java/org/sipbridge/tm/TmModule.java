@@ -41,6 +41,9 @@ public final class TmModule extends JavaModule {
     public final AtomicInteger t1 = intParam("T1_timer", 500);
     public final AtomicInteger t2 = intParam("T2_timer", 4000);
     public final AtomicInteger t4 = intParam("T4_timer", 5000);
+    /** RFC 2543 (no magic cookie) matching: compare the Request-URI, the top Via (1.11's names, both on). */
+    public final AtomicInteger ruriMatching = intParam("ruri_matching", 1);
+    public final AtomicInteger via1Matching = intParam("via1_matching", 1);
     /** Transactions a worker keeps at most (requests beyond get 500 from t_relay). */
     public final AtomicInteger maxTransactions = intParam("max_transactions", 65536);
 

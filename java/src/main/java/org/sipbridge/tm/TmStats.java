@@ -30,6 +30,8 @@ public final class TmStats {
     public final LongAdder tableFull = new LongAdder();
     /** Final replies sent upstream by class, relayed or local (1.11's 2xx_transactions..6xx_transactions; index 2..6). */
     public final LongAdder[] finalByClass = new LongAdder[7];
+    /** Timers armed and not yet due or cancelled (set by the server that owns the timer thread). */
+    public volatile java.util.function.IntSupplier pendingTimers = () -> 0;
 
     public TmStats() {
         for (int k = 0; k < finalByClass.length; k++) {

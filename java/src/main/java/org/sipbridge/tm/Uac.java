@@ -25,6 +25,8 @@ public final class Uac {
     /** Cancel it as soon as a provisional reply comes (RFC 3261 9.1). */
     public boolean cancelPending;
     public byte[] finalReply;
+    /** Extra header lines for its CANCEL (the Reason of a CANCEL from upstream), or null. */
+    public byte[] cancelHeaders;
     public TimerHandle fr;
 
     public Uac(Cell cell, int index, String uri, String branch) {

@@ -133,6 +133,33 @@ class DbDriversTest {
         roundtrip(pg.url());
     }
 
+    /**
+     * By hand (docs/db.md): MariaDB/MySQL is not in the suite. Runs when
+     * -Dsipbridge.mysql.url=mysql://user:password@127.0.0.1:port/database names a server.
+     */
+    @Test
+    void everyQueryFormOverMysqlByHand() throws Exception {
+        String url = System.getProperty("sipbridge.mysql.url", "");
+        org.junit.jupiter.api.Assumptions.assumeTrue(url.startsWith("mysql://"),
+                "by hand: -Dsipbridge.mysql.url=mysql://user:password@127.0.0.1:port/database");
+        DbUrl u = DbUrl.parse(url);
+        String jdbc = "jdbc:mariadb://" + u.host() + ":" + u.port() + "/" + u.database();
+        try (Connection c = DriverManager.getConnection(jdbc, u.user(), u.password()); Statement st = c.createStatement()) {
+            st.execute("DROP TABLE IF EXISTS version");
+            st.execute("DROP TABLE IF EXISTS sb_dbtest");
+            st.execute("CREATE TABLE version (table_name VARCHAR(32) NOT NULL UNIQUE, table_version INT DEFAULT 0 NOT NULL)");
+            st.execute("INSERT INTO version VALUES ('sb_dbtest', 3)");
+            st.execute("CREATE TABLE sb_dbtest (id INT AUTO_INCREMENT PRIMARY KEY, name VARCHAR(64) NOT NULL UNIQUE,"
+                    + " i INT, big BIGINT, d DOUBLE, s VARCHAR(255), t TEXT, dt DATETIME, b BLOB, bm INT, n INT)");
+        }
+        roundtrip(url);
+        try (Server a = new Server(url)) {
+            assertEquals(1, a.call("dbtest_save", "alice", "sip:alice@192.0.2.1:5060"));
+            assertEquals(1, a.call("dbtest_lookup", "alice", "sip:alice@192.0.2.1:5060"));
+            assertEquals(1, a.call("dbtest_ping"));
+        }
+    }
+
     @Test
     void twoServersShareRowsThroughPostgres(@TempDir Path other) throws Exception {
         // the second server's module is another file: dlopen gives it globals of its own,

@@ -392,10 +392,14 @@ class StatefulProxyTest {
                 	t_on_failure("f");
                 	t_relay();
                 	$avp(x) = "changed after t_relay";
+                	setflag(6);
                 	exit;
                 }
                 failure_route[f] {
-                	if (isflagset(5) && $avp(x) == "kept" && t_check_status("404") && !t_was_cancelled()) {
+                	# 1.11: the request's AVP list is the transaction's once it exists (changes after
+                	# t_relay count); its flags are taken at t_relay (later ones need t_flush_flags)
+                	if (isflagset(5) && !isflagset(6) && $avp(x) == "changed after t_relay" && t_check_status("404")
+                			&& !t_was_cancelled()) {
                 		t_reply("480", "Away $T_reply_code $ru");
                 	}
                 }
@@ -405,5 +409,73 @@ class StatefulProxyTest {
         String forwarded = uas.expect();
         uas.send(proxy.udp(), replyTo(forwarded, "404 Not Found"));
         assertEquals("SIP/2.0 480 Away 404 sip:bob@127.0.0.1:" + uas.port(), firstLine(client.expect()));
+    }
+
+    private static int count(String m, String name) {
+        Matcher x = Pattern.compile("(?m)^" + Pattern.quote(name) + ":").matcher(m);
+        int n = 0;
+        while (x.find()) {
+            n++;
+        }
+        return n;
+    }
+
+    /**
+     * 1.11 builds each branch from the request and that branch's own changes: a header the
+     * branch_route adds goes out on that branch only; what the request route added goes on
+     * every branch, serial ones from the failure route too; flags and AVPs the branch routes
+     * set travel with the transaction into the failure route.
+     */
+    @Test
+    void branchRouteChangesStayOnTheirBranchAndStateTravelsToTheFailureRoute() throws Exception {
+        try (UdpPeer uas2 = new UdpPeer(); UdpPeer uas3 = new UdpPeer()) {
+            proxy = TestServer.start(dir, """
+                    listen=udp:127.0.0.1:%d
+                    loadmodule "tm.so"
+                    route {
+                    	append_hf("X-Req: all\r\n");
+                    	t_on_branch("b");
+                    	t_on_failure("f");
+                    	append_branch("sip:carol@127.0.0.1:%d");
+                    	t_relay();
+                    	exit;
+                    }
+                    branch_route[b] {
+                    	append_hf("X-Branch: $T_branch_idx $ru\r\n");
+                    	if ($T_branch_idx == 1) { $avp(seen) = "second"; setflag(7); }
+                    }
+                    failure_route[f] {
+                    	if (isflagset(7) && $avp(seen) == "second" && t_check_status("486")) {
+                    		append_hf("X-Failure: yes\r\n");
+                    		$ru = "sip:dave@127.0.0.1:%d";
+                    		t_relay();
+                    	}
+                    }
+                    """.formatted(TestServer.freePort(), uas2.port(), uas3.port()));
+            client.send(proxy.udp(), invite("z9hG4bKiso"));
+            assertEquals("SIP/2.0 100 Trying", firstLine(client.expect()));
+            String toBob = uas.expect();
+            String toCarol = uas2.expect();
+            assertEquals("all", header(toBob, "X-Req"), toBob);
+            assertEquals(1, count(toBob, "X-Branch"), toBob);
+            assertEquals("0 sip:bob@127.0.0.1:" + uas.port(), header(toBob, "X-Branch"));
+            assertEquals("all", header(toCarol, "X-Req"), toCarol);
+            assertEquals(1, count(toCarol, "X-Branch"), toCarol);
+            assertEquals("1 sip:carol@127.0.0.1:" + uas2.port(), header(toCarol, "X-Branch"));
+
+            uas.send(proxy.udp(), replyTo(toBob, "486 Busy Here"));
+            assertEquals("ACK", firstLine(nextNotInvite(uas)).substring(0, 3));
+            uas2.send(proxy.udp(), replyTo(toCarol, "486 Busy Here"));
+            assertEquals("ACK", firstLine(nextNotInvite(uas2)).substring(0, 3));
+
+            String toDave = uas3.expect();
+            assertEquals("INVITE sip:dave@127.0.0.1:" + uas3.port() + " SIP/2.0", firstLine(toDave));
+            assertEquals(1, count(toDave, "X-Req"), toDave);
+            assertEquals("yes", header(toDave, "X-Failure"), toDave);
+            assertEquals(1, count(toDave, "X-Branch"), toDave);
+            assertEquals("2 sip:dave@127.0.0.1:" + uas3.port(), header(toDave, "X-Branch"));
+            uas3.send(proxy.udp(), replyTo(toDave, "200 OK"));
+            assertEquals("SIP/2.0 200 OK", firstLine(client.expect()));
+        }
     }
 }

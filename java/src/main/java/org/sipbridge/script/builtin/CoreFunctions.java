@@ -71,5 +71,15 @@ public final class CoreFunctions extends JavaModule {
         for (String name : new String[] {"seturi", "rewriteuri"}) {
             function(name, 1, RouteType.REQUEST | RouteType.FAILURE | RouteType.BRANCH, UriFunctions::setUri);
         }
+        // the 1.11 core's cachedb functions (engines: cachedb_local, the cachedb_redis stand-in...)
+        function("cache_store", 3, RouteType.ALL, args -> CacheFunctions.store(pvs, args));
+        function("cache_store", 4, RouteType.ALL, args -> CacheFunctions.store(pvs, args));
+        function("cache_fetch", 3, RouteType.ALL, args -> CacheFunctions.fetch(pvs, args));
+        function("cache_counter_fetch", 3, RouteType.ALL, args -> CacheFunctions.counterFetch(pvs, args));
+        function("cache_remove", 2, RouteType.ALL, args -> CacheFunctions.remove(pvs, args));
+        function("cache_add", 4, RouteType.ALL, args -> CacheFunctions.counter(pvs, args, true));
+        function("cache_add", 5, RouteType.ALL, args -> CacheFunctions.counter(pvs, args, true));
+        function("cache_sub", 4, RouteType.ALL, args -> CacheFunctions.counter(pvs, args, false));
+        function("cache_sub", 5, RouteType.ALL, args -> CacheFunctions.counter(pvs, args, false));
     }
 }

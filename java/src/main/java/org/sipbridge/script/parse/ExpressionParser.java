@@ -90,6 +90,10 @@ final class ExpressionParser {
     private static final java.util.regex.Pattern FLAG_FUNCTIONS = java.util.regex.Pattern.compile(
             "(set|reset)(flag|sflag|scriptflag|bflag|branchflag)|is(flag|sflag|scriptflag|bflag|branchflag)set");
 
+    /** The 1.11 cachedb functions, whose grammar takes bare variables (results, counters, expiry). */
+    private static final java.util.regex.Pattern CACHE_FUNCTIONS = java.util.regex.Pattern.compile(
+            "cache_(store|fetch|counter_fetch|remove|add|sub)");
+
     private Argument argument(String function) {
         if (ts.at(TokenKind.STRING)) {
             return stringLiteral(ts.advance());
@@ -101,6 +105,12 @@ final class ExpressionParser {
         }
         if (IntegerLiterals.startsInteger(ts)) {
             return IntegerLiterals.read(ts, "an integer argument");
+        }
+        if (ts.at(TokenKind.PSEUDO_VARIABLE) && CACHE_FUNCTIONS.matcher(function).matches()) {
+            // 1.11's grammar takes a bare variable there: cache_fetch("local", "k", $avp(x))
+            Token pv = ts.advance();
+            return new StringLiteral(pv.text(), new org.sipbridge.script.ast.Format(List.of(pv.pseudoVariable())),
+                    pv.location());
         }
         if (ts.at(TokenKind.PSEUDO_VARIABLE)) {
             throw ts.unexpected("a string or an integer argument (write pseudo-variables inside quotes: \""

@@ -6,8 +6,11 @@ package org.sipbridge.script.run;
  * Cleared at every new message; the Value cells are kept and reused.
  */
 public final class AvpStore {
-    private Value[][] values = new Value[8][];
-    private int[] counts = new int[8];
+    // empty until the first value: a transaction keeps a store, most have no AVPs
+    private static final Value[][] NO_VALUES = new Value[0][];
+    private static final int[] NO_COUNTS = new int[0];
+    private Value[][] values = NO_VALUES;
+    private int[] counts = NO_COUNTS;
     private int highestUsed = -1;
 
     /** Forgets every value (a new message). */
@@ -70,7 +73,7 @@ public final class AvpStore {
 
     private void ensure(int slot) {
         if (slot >= counts.length) {
-            int n = Math.max(slot + 1, counts.length * 2);
+            int n = Math.max(Math.max(slot + 1, 8), counts.length * 2);
             int[] c = new int[n];
             System.arraycopy(counts, 0, c, 0, counts.length);
             counts = c;

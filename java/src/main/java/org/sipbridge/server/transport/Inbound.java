@@ -2,6 +2,7 @@ package org.sipbridge.server.transport;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
+import io.netty.util.concurrent.FastThreadLocal;
 import org.sipbridge.core.Proto;
 import org.sipbridge.core.ReceiveInfo;
 import org.sipbridge.sip.CallIdLocator;
@@ -15,9 +16,8 @@ import java.nio.ByteBuffer;
 
 /**
  * The hand-off from the network threads to the workers, shared by UDP and TCP: each message
- * is copied into a pooled buffer of exactly its size (so a queued message never pins a 64 KiB
- * receive buffer or a connection's stream buffer) and queued for the worker its Call-ID
- * picks. Also counts and logs, rate-limited, every inbound message that is dropped.
+ * is copied into its worker's queue slot (so a queued message never pins a 64 KiB receive
+ * buffer or a connection's stream buffer) and queued for the worker its Call-ID picks. Also counts and logs, rate-limited, every inbound message that is dropped.
  */
 final class Inbound {
     private static final Logger log = LoggerFactory.getLogger(Inbound.class);
@@ -29,6 +29,13 @@ final class Inbound {
     private final RateLimitedLog oversizeLog = new RateLimitedLog();
     private final RateLimitedLog brokenLog = new RateLimitedLog();
     private final RateLimitedLog errorLog = new RateLimitedLog();
+    /** Per receiving thread: where a message is copied to be hashed (see deliver). */
+    private final FastThreadLocal<ByteBuffer> scratch = new FastThreadLocal<>() {
+        @Override
+        protected ByteBuffer initialValue() {
+            return ByteBuffer.allocate(limits.maxMessageSize() + 1);
+        }
+    };
 
     Inbound(WorkerPool workers, SipLimits limits, Counters counters) {
         this.workers = workers;
@@ -36,23 +43,38 @@ final class Inbound {
         this.counters = counters;
     }
 
-    /** Copies {@code [index, index + length)} of {@code src} and queues it; drops it when the queue is full. */
+    /**
+     * Copies {@code [index, index + length)} of {@code src} and queues it; drops it when the
+     * queue is full. The bytes go first into this thread's scratch array (the Call-ID is
+     * hashed there: a view of a pooled buffer would be a new ByteBuffer per message), then
+     * into the worker's queue slot (see {@link WorkerQueue}); nothing is allocated.
+     */
     void deliver(ByteBufAllocator alloc, ByteBuf src, int index, int length, ReceiveInfo info) {
-        int callId = callIdHash(src, index, length);
-        ByteBuf copy = alloc.directBuffer(length, length);
-        copy.writeBytes(src, index, length);
+        ByteBuffer scratch = scratch(length);
+        byte[] bytes = scratch.array();
+        src.getBytes(index, bytes, 0, length);
+        int callId = CallIdLocator.hash(scratch, 0, length);
         counters.received.increment(); // before the hand-off: a worker may finish it before we go on
-        if (workers.dispatch(callId, copy, info)) {
+        if (workers.dispatch(callId, bytes, length, info, alloc)) {
             return;
         }
         counters.received.decrement();
-        copy.release();
         counters.droppedQueueFull.increment();
         if (queueFullLog.permit()) {
             log.warn("dropped a message from {} to {}: worker {} queue is full{}",
                     Names.endpoint(info.proto(), info.source()), Names.address(info.local()),
                     workers.workerFor(callId, info.source()) + 1, queueFullLog.suppressedNote());
         }
+    }
+
+    /** The calling thread's scratch (a receiving thread's, or a module's that injects), at least length bytes. */
+    private ByteBuffer scratch(int length) {
+        ByteBuffer b = scratch.get();
+        if (b.capacity() < length) {
+            b = ByteBuffer.allocate(Math.max(length, limits.maxMessageSize() + 1));
+            scratch.set(b);
+        }
+        return b;
     }
 
     void oversize(Proto proto, InetSocketAddress source, InetSocketAddress local, int length) {
@@ -89,12 +111,6 @@ final class Inbound {
         return reason == SipError.MESSAGE_TOO_LARGE
                 ? "message larger than " + limits.maxMessageSize() + " bytes"
                 : reason.reason();
-    }
-
-    /** Call-ID hash of a message without parsing it; {@link CallIdLocator#ABSENT} when it has none. */
-    static int callIdHash(ByteBuf buf, int index, int length) {
-        ByteBuffer view = view(buf, index, length);
-        return CallIdLocator.hash(view, view.position(), length);
     }
 
     /**

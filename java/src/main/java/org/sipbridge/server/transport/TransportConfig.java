@@ -18,7 +18,8 @@ import java.util.Objects;
  *                           (the kernel caps it at net.core.rmem_max/wmem_max); 0 keeps the
  *                           system default
  * @param tcpIoThreads       event-loop threads for all TCP connections, accepted and opened
- * @param workerQueue        bound of each worker's inbound queue (rounded up to a power of 2);
+ * @param workerQueue        bound of each worker's inbound queue (rounded up to a power of 2),
+ *                           the message being handled included (it keeps its slot);
  *                           a message arriving at a full queue is dropped and counted
  * @param tcpIdleTimeout     {@code tcp_idle_timeout=}: a connection without traffic either way
  *                           for this long is closed

@@ -37,6 +37,8 @@ final class Worker implements Runnable {
     volatile boolean available = true;
     /** True while the handler runs (a message taken from the queue and not finished). */
     volatile boolean handling;
+    /** While handling: the message is in its queue slot's own buffer (still counted as queued). */
+    volatile boolean handlingQueued;
     /** Work other threads hand to this worker (the transaction timers): run between messages. */
     private final java.util.concurrent.ConcurrentLinkedQueue<Runnable> tasks =
             new java.util.concurrent.ConcurrentLinkedQueue<>();
@@ -44,9 +46,10 @@ final class Worker implements Runnable {
     private volatile boolean stopping;
     private volatile long stopDeadline;
 
-    Worker(int index, int queueCapacity, MessageHandler handler, WorkerStartHook startHook, Counters counters) {
+    Worker(int index, int queueCapacity, int inlineSlots, MessageHandler handler, WorkerStartHook startHook,
+           Counters counters) {
         this.index = index;
-        this.queue = new WorkerQueue(queueCapacity);
+        this.queue = new WorkerQueue(queueCapacity, inlineSlots);
         this.handler = handler;
         this.startHook = startHook;
         this.counters = counters;
@@ -54,9 +57,9 @@ final class Worker implements Runnable {
         this.thread.setDaemon(true);
     }
 
-    /** Producer side: queues a message and wakes the worker if it sleeps; false when full. */
-    boolean offer(ByteBuf data, ReceiveInfo info) {
-        if (!queue.offer(data, info)) {
+    /** Producer side: queues a copy of bytes[0, length) and wakes the worker if it sleeps; false when full. */
+    boolean offer(byte[] bytes, int length, ReceiveInfo info, io.netty.buffer.ByteBufAllocator alloc) {
+        if (!queue.offer(bytes, length, info, alloc)) {
             return false;
         }
         if (parked) {
@@ -150,7 +153,12 @@ final class Worker implements Runnable {
     private void handle(WorkerQueue.Slot slot) {
         ByteBuf data = slot.data;
         ReceiveInfo info = slot.info;
-        queue.consumed(slot);
+        // a message in the slot's own buffer keeps its slot until handled; a pooled copy frees it now
+        boolean owned = slot.owns(data);
+        if (!owned) {
+            queue.consumed(slot);
+        }
+        handlingQueued = owned;
         handling = true;
         long begin = System.nanoTime();
         try {
@@ -165,7 +173,11 @@ final class Worker implements Runnable {
             handling = false;
             timing.record(System.nanoTime() - begin);
             counters.handled.increment();
-            release(data);
+            if (owned) {
+                queue.consumed(slot);
+            } else {
+                release(data);
+            }
         }
     }
 

@@ -30,7 +30,8 @@ final class WorkerPool {
         this.counters = counters;
         workers = new Worker[count];
         for (int i = 0; i < count; i++) {
-            workers[i] = new Worker(i, queueCapacity, handler, startHook, counters);
+            workers[i] = new Worker(i, queueCapacity, WorkerQueue.inlineSlots(queueCapacity, count), handler,
+                    startHook, counters);
         }
     }
 
@@ -79,9 +80,9 @@ final class WorkerPool {
         return workers[index].thread.isAlive();
     }
 
-    /** Queues a message for its worker; false when that queue is full (the caller drops it). */
-    boolean dispatch(int callIdHash, ByteBuf data, ReceiveInfo info) {
-        return workers[workerFor(callIdHash, info.source())].offer(data, info);
+    /** Copies bytes[0, length) into its worker's queue; false when that queue is full (the caller drops it). */
+    boolean dispatch(int callIdHash, byte[] bytes, int length, ReceiveInfo info, io.netty.buffer.ByteBufAllocator alloc) {
+        return workers[workerFor(callIdHash, info.source())].offer(bytes, length, info, alloc);
     }
 
     /** Runs task on worker index (0-based) between its messages; from any thread. */
@@ -167,7 +168,8 @@ final class WorkerPool {
             if (w.thread.isAlive()) {
                 // stuck (in module code, most likely): its queue and the message it is on are
                 // lost; counted, not released (the worker is still their consumer)
-                int lost = w.queue.sizeApprox() + (w.handling ? 1 : 0);
+                // a message in a queue-owned buffer stays queued while it is handled (see Worker)
+                int lost = w.queue.sizeApprox() + (w.handling && !w.handlingQueued ? 1 : 0);
                 counters.droppedAtStop.add(lost);
                 log.warn("worker {} is still running after stop (stuck); {} message{} dropped with it", w.index + 1,
                         lost, lost == 1 ? "" : "s");
@@ -176,8 +178,11 @@ final class WorkerPool {
             int left = 0;
             for (WorkerQueue.Slot s = w.queue.peek(); s != null; s = w.queue.peek()) {
                 ByteBuf data = s.data;
+                boolean owned = s.owns(data);
                 w.queue.consumed(s);
-                data.release();
+                if (!owned) {
+                    data.release();
+                }
                 left++;
             }
             if (left > 0) {
