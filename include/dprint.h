@@ -52,7 +52,4 @@ void dprint(char *format, ...) __attribute__((format(printf, 1, 2)));
 #define LOG(_lev, fmt, args...) LM_GEN1(_lev, fmt, ##args)
 #define DBG(fmt, args...)       LM_GEN1(L_DBG, fmt, ##args)
 
-/* A syslog facility by name ("LOG_LOCAL0", any case); -1 when unknown (1.11). */
-int str2facility(char *s);
-
 #endif

@@ -3,8 +3,6 @@
  * get here. Without a sink (a C test, or before Java registered one) records go to
  * stderr. */
 #include <stdarg.h>
-#include <strings.h>
-#include <syslog.h>
 #include <stdio.h>
 #include <string.h>
 #include "sb_core.h"
@@ -61,27 +59,4 @@ void dprint(char *format, ...)
 	va_start(ap, format);
 	emit(current_level, "core", "dprint", format, ap);
 	va_end(ap);
-}
-
-/* dprint.h: a syslog facility by its name (case-insensitive), as acc's log_facility
- * parameter gives it; -1 for a name 1.11 does not know. */
-int str2facility(char *s)
-{
-	static const struct { const char *name; int value; } facilities[] = {
-		{ "LOG_AUTH", LOG_AUTH }, { "LOG_CRON", LOG_CRON }, { "LOG_DAEMON", LOG_DAEMON },
-		{ "LOG_KERN", LOG_KERN }, { "LOG_LOCAL0", LOG_LOCAL0 }, { "LOG_LOCAL1", LOG_LOCAL1 },
-		{ "LOG_LOCAL2", LOG_LOCAL2 }, { "LOG_LOCAL3", LOG_LOCAL3 }, { "LOG_LOCAL4", LOG_LOCAL4 },
-		{ "LOG_LOCAL5", LOG_LOCAL5 }, { "LOG_LOCAL6", LOG_LOCAL6 }, { "LOG_LOCAL7", LOG_LOCAL7 },
-		{ "LOG_LPR", LOG_LPR }, { "LOG_MAIL", LOG_MAIL }, { "LOG_NEWS", LOG_NEWS },
-		{ "LOG_USER", LOG_USER }, { "LOG_UUCP", LOG_UUCP }, { "LOG_AUTHPRIV", LOG_AUTHPRIV },
-		{ "LOG_FTP", LOG_FTP }, { "LOG_SYSLOG", LOG_SYSLOG },
-	};
-	size_t i;
-
-	if (s == NULL)
-		return -1;
-	for (i = 0; i < sizeof(facilities) / sizeof(facilities[0]); i++)
-		if (strcasecmp(s, facilities[i].name) == 0)
-			return facilities[i].value;
-	return -1;
 }

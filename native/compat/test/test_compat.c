@@ -5,7 +5,6 @@
 #include <unistd.h>
 #include <stdio.h>
 #include <string.h>
-#include <syslog.h>
 #include "../../../include/sr_module.h"
 #include "../../../include/ut.h"
 #include "../../../include/locking.h"
@@ -322,10 +321,6 @@ static void test_globals_timer(void)
 		sb_set_signature(1, NULL, NULL);   /* NULL keeps the text */
 		CHECK(server_signature == 1 && server_header.len == 12);
 	}
-	CHECK(str2facility("LOG_LOCAL0") == LOG_LOCAL0);
-	CHECK(str2facility("log_daemon") == LOG_DAEMON);
-	CHECK(str2facility("LOCAL0") == -1);
-	CHECK(str2facility(NULL) == -1);
 	CHECK(startup_time > 0);
 	CHECK(MAX_BRANCH_PARAM_LEN == 58);
 	a = get_uticks();
