@@ -22,8 +22,8 @@
 #      `loadmodule "sl.so"`/`"tm.so"` gets those.
 #   2. copies each configuration into DIR/cfg, changing only `listen` and `mpath` (and, in
 #      serial_183.cfg, the machine address 192.168.2.16 its route sends to, which is its listen
-#      address). Every run gets its own loopback address 127.X.Y.1 (so the configurations'
-#      fixed ports, 5060 and 5064, collide with nobody), and the example hosts opensips.org and
+#      address; a file without a listen line gets one). Every run gets its own loopback
+#      address 127.X.Y.1 (so the configurations' fixed ports, 5060 and 5064, collide with nobody), and the example hosts opensips.org and
 #      siphub.net resolve to 127.X.Y.2 through a JVM hosts file (-Djdk.net.hosts.file): no
 #      traffic leaves 127.0.0.0/8.
 #   3. starts sipbridge on it with 4 workers (-n 4, -E: log to stderr, into DIR/<cfg>/server.log),
@@ -224,8 +224,10 @@ mi_fifo_cmd() {
 }
 
 adapt() { # SRC DST LISTEN: the copy with listen and mpath adapted
-  sed -E -e "s|^([[:space:]]*)listen[[:space:]]*=.*|\1listen=$3|" \
-         -e "s|^([[:space:]]*)mpath[[:space:]]*=.*|\1mpath=\"$WORK/modules/\"|" "$1" > "$2"
+  # a file without a listen line (1.11: every interface, port 5060) gets one, first
+  { grep -Eq '^[[:space:]]*listen[[:space:]]*=' "$1" || printf 'listen=%s   # added: the file has none\n' "$3"
+    sed -E -e "s|^([[:space:]]*)listen[[:space:]]*=.*|\1listen=$3|" \
+           -e "s|^([[:space:]]*)mpath[[:space:]]*=.*|\1mpath=\"$WORK/modules/\"|" "$1"; } > "$2"
 }
 
 # --- 2./3. the configurations
@@ -375,7 +377,7 @@ check_fork() {
   rm -rf "$dir"; mkdir -p "$dir"
   adapt "$TREE/examples/fork.cfg" "$cfg" "udp:$ADDR:5060"
   diff "$TREE/examples/fork.cfg" "$cfg" > "$WORK/cfg/fork.cfg.diff"
-  if ! start_server "$name" "$cfg" -l "udp:$ADDR:5060"; then
+  if ! start_server "$name" "$cfg"; then
     local why; why="$(why_not_started "$dir/server.log")"
     result "$name" "REGISTER -> 200" BLOCKED "does not start: $why"
     result "$name" "parallel, then serial forking" BLOCKED "does not start: $why"
@@ -502,7 +504,7 @@ check_redirect() {
   rm -rf "$dir"; mkdir -p "$dir"
   adapt "$TREE/examples/redirect.cfg" "$cfg" "udp:$ADDR:5060"
   diff "$TREE/examples/redirect.cfg" "$cfg" > "$WORK/cfg/redirect.cfg.diff"
-  if ! start_server "$name" "$cfg" -l "udp:$ADDR:5060"; then
+  if ! start_server "$name" "$cfg"; then
     local why; why="$(why_not_started "$dir/server.log")"
     result "$name" "REGISTER -> 200" BLOCKED "does not start: $why"
     result "$name" "INVITE -> 300 with both Contacts" BLOCKED "does not start: $why"
