@@ -315,11 +315,13 @@ qvalue_t get_ruri_q(void)
 	return (qvalue_t)r;
 }
 
-/* one field of the Contact text: uri and, if set, ";q=" and the q value */
+/* one field of the Contact text, as 1.11 prints it: <uri> and, if set, ";q=" and the q value */
 static char *put_contact(char *p, const char *uri, int len, qvalue_t q)
 {
+	*p++ = '<';
 	memcpy(p, uri, (size_t)len);
 	p += len;
+	*p++ = '>';
 	if (q != Q_UNSPECIFIED) {
 		unsigned int ql;
 		char *qs = q2str(q, &ql);
@@ -348,12 +350,12 @@ char *print_dset(struct sip_msg *msg, int *len)
 	has_ruri = msg->new_uri.s != NULL && msg->new_uri.len > 0;
 	if (!has_ruri && n == 0)
 		return NULL;
-	/* worst case per entry: uri + ";q=0.xxx" + "," */
-	need = (int)sizeof(head) + 2 + (has_ruri ? msg->new_uri.len + 9 : 0);
+	/* worst case per entry: "<" uri ">" ";q=0.xxx" ", " */
+	need = (int)sizeof(head) + 2 + (has_ruri ? msg->new_uri.len + 12 : 0);
 	for (i = 0; i < n; i++) {
 		if (get_branch(i, &ulen, &q, NULL, NULL, NULL, NULL) == NULL)
 			break;
-		need += ulen + 9;
+		need += ulen + 12;
 	}
 	if (need > t->print_cap) {
 		char *b = realloc(t->print_buf, (size_t)need);
@@ -373,8 +375,10 @@ char *print_dset(struct sip_msg *msg, int *len)
 		/* each index's text is still in its own slot from the sizing pass */
 		if ((u = get_branch(i, &ulen, &q, NULL, NULL, NULL, NULL)) == NULL)
 			break;
-		if (p != t->print_buf + sizeof(head) - 1)
-			*p++ = ',';
+		if (p != t->print_buf + sizeof(head) - 1) {
+			*p++ = ',';   /* 1.11's delimiter: ", " */
+			*p++ = ' ';
+		}
 		p = put_contact(p, u, ulen, q);
 	}
 	*p++ = '\r';

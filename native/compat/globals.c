@@ -1,6 +1,8 @@
 /* Definitions of the 1.11 core globals (include/globals.h) with static defaults, and the
- * ticks of include/timer.h. The Java core does not write these settings. */
+ * ticks of include/timer.h. The Java core writes the Server/User-Agent settings
+ * (sb_set_signature); the rest keep these defaults unless native/net sets them. */
 #include <stdio.h>
+#include <string.h>
 #include <time.h>
 #include "sb_compat.h"
 
@@ -71,6 +73,23 @@ int sip_warning;
 int server_signature = 1;
 str server_header = { SERVER_HDR, sizeof(SERVER_HDR) - 1 };
 str user_agent_header = { USER_AGENT, sizeof(USER_AGENT) - 1 };
+
+/* server_signature, server_header, user_agent_header from the configuration (the Java
+ * core calls this before mod_init). The texts are copied; a previous copy is not freed,
+ * since a module may have kept the pointer (one small leak per configuration loaded). */
+SB_JAVA_API void sb_set_signature(int on, const char *server, const char *user_agent)
+{
+	char *c;
+	server_signature = on;
+	if (server && (c = strdup(server)) != NULL) {
+		server_header.s = c;
+		server_header.len = (int)strlen(c);
+	}
+	if (user_agent && (c = strdup(user_agent)) != NULL) {
+		user_agent_header.s = c;
+		user_agent_header.len = (int)strlen(c);
+	}
+}
 char *user;
 char *group;
 char *sock_user;

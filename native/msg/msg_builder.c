@@ -5,6 +5,13 @@
 #include <string.h>
 #include "sb_msg_int.h"
 
+/* globals.h (defined in native/compat/globals.c, written from the configuration): local
+ * replies carry server_header when server_signature is on, as 1.11's do. */
+extern int server_signature;
+extern str server_header;
+/* dset.h (native/dset.c): the destination set as one Contact header line */
+char *print_dset(struct sip_msg *msg, int *len);
+
 /* Writes while there is room and counts everything, so one pass gives the size. */
 struct writer {
 	char *p;
@@ -483,7 +490,7 @@ static void emit_first_via(struct build_ctx *c, struct hdr_field *h)
  * the To has none): the tag added, or the one the request's To had. */
 static int build_local_reply(struct sip_msg *msg, int code, const char *reason,
 		int reason_len, const char *to_tag, int to_tag_len, char *out, int cap,
-		long *tag_off, int *tag_len)
+		long *tag_off, int *tag_len, const char *extra, int extra_len)
 {
 	struct writer w = { out, cap > 0 ? (size_t)cap : 0, 0 };
 	struct build_ctx c;
@@ -550,6 +557,13 @@ static int build_local_reply(struct sip_msg *msg, int code, const char *reason,
 		else if ((l->flags & LUMP_RPL_BODY) && body == NULL)
 			body = l;
 	}
+	if (extra && extra_len > 0)
+		put(&w, extra, (size_t)extra_len);
+	/* 1.11's order: the reply lumps, Server, Content-Length */
+	if (server_signature && server_header.s && server_header.len > 0) {
+		put(&w, server_header.s, (size_t)server_header.len);
+		put(&w, CRLF, CRLF_LEN);
+	}
 	put(&w, "Content-Length: ", 16);
 	put_uint(&w, body ? (unsigned long)body->text.len : 0);
 	put(&w, CRLF CRLF, 2 * CRLF_LEN);
@@ -563,9 +577,15 @@ SB_JAVA_API int sb_build_local_reply(struct sip_msg *msg, int code,
 		char *out, int cap)
 {
 	long tag_off;
-	int tag_len;
+	int tag_len, dset_len = 0;
+	char *dset = NULL;
+	/* sl_send_reply and t_reply of 1.11 list the destination set in a redirection
+	 * (print_dset as a reply header); a module building its own reply through
+	 * build_res_buf_from_sip_req adds it itself, as in 1.11 */
+	if (code >= 300 && code < 400 && msg && msg->first_line.type == SIP_REQUEST)
+		dset = print_dset(msg, &dset_len);
 	return build_local_reply(msg, code, reason, reason_len, to_tag, to_tag_len, out, cap,
-			&tag_off, &tag_len);
+			&tag_off, &tag_len, dset, dset ? dset_len : 0);
 }
 
 /* ---- module-facing builders (msg_translator.h): pkg buffers ---- */
@@ -756,7 +776,7 @@ static int build_rpl_cb(struct sip_msg *msg, void *a, char *out, int cap)
 	struct rpl_arg *r = a;
 	return build_local_reply(msg, (int)r->code, r->text ? r->text->s : NULL,
 			r->text ? r->text->len : 0, r->tag ? r->tag->s : NULL,
-			r->tag ? r->tag->len : 0, out, cap, &r->tag_off, &r->tag_len);
+			r->tag ? r->tag->len : 0, out, cap, &r->tag_off, &r->tag_len, NULL, 0);
 }
 
 /* bmark->to_tag_val: the To-tag inside the returned buffer (the one added, or the one

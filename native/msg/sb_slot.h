@@ -130,7 +130,9 @@ SB_JAVA_API int sb_build_relayed_reply(struct sip_msg *msg, char *out, int cap);
 /* (c) local stateless reply to the request: status line, Vias (received/rport set in
  * the first as needed, replacing any the client wrote), Record-Route for 180..299, From,
  * To (to_tag added when the To has none and code > 100), Call-ID, CSeq, reply lumps,
- * Content-Length, body lump. */
+ * for 300..399 the destination set as a Contact line (print_dset, as 1.11's sl and tm
+ * replies), the Server line (server_signature / server_header), Content-Length, body lump.
+ * build_res_buf_from_sip_req is the same without the destination set. */
 SB_JAVA_API int sb_build_local_reply(struct sip_msg *msg, int code,
 		const char *reason, int reason_len, const char *to_tag, int to_tag_len,
 		char *out, int cap);

@@ -38,6 +38,7 @@ static cmd_export_t cmds[] = {
 
 static param_export_t params[] = {
 	{"log_flag", STR_PARAM, &log_flag_str},
+	{"log_flag", INT_PARAM, &log_flag_num},   /* a name exported twice, as usrloc's nat_bflag */
 	{"log_flag_id", INT_PARAM, &log_flag_num},
 	{"nat_bflag", STR_PARAM, &nat_bflag_str},
 	{0, 0, 0}

@@ -309,6 +309,18 @@ static void test_globals_timer(void)
 	CHECK(children_no == CHILD_NO);
 	CHECK(server_header.len == (int)strlen(server_header.s));
 	CHECK(strncmp(server_header.s, "Server: OpenSIPS (1.11.0-sipbridge", 34) == 0);
+	{
+		/* the configuration's values (the Java core calls this), texts copied */
+		char server[] = "Server: Test", ua[] = "User-Agent: Test";
+		extern void sb_set_signature(int on, const char *server, const char *user_agent);
+		sb_set_signature(0, server, ua);
+		server[0] = 'x';
+		CHECK(server_signature == 0);
+		CHECK(server_header.len == 12 && strncmp(server_header.s, "Server: Test", 12) == 0);
+		CHECK(user_agent_header.len == 16 && strncmp(user_agent_header.s, "User-Agent: Test", 16) == 0);
+		sb_set_signature(1, NULL, NULL);   /* NULL keeps the text */
+		CHECK(server_signature == 1 && server_header.len == 12);
+	}
 	CHECK(startup_time > 0);
 	CHECK(MAX_BRANCH_PARAM_LEN == 58);
 	a = get_uticks();

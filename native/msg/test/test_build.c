@@ -175,6 +175,11 @@ static void local_reply(void)
 		"Allow: INVITE\r\n"
 		"Content-Length: 2\r\n\r\n"
 		"hi");
+	/* server_signature on: Server after the reply lumps, before Content-Length (1.11's order) */
+	server_signature = 1;
+	n = sb_build_local_reply(msg, 200, "OK", 2, "tag9", 4, out, sizeof(out));
+	server_signature = 0;
+	CHECK(n > 0 && memmem(out, (size_t)n, "Allow: INVITE\r\nServer: stub\r\nContent-Length: 2\r\n\r\nhi", 52) != NULL);
 	/* RR order: it stays where the request had it (after CSeq? no: before Contact) */
 	CHECK(sb_build_local_reply(msg, 99, "x", 1, NULL, 0, out, sizeof(out)) == SB_BUILD_EINVAL);
 	/* the module-facing form: a pkg buffer */

@@ -158,6 +158,9 @@ public interface CoreCalls {
     int sb_hdr_type_of_name(String name, int len);
     int sb_build_request(long msg, long via, int viaLen, long out, int cap);
     int sb_build_relayed_reply(long msg, long out, int cap);
+    /** server_signature, server_header, user_agent_header into the C globals (native/compat/globals.c). */
+    void sb_set_signature(int on, String serverHeader, String userAgentHeader);
+
     int sb_build_local_reply(long msg, int code, long reason, int reasonLen, long toTag, int toTagLen,
                              long out, int cap);
     int sb_build_applied(long msg, int flags, long out, int cap);

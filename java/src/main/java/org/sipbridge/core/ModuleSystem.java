@@ -222,18 +222,29 @@ public final class ModuleSystem implements AutoCloseable {
         ParamType given = value instanceof Integer ? ParamType.INTEGER : ParamType.STRING;
         int set = 0;
         for (Module m : mods) {
+            // as 1.11: a module may export a name twice, once per type (usrloc's nat_bflag
+            // takes a flag name or a number); the first export of the given type is set
+            ParamExport named = null;
+            ParamExport typed = null;
             for (ParamExport p : m.params()) {
-                if (!p.name().equals(name)) {
-                    continue;
+                if (p.name().equals(name)) {
+                    named = named == null ? p : named;
+                    if (p.type() == given) {
+                        typed = p;
+                        break;
+                    }
                 }
-                if (p.type() != given) {
-                    throw new ModuleException("type mismatch for parameter <" + name + "> in module <" + m.name()
-                            + ">: it takes " + p.type().describe() + ", the configuration gives "
-                            + given.describe());
-                }
-                p.set(value);
-                set++;
             }
+            if (named == null) {
+                continue;
+            }
+            if (typed == null) {
+                throw new ModuleException("type mismatch for parameter <" + name + "> in module <" + m.name()
+                        + ">: it takes " + named.type().describe() + ", the configuration gives "
+                        + given.describe());
+            }
+            typed.set(value);
+            set++;
         }
         if (set == 0) {
             throw new ModuleException("parameter <" + name + "> not found in module <" + moduleRegex + ">");

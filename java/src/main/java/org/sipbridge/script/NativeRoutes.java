@@ -115,6 +115,23 @@ public final class NativeRoutes implements CoreCalls.RouteRunner {
         }
     }
 
+    /**
+     * Whether the script being compiled (the one installed last) has a block of that kind
+     * and name, for a module's bind-time check of a route it is given by name (1.11's
+     * get_script_route_ID_by_name in a fixup); true when no script is installed.
+     */
+    public synchronized boolean installedHas(BlockKind kind, String name) {
+        if (installed == null) {
+            return true;
+        }
+        for (RouteBlock b : installed.blocks(kind)) {
+            if (b.name().map(name::equals).orElse(false)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The compiled routes of the installed script become what run_top_route runs. */
     synchronized void activate(CompiledScript script, Map<String, Route> byDisplayName) {
         if (installed != script.script()) {

@@ -24,13 +24,15 @@ final class BadRequestReplies {
     private static final byte[] RPORT = "rport".getBytes(StandardCharsets.US_ASCII);
 
     private final ToTags toTags;
+    private final byte[] serverLine; // null: server_signature off
     private final Via via = new Via();
     private final NameAddr to = new NameAddr();
     private byte[] out = new byte[4096];
     private int n;
 
-    BadRequestReplies(ToTags toTags) {
+    BadRequestReplies(ToTags toTags, byte[] serverLine) {
         this.toTags = toTags;
+        this.serverLine = serverLine;
     }
 
     /** Builds the reply to m for error e; the bytes are the returned buffer's position..limit. */
@@ -60,6 +62,9 @@ final class BadRequestReplies {
         put(CRLF, 0, 2);
         copyHeader(m, m.firstHeader(HeaderType.CALL_ID));
         copyHeader(m, m.firstHeader(HeaderType.CSEQ));
+        if (serverLine != null) {
+            put(serverLine, 0, serverLine.length);
+        }
         put("Content-Length: 0\r\n\r\n");
         return ByteBuffer.wrap(out, 0, n);
     }

@@ -24,10 +24,11 @@ final class TmCancels {
             "Reason: SIP;cause=487;text=\"ORIGINATOR_CANCEL\"\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
     private final TmWorker t;
-    private final RequestBuilder builder = new RequestBuilder();
+    private final RequestBuilder builder;
 
     TmCancels(TmWorker t) {
         this.t = t;
+        this.builder = new RequestBuilder(Signature.userAgentLine(t.r.script.config())); // 1.11: User-Agent on our CANCELs
     }
 
     /** t_relay on a CANCEL: 481 when it matches nothing; else 200, a CANCEL per pending branch. */

@@ -21,10 +21,12 @@ import java.nio.ByteBuffer;
  */
 final class TmResponses {
     private final TmWorker t;
-    private final org.sipbridge.tm.RequestBuilder builder = new org.sipbridge.tm.RequestBuilder();
+    private final org.sipbridge.tm.RequestBuilder builder;
 
     TmResponses(TmWorker t) {
         this.t = t;
+        // 1.11: User-Agent on the ACKs we send for negative replies
+        this.builder = new org.sipbridge.tm.RequestBuilder(Signature.userAgentLine(t.r.script.config()));
     }
 
     /** A reply that belongs to one of our client transactions; false when it matches none (relayed statelessly). */

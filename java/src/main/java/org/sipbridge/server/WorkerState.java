@@ -43,7 +43,7 @@ final class WorkerState implements AutoCloseable {
         this.ctx = new SipContext(core, limits);
         this.next = new NextHop(sender);
         this.responses = new ResponsePath(sender);
-        this.badRequests = new BadRequestReplies(toTags);
+        this.badRequests = new BadRequestReplies(toTags, Signature.serverLine(routing.script.config()));
         Forwarder forwarder = new Forwarder(sender, own, next, new ViaStamp(core.calls()), counters,
                 logs.forwardFailure);
         LocalReplies replies = new LocalReplies(own, toTags, responses, counters, logs.replyFailure);

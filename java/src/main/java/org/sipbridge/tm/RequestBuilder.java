@@ -15,12 +15,19 @@ import java.nio.charset.StandardCharsets;
  * The requests a proxy's client transaction makes itself from the request it sent: the
  * CANCEL (RFC 3261 9.1: same Request-URI, Call-ID, From, To, CSeq number, our top Via
  * only, the Route headers) and the ACK of a non-2xx final reply (17.1.1.3: the same, but
- * the To of the reply). One per worker (reusable parser).
+ * the To of the reply). Both carry the User-Agent line given (1.11: user_agent_header when
+ * server_signature is on), before Content-Length. One per worker (reusable parser).
  */
 public final class RequestBuilder {
+    private final byte[] userAgentLine;
     private final SipParser parser = new SipParser();
     private final SipMessage sent = new SipMessage();
     private final CSeq cseq = new CSeq();
+
+    /** userAgentLine: "User-Agent: ...\r\n", or null for none. */
+    public RequestBuilder(byte[] userAgentLine) {
+        this.userAgentLine = userAgentLine == null ? null : userAgentLine.clone();
+    }
 
     public byte[] cancel(byte[] request) {
         return cancel(request, null);
@@ -63,7 +70,11 @@ public final class RequestBuilder {
         if (extra != null) {
             out.writeBytes(extra);
         }
-        write(out, "Max-Forwards: 70\r\nContent-Length: 0\r\n\r\n");
+        write(out, "Max-Forwards: 70\r\n");
+        if (userAgentLine != null) {
+            out.writeBytes(userAgentLine);
+        }
+        write(out, "Content-Length: 0\r\n\r\n");
         return out.toByteArray();
     }
 

@@ -6,6 +6,7 @@ import org.sipbridge.module.Argument;
 import org.sipbridge.module.CallSite;
 import org.sipbridge.module.JavaModule;
 import org.sipbridge.module.ModuleException;
+import org.sipbridge.module.ParamType;
 import org.sipbridge.module.RouteType;
 import org.sipbridge.script.expr.PosixRegex;
 
@@ -46,10 +47,18 @@ public final class TmModule extends JavaModule {
     /** Transactions a worker keeps at most (requests beyond get 500 from t_relay). */
     public final AtomicInteger maxTransactions = intParam("max_transactions", 65536);
 
+    private static void deprecated(String old, String now, AtomicInteger holder, Object value) {
+        org.slf4j.LoggerFactory.getLogger(TmModule.class).warn("\"{}\" is deprecated, use \"{}\" instead", old, now);
+        holder.set((Integer) value);
+    }
+
     public TmModule() {
         super(NAME, "sipbridge " + java.util.Objects.requireNonNullElse(
                 TmModule.class.getPackage().getImplementationVersion(), "(development build)")
                 + " (Java transaction layer)");
+        // 1.11 still takes the old names (same unit, seconds), with a deprecation warning
+        param("fr_timer", ParamType.INTEGER, v -> deprecated("fr_timer", "fr_timeout", frTimeout, v));
+        param("fr_inv_timer", ParamType.INTEGER, v -> deprecated("fr_inv_timer", "fr_inv_timeout", frInvTimeout, v));
         function("t_relay", 0, R | F, args -> ctx -> with(ctx, (tm, c) -> tm.relay(c, null, 0)));
         function("t_relay", 1, R | F, TmModule::relay1);
         function("t_relay", 2, R | F, args -> {
@@ -205,6 +214,14 @@ public final class TmModule extends JavaModule {
                     + ": the route name must be constant, not <" + a.text() + ">");
         }
         String route = a.text().trim();
+        // as 1.11's fixup_froute/fixup_rroute/fixup_broute: a route that does not exist is
+        // refused at start (SER's t_on_failure("0") for "none" included)
+        org.sipbridge.script.ast.BlockKind kind = which == 'f' ? org.sipbridge.script.ast.BlockKind.FAILURE
+                : which == 'r' ? org.sipbridge.script.ast.BlockKind.ONREPLY : org.sipbridge.script.ast.BlockKind.BRANCH;
+        if (!org.sipbridge.script.NativeRoutes.get().installedHas(kind, route)) {
+            throw new ModuleException((which == 'f' ? "failure" : which == 'r' ? "onreply" : "branch") + " route <"
+                    + route + "> does not exist");
+        }
         return ctx -> with(ctx, (tm, c) -> tm.arm(c, which, route));
     }
 

@@ -138,6 +138,8 @@ class MessageViewTest {
     void localReplyCopiesTheRequestAndAddsReplyLumps() {
         msg.load(INVITE);
         assertEquals(1, fn("msgtest_reply_lumps").call(msg));
+        // server_signature on, with a header of our own (a configuration would set these)
+        NativeCore.get().calls().sb_set_signature(1, "Server: view test", null);
         int n = msg.slot.buildLocalReply(200, "OK", "tag123");
         assertEquals(crlf("""
                 SIP/2.0 200 OK
@@ -148,6 +150,7 @@ class MessageViewTest {
                 CSeq: 1 INVITE
                 Allow: INVITE, ACK
                 X-Reply-Lump: static
+                Server: view test
                 Content-Length: 12
 
                 reply body

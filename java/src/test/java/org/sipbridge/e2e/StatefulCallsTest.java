@@ -1,5 +1,6 @@
 package org.sipbridge.e2e;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -120,6 +121,58 @@ class StatefulCallsTest {
                 assertEquals(0, a.failedCalls() + a.unexpectedMessages(), a::describe);
                 TmStats tm = proxy.server.transactionStats();
                 assertEquals(3L * calls, tm.branches.sum(), tm::toString); // INVITE twice, BYE once
+            }
+        }
+    }
+
+    /**
+     * The stock configuration's pattern on four workers: a named flag set in the request route
+     * (1.11's setflag(NAME)), a parallel fork (append_branch) to two busy phones, and the
+     * failure route, which sees the flag in the transaction and serially forks to a third
+     * phone that answers; ACK and BYE by the dialog's Contact.
+     */
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void namedFlagsParallelBranchesAndTheFailureRouteOnFourWorkers() throws Exception {
+        int calls = 20;
+        Path busy = scenario("uas-busy.xml");
+        try (SippProcess busy1 = Sipp.scenario("uas-busy-1", busy).calls(calls)
+                .timeout(Duration.ofSeconds(40)).start(dir);
+             SippProcess busy2 = Sipp.scenario("uas-busy-2", busy).calls(calls)
+                .timeout(Duration.ofSeconds(40)).start(dir);
+             SippProcess answering = Sipp.uas().calls(calls).timeout(Duration.ofSeconds(40)).start(dir)) {
+            String route = """
+                    	if (has_totag()) { t_relay(); exit; }
+                    	if (is_method("INVITE")) {
+                    		setflag(FORKED);
+                    		append_branch("sip:service@127.0.0.1:%d");
+                    		t_on_failure("serial");
+                    	}
+                    	t_relay();
+                    	exit;
+                    """.formatted(busy2.port());
+            String more = """
+                    modparam("tm", "fr_timeout", 10)
+                    failure_route[serial] {
+                    	if (isflagset(FORKED) && !isflagset(SERIAL) && t_check_status("486")) {
+                    		setflag(SERIAL);
+                    		$ru = "sip:service@127.0.0.1:%d";
+                    		t_relay();
+                    	}
+                    }
+                    """.formatted(answering.port());
+            try (TestServer proxy = TestServer.start(dir, config(4, route, more))) {
+                SippResult uac = Sipp.scenario("uac-call", scenario("uac-call.xml")).remote(busy1.address())
+                        .sendTo(proxy.udp()).rate(10).calls(calls).timeout(Duration.ofSeconds(30)).run(dir);
+                assertClean(uac, calls);
+                for (SippProcess p : List.of(busy1, busy2, answering)) {
+                    SippResult r = p.await();
+                    assertEquals(calls, r.successfulCalls(), r::describe);
+                    assertEquals(0, r.failedCalls() + r.unexpectedMessages(), r::describe);
+                }
+                TmStats tm = proxy.server.transactionStats();
+                // per call: INVITE to both busy phones, then the third; the BYE
+                assertEquals(4L * calls, tm.branches.sum(), tm::toString);
             }
         }
     }

@@ -42,7 +42,7 @@ class DsetTest {
                     if (dset_uri_is("1", "sip:c1@b.example") && dset_dst_is("1", "sip:proxy.example:5070")) xlog("1 c1 via proxy");
                     if (dset_uri_is("2", "sip:s2@a.example")) xlog("2 s2");
                     if (dset_uri_is("3", "sip:bob@biloxi.example.com")) xlog("3 the R-URI");
-                    if (dset_print_is("sip:s1@a.example,sip:c1@b.example;q=0.5,sip:s2@a.example,sip:bob@biloxi.example.com")) xlog("print_dset");
+                    if (dset_print_is("<sip:s1@a.example>, <sip:c1@b.example>;q=0.5, <sip:s2@a.example>, <sip:bob@biloxi.example.com>")) xlog("print_dset");
                     if (dset_flags()) xlog("bflags");
                     if (dset_b0_zero() && !isbflagset(MARK)) xlog("b0 flags cleared");
                     setbflag(MARK);

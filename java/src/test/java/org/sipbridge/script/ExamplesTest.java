@@ -97,6 +97,7 @@ class ExamplesTest {
                     To: <sip:127.0.0.1:5070>;tag=sbtag
                     Call-ID: options-1@192.0.2.10
                     CSeq: 1 OPTIONS
+                    Server: OpenSIPS (1.11.0-sipbridge (x86_64/linux))
                     Content-Length: 0
 
                     """), h.out.only().text());

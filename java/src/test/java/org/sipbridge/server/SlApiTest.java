@@ -61,6 +61,7 @@ class SlApiTest {
                     + "Call-ID: sl-INVITE@test\r\n"
                     + "CSeq: 5 INVITE\r\n"
                     + "X-Replied-By: slreply\r\n"
+                    + "Server: OpenSIPS (1.11.0-sipbridge (x86_64/linux))\r\n" // server_signature (default on)
                     + "Content-Length: 0\r\n\r\n", busy);
 
             // the ACK of that 486 carries our tag: it ends at the server, the route does not run

@@ -120,6 +120,25 @@ class StatefulProxyTest {
     }
 
     @Test
+    void aRouteNameThatIsNoRouteIsRefusedAtStartAs111Does() {
+        // serial_183.cfg of the 1.11 tree: SER's t_on_failure("0") for "none"; 1.11's fixup refuses it
+        ServerException e = org.junit.jupiter.api.Assertions.assertThrows(ServerException.class, () -> start("""
+                	t_on_failure("1");
+                	t_relay();
+                }
+                onreply_route[1] {
+                	t_on_failure("0");
+                }
+                failure_route[1] {
+                	t_relay();"""));
+        assertTrue(e.getMessage().contains(":10:2: ") && e.getMessage().contains("failure route <0> does not exist"),
+                e.getMessage());
+        ServerException r = org.junit.jupiter.api.Assertions.assertThrows(ServerException.class,
+                () -> start("\tt_on_reply(\"nosuch\");\n\tt_relay();"));
+        assertTrue(r.getMessage().contains("onreply route <nosuch> does not exist"), r.getMessage());
+    }
+
+    @Test
     void aCancelForNothingGets481() throws Exception {
         start("\tt_relay();");
         client.send(proxy.udp(), request("CANCEL", "SIP/2.0/UDP 127.0.0.1:" + client.port() + ";branch=z9hG4bKnone",

@@ -140,6 +140,7 @@ class StatelessProxyTest {
                 + "To: <sip:127.0.0.1:" + proxy.udp().getPort() + ">;tag=" + tag.group(1) + "\r\n"
                 + "Call-ID: options-1@test\r\n"
                 + "CSeq: 1 OPTIONS\r\n"
+                + "Server: OpenSIPS (1.11.0-sipbridge (x86_64/linux))\r\n" // server_signature (default on)
                 + "Content-Length: 0\r\n\r\n", reply);
         client.send(proxy.udp(), options);
         assertEquals(reply, client.expect(), "a retransmission gets the same reply, To-tag included");
@@ -173,6 +174,7 @@ class StatelessProxyTest {
                 + "To: <sip:bob@example.com>;tag=" + tag.group(1) + "\r\n"
                 + "Call-ID: call-1@test\r\n"
                 + "CSeq: 1 INVITE\r\n"
+                + "Server: OpenSIPS (1.11.0-sipbridge (x86_64/linux))\r\n"
                 + "Content-Length: 0\r\n\r\n", reply);
         assertEquals(1, proxy.await(ServerStats::badRequests, 1));
         assertNull(uas.receive(200));

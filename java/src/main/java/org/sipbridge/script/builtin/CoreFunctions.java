@@ -68,6 +68,9 @@ public final class CoreFunctions extends JavaModule {
         flagFunctions();
         function("append_branch", 0, RouteType.REQUEST | RouteType.FAILURE, BranchFunctions::appendCurrent);
         function("append_branch", 1, RouteType.REQUEST | RouteType.FAILURE, BranchFunctions::appendUri);
+        for (String name : new String[] {"seturi", "rewriteuri"}) {
+            function(name, 1, RouteType.REQUEST | RouteType.FAILURE | RouteType.BRANCH, UriFunctions::setUri);
+        }
         // the 1.11 core's cachedb functions (engines: cachedb_local, the cachedb_redis stand-in...)
         function("cache_store", 3, RouteType.ALL, args -> CacheFunctions.store(pvs, args));
         function("cache_store", 4, RouteType.ALL, args -> CacheFunctions.store(pvs, args));

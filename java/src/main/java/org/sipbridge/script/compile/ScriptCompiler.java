@@ -68,6 +68,9 @@ public final class ScriptCompiler {
                 ms.declareThreadSafe(m);
             }
             ms.setConfigLogLevel(config.logLevel());
+            // 1.11's signature settings, before any reply is built (C modules read the globals)
+            ms.core().calls().sb_set_signature(config.serverSignature() ? 1 : 0, config.serverHeader(),
+                    config.userAgentHeader());
             PvResolver pvs = new PvResolver();
             NativePvBridge.get().use(pvs);
             org.sipbridge.script.pv.AvpBridge.install();   // usr_avp.h over the $avp store

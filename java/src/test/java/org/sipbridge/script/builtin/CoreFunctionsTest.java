@@ -27,6 +27,7 @@ class CoreFunctionsTest {
                     To: <sip:bob@biloxi.example.com>;tag=sbtag
                     Call-ID: 3848276298220188511@atlanta.example.com
                     CSeq: 314159 INVITE
+                    Server: OpenSIPS (1.11.0-sipbridge (x86_64/linux))
                     Content-Length: 0
 
                     """), h.out.only().text());

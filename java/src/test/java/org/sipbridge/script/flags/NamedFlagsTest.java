@@ -72,6 +72,22 @@ class NamedFlagsTest {
     }
 
     @Test
+    void aParameterExportedAsStringAndAsIntegerTakesEither() {
+        // 1.11's modparam picks the export of the value's type (usrloc's nat_bflag, acc's flags)
+        try (ScriptHarness h = ScriptHarness.of("""
+                loadmodule "flagtest.so"
+                modparam("flagtest", "log_flag", 3)
+                route {
+                    setflag(3);
+                    if (flagtest_marked()) xlog("same flag");
+                }
+                """); LogCapture x = new LogCapture("xlog", Level.DEBUG)) {
+            h.request();
+            assertEquals(List.of("same flag"), x.messages());
+        }
+    }
+
+    @Test
     void tcpNoNewConnBflagIsNamedBeforeTheModules() {
         try (ScriptHarness h = ScriptHarness.of("""
                 tcp_no_new_conn_bflag=TCP_NO_CONN
