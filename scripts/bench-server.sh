@@ -358,6 +358,9 @@ start_kamailio() {  # start_kamailio qm|tlsf DIR
   local cmd=(kamailio -DD -E -f "$REPO/$KAMAILIO_CFG" -L "$mods" -Y "$REPO/$dir/run"
              -P "$REPO/$dir/run/kamailio.pid" -w "$REPO/$dir/run" -A "CTL_SOCK=\"unix:$KAM_CTL\"")
   [ "$alloc" = tlsf ] && cmd+=(-x tlsf)
+  # Stateful: Kamailio's default 64 MB of shm runs out at 1000 calls/s (every transaction is
+  # kept for its wait timer; tm then answers 500 "could not allocate shared memory").
+  [ "$STATEFUL" = yes ] && cmd+=(-m 1024)
   SERVER_LOG=$dir/server.log
   local life; life=$(server_lifetime)
   show_cmd timeout -k 5 "$life" "${cmd[@]}"
