@@ -4,8 +4,9 @@ import com.sun.jna.Pointer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.sipbridge.bridge.NativeBufferView;
+
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -27,22 +28,7 @@ final class RedisEngine implements CachedbNative.Open, CachedbNative.Close, Cach
     private final Map<Long, RedisHandle> handles = new ConcurrentHashMap<>();
     private final Map<String, RedisPool> pools = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong();
-    private final ThreadLocal<View> views = ThreadLocal.withInitial(View::new);
-
-    private static final class View {
-        long address;
-        int capacity;
-        ByteBuffer buffer;
-
-        ByteBuffer of(long address, int capacity) {
-            if (buffer == null || address != this.address || capacity != this.capacity) {
-                this.address = address;
-                this.capacity = capacity;
-                this.buffer = new Pointer(address).getByteBuffer(0, capacity).order(ByteOrder.nativeOrder());
-            }
-            return buffer.clear();
-        }
-    }
+    private final ThreadLocal<NativeBufferView> views = ThreadLocal.withInitial(NativeBufferView::new);
 
     private RedisEngine() {
     }

@@ -2,12 +2,12 @@ package org.sipbridge.db;
 
 import com.sun.jna.Pointer;
 import org.sipbridge.bridge.CoreCalls;
+import org.sipbridge.bridge.NativeBufferView;
 import org.sipbridge.bridge.NativeCore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.util.Map;
@@ -31,23 +31,7 @@ public final class DbBridge implements CoreCalls.DbOpen, CoreCalls.DbClose, Core
     private final Map<Long, DbHandle> handles = new ConcurrentHashMap<>();
     private final Map<String, DbPool> pools = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong();
-    private final ThreadLocal<View> views = ThreadLocal.withInitial(View::new);
-
-    /** The C thread buffer as a ByteBuffer. */
-    private static final class View {
-        long address;
-        int capacity;
-        ByteBuffer buffer;
-
-        ByteBuffer of(long address, int capacity) {
-            if (buffer == null || address != this.address || capacity != this.capacity) {
-                this.address = address;
-                this.capacity = capacity;
-                this.buffer = new Pointer(address).getByteBuffer(0, capacity).order(ByteOrder.nativeOrder());
-            }
-            return buffer.clear();
-        }
-    }
+    private final ThreadLocal<NativeBufferView> views = ThreadLocal.withInitial(NativeBufferView::new);
 
     private DbBridge() {
     }
