@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # Builds OpenSIPS 1.11 modules from a real 1.11 source tree against the sipbridge SDK
 # (include/) exactly as a module author would, checks that every symbol they leave
-# undefined is exported by the core, and loads each one through sipbridge (dlopen
-# RTLD_NOW, version check, modparams, init, fixups, child init, probe calls, destroy).
+# undefined is exported by the core, and runs each one: load alone (dlopen RTLD_NOW,
+# version check), then a minimal sipbridge server on a generated opensips.cfg that loads
+# it after the modules it binds, with the modparams it needs (scripts/compat/needs.txt)
+# and a SQLite database made from scripts/db/schema.txt (init, fixups, child init), then
+# probe calls on an INVITE, then stop (destroy).
 #
 # It downloads nothing and is not part of the test suite. Get a 1.11 tree first, e.g.
 #   git clone -b 1.11 https://github.com/OpenSIPS/opensips.git opensips-1.11
@@ -18,6 +21,10 @@
 #   -p FILE   probe file (see "Probes" below); default: the built-in probes
 #   -o DIR    scratch directory (default: a new mktemp dir, kept and printed)
 #   -O FLAGS  optimisation flags (default "-O2"; 1.11 builds modules with -O9)
+#   -N        no dependency table: each module alone, without the modules it binds, a
+#             database or the modparams of scripts/compat/needs.txt (the old measurement)
+#   -M FILE   also write the result as a markdown table (module | compile | link | load |
+#             init | whole run | first blocker) to FILE
 #   --stateful  after building (default modules: tm sl signaling options), run a server
 #             with the real tm (children=4, a failure route) and drive SIPp through it:
 #             UAS1 486 -> failure route -> UAS2 200; a UAS that never answers -> 408;
@@ -31,11 +38,16 @@
 # Probes: one line per module, "<name>.so [param=value ...] [-- fn(arg,...) ...]": the
 # modparams are set before init, each fn(...) is bound (its fixups run) and then called
 # on an INVITE; a call "passes" when it returns non-zero (0 means "stop the script").
-# "<driver>.so+<name>.so ..." loads the driver module first (e.g. db_text.so+auth_db.so).
-# Modules without a probe line are loaded, initialised and destroyed only.
+# "<a>.so+<b>.so+<name>.so ..." loads a and b first (e.g. db_text.so+auth_db.so);
+# "<module>:param=value" sets a parameter of another module of the chain; a value may be
+# "quoted" to hold spaces. Unless -N, every module of a line also gets what
+# scripts/compat/needs.txt says it needs (its modules first, transitively, and their
+# params; the line's own params win). Modules without a probe line are loaded,
+# initialised and destroyed only. A call's return value is printed in log/load.log.
 #
 # Requires a built tree (target/sipbridge.jar, target/native/libsipbridge.so:
-# "mvn -B -DskipTests package"), gcc, nm, javac/java 17.
+# "mvn -B -DskipTests package"), gcc, nm, javac/java 17. Modules a checked module needs
+# are built too (not reported unless listed).
 #
 # Exit status: 0 when every module present in the tree passed every stage, 1 otherwise,
 # 2 on a usage or setup error.
@@ -51,8 +63,11 @@ TREE=""
 MODULES="$DEFAULT_MODULES"
 PROBES=""
 WORK=""
+USE_NEEDS=1
+MARKDOWN=""
+NEEDS_FILE="$REPO/scripts/compat/needs.txt"
 
-usage() { sed -n '2,40p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
+usage() { sed -n '2,54p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
 
 STATEFUL=0
 CALLS=20
@@ -64,7 +79,7 @@ done
 set -- "${args[@]+"${args[@]}"}"
 
 
-while getopts "t:m:p:o:O:n:r:h" opt; do
+while getopts "t:m:p:o:O:n:r:M:Nh" opt; do
   case "$opt" in
     t) TREE="$OPTARG" ;;
     m) MODULES="$OPTARG" ;;
@@ -73,6 +88,8 @@ while getopts "t:m:p:o:O:n:r:h" opt; do
     O) OPT="$OPTARG" ;;
     n) CALLS="$OPTARG" ;;
     r) RATE="$OPTARG" ;;
+    N) USE_NEEDS=0 ;;
+    M) MARKDOWN="$OPTARG" ;;
     *) usage ;;
   esac
 done
@@ -117,6 +134,45 @@ if [ "$MODULES" = "all" ]; then
   MODULES="$(cd "$MODSRC" && for d in */; do [ -n "$(ls "$d"*.c 2>/dev/null)" ] && echo "${d%/}"; done | tr '\n' ' ')"
 fi
 
+# The dependency table: NEEDS[m] = the modules m binds (comma separated), MPARAMS[m] = the
+# modparams it cannot start without (scripts/compat/needs.txt).
+declare -A NEEDS MPARAMS
+if [ "$USE_NEEDS" = 1 ]; then
+  while read -r m rest; do
+    case "$m" in ''|'#'*) continue ;; esac
+    NEEDS[$m]=""
+    MPARAMS[$m]=""
+    for tok in $rest; do
+      case "$tok" in
+        needs=*) NEEDS[$m]="${tok#needs=}" ;;
+        *) break ;;
+      esac
+    done
+    MPARAMS[$m]="$(sed -E 's/^[[:space:]]*needs=[^[:space:]]*[[:space:]]*//' <<< "$rest")"
+  done < "$NEEDS_FILE"
+fi
+
+# closure <module>: the modules loaded before it, in load order (each after its own needs)
+closure() {
+  local m="$1" d deps="${NEEDS[$1]:-}"
+  for d in ${deps//,/ }; do
+    case " $CLOSURE_SEEN " in *" $d "*) continue ;; esac
+    CLOSURE_SEEN="$CLOSURE_SEEN $d"
+    closure "$d"
+    CLOSURE_OUT="$CLOSURE_OUT $d"
+  done
+}
+
+# Everything to build: the modules checked, and what they need.
+BUILD=""
+for m in $MODULES; do
+  CLOSURE_SEEN=" $m"; CLOSURE_OUT=""
+  closure "$m"
+  for d in $CLOSURE_OUT $m; do
+    case " $BUILD " in *" $d "*) ;; *) BUILD="$BUILD $d" ;; esac
+  done
+done
+
 # The module sources go two folders below an empty root: "../../x.h" must find the SDK
 # (through the anchor), never the 1.11 core headers; "../tm/tm_load.h" and other
 # sibling-module headers must still be found, so every module folder is copied.
@@ -139,13 +195,13 @@ nm -D --defined-only "$CORE" | awk '{print $3}' | sort -u > "$WORK/core-symbols.
 
 declare -A COMPILE LINK
 PRESENT=()
-for m in $MODULES; do
+for m in $BUILD; do
   dir="$WORK/modules/$m"
   if [ ! -d "$dir" ]; then
     COMPILE[$m]="absent"
     continue
   fi
-  PRESENT+=("$m")
+  case " $MODULES " in *" $m "*) PRESENT+=("$m") ;; esac
   srcs=("$dir"/*.c)
   if gcc "${CFLAGS[@]}" -DMOD_NAME="\"$m\"" "${DEFS[@]}" -I "$SDK/modules/_anchor" \
       "${srcs[@]}" -o "$WORK/out/$m.so" > "$WORK/log/$m.compile.log" 2>&1; then
@@ -184,165 +240,79 @@ if [ "$STATEFUL" = 1 ]; then
   exit $?
 fi
 
-# Built-in probes for modules of the default list; others are only loaded.
+# Built-in probes (scripts/compat/probes.txt); modules without a line are only loaded.
 PROBE_FILE="$WORK/java/probes.txt"
 if [ -n "$PROBES" ]; then
-  cp "$PROBES" "$PROBE_FILE"
+  cp "$PROBES" "$PROBE_FILE.given"
 else
-  cat > "$PROBE_FILE.all" <<'EOF'
-maxfwd.so max_limit=70 -- mf_process_maxfwd_header("10") is_maxfwd_lt("80")
-benchmark.so enable=1 granularity=2 -- bm_start_timer("t1") bm_log_timer("t1") bm_start_timer("t1") bm_log_timer("t1")
-gflags.so initial=1 -- set_gflag("2") is_gflag("2") reset_gflag("2")
-sangoma.so -- print() print("sipbridge")
-peering.so aaa_url=radius:/etc/radiusclient-ng/radiusclient.conf
-EOF
-  : > "$PROBE_FILE"
+  : > "$PROBE_FILE.given"
+  for m in "${PRESENT[@]}"; do
+    [ -f "$WORK/out/$m.so" ] || continue
+    line="$(grep "^$m\.so[ +]" "$REPO/scripts/compat/probes.txt" || true)"
+    echo "${line:-$m.so}" >> "$PROBE_FILE.given"
+  done
 fi
-for m in "${PRESENT[@]}"; do
-  [ -f "$WORK/out/$m.so" ] || continue
-  if [ -z "$PROBES" ]; then
-    line="$(grep "^$m\.so" "$PROBE_FILE.all" || true)"
-    echo "${line:-$m.so}" >> "$PROBE_FILE"
-  fi
-done
 
-cat > "$WORK/java/CompatCheck.java" <<'EOF'
-import org.sipbridge.core.ModuleSystem;
-import org.sipbridge.core.Proto;
-import org.sipbridge.core.ReceiveInfo;
-import org.sipbridge.core.SipContext;
-import org.sipbridge.module.Argument;
-import org.sipbridge.module.CallSite;
-import org.sipbridge.module.FunctionExport;
-import org.sipbridge.module.RouteType;
-import org.sipbridge.sip.Framing;
-
-import java.net.InetSocketAddress;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-
-/** One ModuleSystem per module: load, modparams, init, bind, child init, calls, close. */
-public final class CompatCheck {
-    private static final String INVITE = "INVITE sip:bob@example.com SIP/2.0\r\n"
-            + "Via: SIP/2.0/UDP 192.0.2.10:5062;branch=z9hG4bK776asdhds\r\n"
-            + "Max-Forwards: 70\r\n"
-            + "To: Bob <sip:bob@example.com>\r\n"
-            + "From: Alice <sip:alice@example.com>;tag=1928301774\r\n"
-            + "Call-ID: a84b4c76e66710@pc33.example.com\r\n"
-            + "CSeq: 314159 INVITE\r\n"
-            + "Contact: <sip:alice@192.0.2.10:5062>\r\n"
-            + "Content-Length: 0\r\n\r\n";
-
-    public static void main(String[] args) throws Exception {
-        Path mpath = Path.of(args[0]);
-        for (String line : Files.readAllLines(Path.of(args[1]))) {
-            line = line.strip();
-            if (!line.isEmpty() && !line.startsWith("#")) {
-                check(mpath, line);
-            }
+# with_needs LINE: the probe line with every module of its chain preceded by what it needs
+# (needs.txt, transitively) and those modules' params as "<module>:param=value"; the
+# module's own table params come before the line's, unless the line sets the same name.
+with_needs() {
+  local line="$1" head rest calls="" chain="" m d params=""
+  if [[ "$line" == *" -- "* ]]; then calls=" -- ${line#* -- }"; line="${line%% -- *}"; fi
+  head="${line%% *}"; rest=""; [ "$head" = "$line" ] || rest="${line#* }"
+  CLOSURE_SEEN=""; CLOSURE_OUT=""
+  for m in ${head//+/ }; do
+    m="${m%.so}"
+    case " $CLOSURE_SEEN " in *" $m "*) continue ;; esac
+    closure "$m"
+    CLOSURE_OUT="$CLOSURE_OUT $m"
+    CLOSURE_SEEN="$CLOSURE_SEEN $m"
+  done
+  local last="${head##*+}"; last="${last%.so}"
+  for d in $CLOSURE_OUT; do
+    chain="$chain+$d.so"
+    [ -n "${MPARAMS[$d]:-}" ] || continue
+    params="$params $(awk -v mod="$d" -v own="$([ "$d" = "$last" ] && echo 1)" -v given=" $rest " '
+      { n = 0; t = ""; q = 0
+        for (i = 1; i <= length($0); i++) {
+          c = substr($0, i, 1)
+          if (c == "\"") q = !q
+          if (c ~ /[ \t]/ && !q) { if (t != "") tok[++n] = t; t = "" } else t = t c
         }
-    }
-
-    private static void check(Path mpath, String line) {
-        String[] halves = line.split(" -- ", 2);
-        String[] head = halves[0].trim().split("\\s+");
-        // "db_text.so+auth_db.so": modules loaded first (a DB driver), then the one under test
-        String[] files = head[0].split("\\+");
-        String file = files[files.length - 1];
-        String name = file.replaceFirst("\\.so$", "");
-        List<String> calls = new ArrayList<>();
-        if (halves.length > 1) {
-            for (String c : halves[1].trim().split("\\s+(?=[A-Za-z_][A-Za-z0-9_]*\\()")) {
-                if (!c.isBlank()) {
-                    calls.add(c.trim());
-                }
-            }
+        if (t != "") tok[++n] = t
+        out = ""
+        for (i = 1; i <= n; i++) {
+          k = substr(tok[i], 1, index(tok[i], "=") - 1)
+          if (own) { if (index(given, " " k "=") == 0) out = out " " tok[i] }
+          else out = out " " mod ":" tok[i]
         }
-        String load = "no", init = "-", child = "-", destroy = "-";
-        int callsOk = 0;
-        String error = "";
-        ModuleSystem ms = new ModuleSystem();
-        try {
-            ms.setMpath(List.of(mpath));
-            for (String f : files) {
-                ms.loadModule(f, null);
-            }
-            load = "yes";
-            for (int i = 1; i < head.length; i++) {
-                String[] kv = head[i].split("=", 2);
-                Object v = kv[1].matches("-?\\d+") ? (Object) Integer.valueOf(kv[1]) : kv[1];
-                ms.modparam(name, kv[0], v);
-            }
-            init = "no";
-            ms.initModules();
-            init = "yes";
-            List<CallSite> sites = new ArrayList<>();
-            for (String c : calls) {
-                String fn = c.substring(0, c.indexOf('('));
-                String inner = c.substring(c.indexOf('(') + 1, c.lastIndexOf(')'));
-                List<Argument> a = new ArrayList<>();
-                if (!inner.isEmpty()) {
-                    for (String s : inner.split(",")) {
-                        a.add(Argument.string(s.trim().replaceAll("^\"|\"$", "")));
-                    }
-                }
-                FunctionExport f = ms.lookup(fn, a.size(), RouteType.REQUEST);
-                if (f == null) {
-                    throw new IllegalStateException("no function " + fn + "/" + a.size());
-                }
-                sites.add(ms.bind(f, a));
-            }
-            child = "no";
-            Throwable[] worker = new Throwable[1];
-            Thread t = new Thread(() -> {
-                try {
-                    ms.childInit(1);
-                } catch (Throwable e) {
-                    worker[0] = e;
-                }
-            }, "worker-1");
-            t.start();
-            t.join();
-            if (worker[0] != null) {
-                throw new IllegalStateException("child init: " + worker[0].getMessage(), worker[0]);
-            }
-            ms.childInit(ModuleSystem.PROC_MAIN);
-            child = "yes";
-            byte[] b = INVITE.getBytes(StandardCharsets.US_ASCII);
-            ReceiveInfo rcv = new ReceiveInfo(Proto.UDP, new InetSocketAddress("192.0.2.10", 5062),
-                    new InetSocketAddress("127.0.0.1", 5060), 0);
-            try (SipContext ctx = new SipContext()) {
-                for (int i = 0; i < sites.size(); i++) {
-                    ctx.load(ByteBuffer.wrap(b), 0, b.length, Framing.DATAGRAM, rcv);
-                    int r = sites.get(i).call(ctx);
-                    System.out.println("CALL " + name + " " + calls.get(i) + " -> " + r);
-                    if (r != 0) {
-                        callsOk++;
-                    }
-                }
-            }
-            destroy = "no";
-            ms.close();
-            destroy = "yes";
-        } catch (Throwable e) {
-            error = String.valueOf(e.getMessage()).replace('\t', ' ').replace('\n', ' ');
-            try {
-                ms.close();
-            } catch (Throwable ignored) {
-                // the error above is what is reported
-            }
-        }
-        System.out.println("RESULT\t" + name + "\t" + load + "\t" + init + "\t" + child + "\t"
-                + callsOk + "/" + calls.size() + "\t" + destroy + "\t" + error);
-    }
+        print out }' <<< "${MPARAMS[$d]}")"
+  done
+  echo "${chain#+}${params:+ $params}${rest:+ $rest}$calls" | tr -s ' '
 }
-EOF
 
-declare -A LOAD INIT CHILD CALLS DESTROY WHY
+: > "$PROBE_FILE"
+while IFS= read -r line || [ -n "$line" ]; do
+  case "$line" in ''|'#'*) continue ;; esac
+  if [ "$USE_NEEDS" = 1 ]; then with_needs "$line" >> "$PROBE_FILE"; else echo "$line" >> "$PROBE_FILE"; fi
+done < "$PROBE_FILE.given"
+
+# The modules' database: the project's schema in SQLite, through sipbridge's Java driver
+# (db_bind_mod falls back to it for sqlite://), made fresh for every run.
+DB_URL="-"
+if [ "$USE_NEEDS" = 1 ] && grep -q "@DB_URL@" "$PROBE_FILE"; then
+  mkdir -p "$WORK/db"
+  rm -f "$WORK/db/opensips.sqlite"
+  if SIPBRIDGE_JAR="$JAR" "$REPO/scripts/db-init.sh" "sqlite://$WORK/db/opensips.sqlite" \
+      > "$WORK/log/db-init.log" 2>&1; then
+    DB_URL="sqlite://$WORK/db/opensips.sqlite"
+  else
+    echo "warning: scripts/db-init.sh failed (log/db-init.log): DB modules get no database" >&2
+  fi
+fi
+cp "$REPO/scripts/compat/CompatCheck.java" "$WORK/java/CompatCheck.java"
+
+declare -A LOAD INIT CHILD CALLS DESTROY WHY FIRST_ERROR
 if [ -s "$PROBE_FILE" ]; then
   if javac -cp "$JAR" -d "$WORK/java" "$WORK/java/CompatCheck.java" > "$WORK/log/javac.log" 2>&1; then
     # One JVM for all modules; a module that crashes it (a 1.11 module dereferencing an
@@ -351,18 +321,26 @@ if [ -s "$PROBE_FILE" ]; then
     cp "$PROBE_FILE" "$WORK/java/pending.txt"
     while [ -s "$WORK/java/pending.txt" ]; do
       java -XX:ErrorFile="$WORK/log/hs_err_%p.log" -Dsipbridge.core="$CORE" -cp "$JAR:$WORK/java" \
-        CompatCheck "$WORK/out" "$WORK/java/pending.txt" \
+        -Dsipbridge.warmup=0 CompatCheck "$WORK/out" "$WORK/java/pending.txt" "$WORK" "$DB_URL" \
         > "$WORK/log/load.part.log" 2>&1
       rc=$?
       cat "$WORK/log/load.part.log" >> "$WORK/log/load.log"
-      while IFS=$'\t' read -r tag m l i c k d why; do
-        [ "$tag" = "RESULT" ] || continue
-        LOAD[$m]="$l"; INIT[$m]="$i"; CHILD[$m]="$c"; CALLS[$m]="$k"; DESTROY[$m]="$d"; WHY[$m]="$why"
+      first=""
+      while IFS= read -r out; do
+        if [[ "$out" == RESULT$'\t'* ]]; then
+          IFS=$'\t' read -r tag m l i c k d why <<< "$out"
+          LOAD[$m]="$l"; INIT[$m]="$i"; CHILD[$m]="$c"; CALLS[$m]="$k"; DESTROY[$m]="$d"; WHY[$m]="$why"
+          FIRST_ERROR[$m]="$first"
+          first=""
+        elif [ -z "$first" ] && [[ "$out" =~ (ERROR|CRITICAL|BUG):[^\ ]+:[^\ ]*:?\ (.*)$ ]]; then
+          # the module's own first complaint (its LM_ERR), the best "why" of a failed stage
+          first="$(sed -E 's/^.*(ERROR|CRITICAL|BUG):([^ ]+): ?/\2: /' <<< "$out")"
+        fi
       done < "$WORK/log/load.part.log"
       : > "$WORK/java/rest.txt"
       crashed=""
       while read -r line; do
-        m="${line%%.so*}"
+        m="${line%% *}"; m="${m##*+}"; m="${m%.so}"
         [ -n "${LOAD[$m]:-}" ] && continue
         if [ -z "$crashed" ] && [ $rc -ne 0 ]; then
           crashed="$m"
@@ -371,7 +349,7 @@ if [ -s "$PROBE_FILE" ]; then
         fi
         echo "$line" >> "$WORK/java/rest.txt"
       done < "$WORK/java/pending.txt"
-      [ -n "$crashed" ] || break
+      [ $rc -ne 0 ] || break
       mv "$WORK/java/rest.txt" "$WORK/java/pending.txt"
     done
   else
@@ -380,6 +358,10 @@ if [ -s "$PROBE_FILE" ]; then
 fi
 
 status=0
+if [ -n "$MARKDOWN" ]; then
+  { echo "| module | compile | link | load | init | whole run | first blocker |"
+    echo "|---|---|---|---|---|---|---|"; } > "$MARKDOWN"
+fi
 printf '\n%-11s | %-26s | %-5s | %-5s | %-4s | %-5s | %-5s | %-7s | %s\n' \
   module compiles links loads init child calls destroy notes
 printf '%s\n' "------------+----------------------------+-------+-------+------+-------+-------+---------+------"
@@ -392,16 +374,39 @@ for m in $MODULES; do
   link="${LINK[$m]:--}"
   short_link="$link"
   note="${WHY[$m]:-}"
+  if [ -n "${FIRST_ERROR[$m]:-}" ] && { [ -n "$note" ] || [ "${DESTROY[$m]:-}" != "yes" ]; }; then
+    note="$note${note:+; }first error: ${FIRST_ERROR[$m]}"
+  fi
   case "$link" in NO:*) short_link="NO"; note="missing: ${link#NO: }; $note" ;; esac
   printf '%-11s | %-26s | %-5s | %-5s | %-4s | %-5s | %-5s | %-7s | %s\n' "$m" "$comp" \
     "$short_link" "${LOAD[$m]:--}" "${INIT[$m]:--}" "${CHILD[$m]:--}" "${CALLS[$m]:--}" \
     "${DESTROY[$m]:--}" "$note"
+  calls="${CALLS[$m]:-0/0}"
+  whole=no
+  if [ "${DESTROY[$m]:-}" = "yes" ] && [ "${calls%/*}" = "${calls#*/}" ]; then whole=yes; fi
+  if [ -n "$MARKDOWN" ]; then
+    case "$comp" in "yes, -fcommon"*) mcomp="yes -fcommon" ;; yes*) mcomp=yes ;; *) mcomp=no ;; esac
+    mlink="$short_link"; [ "$mlink" = "NO" ] && mlink=no
+    blocker="-"
+    if [ "$mcomp" = no ]; then
+      blocker="compile: $(grep -m1 -E 'error|fatal' "$WORK/log/$m.compile.log" | sed -E 's/^[^ ]*: (fatal )?error: //')"
+    elif [ "$mlink" = no ]; then
+      blocker="link: missing ${link#NO: }"
+    elif [ "$whole" = no ]; then
+      blocker="${INIT[$m]:-}"; [ "$blocker" = "yes" ] && blocker="calls ${calls}" || blocker="init"
+      blocker="$blocker: ${note:-?}"
+    elif [ "$calls" != "0/0" ]; then
+      blocker="- (probe calls ${calls})"
+    fi
+    blocker="$(tr '|' '/' <<< "$blocker" | cut -c1-240)"
+    printf '| %s | %s | %s | %s | %s | %s | %s |\n' "$m" "$mcomp" "$mlink" "${LOAD[$m]:--}" \
+      "${INIT[$m]:--}" "$whole" "$blocker" >> "$MARKDOWN"
+  fi
   case "$comp" in yes*) ;; *) status=1 ;; esac
   [ "$link" = "yes" ] || status=1
-  [ "${DESTROY[$m]:-}" = "yes" ] || status=1
-  calls="${CALLS[$m]:-0/0}"
-  [ "${calls%/*}" = "${calls#*/}" ] || status=1
+  [ "$whole" = yes ] || status=1
 done
 echo
-echo "logs: $WORK/log (compile logs, undefined/missing symbols, load.log)"
+echo "logs: $WORK/log (compile logs, undefined/missing symbols, load.log; generated configurations: $WORK/cfg)"
+[ -z "$MARKDOWN" ] || echo "markdown table: $MARKDOWN"
 exit $status
