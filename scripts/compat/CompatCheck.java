@@ -136,7 +136,8 @@ public final class CompatCheck {
                 module = t.substring(0, colon);
                 key = t.substring(colon + 1, eq);
             }
-            params.computeIfAbsent(module, k -> new ArrayList<>()).add(new String[] {key, unquote(t.substring(eq + 1))});
+            // a quoted value stays a string ("@PORT@" for a STR_PARAM port), a bare number is an integer
+            params.computeIfAbsent(module, k -> new ArrayList<>()).add(new String[] {key, t.substring(eq + 1)});
         }
         List<String> calls = new ArrayList<>();
         if (halves.length > 1) {
@@ -284,13 +285,14 @@ public final class CompatCheck {
         for (String m : p.chain()) {
             l.add("loadmodule \"" + m + ".so\"");
             for (String[] kv : p.params().getOrDefault(m, List.of())) {
-                String v = kv[1].replace("@WORK@", work.toString()).replace("@DB_URL@", dbUrl)
+                boolean quoted = kv[1].startsWith("\"");
+                String v = unquote(kv[1]).replace("@WORK@", work.toString()).replace("@DB_URL@", dbUrl)
                         .replace("@PORT@", Integer.toString(port));
                 if (v.contains("@PORT2@")) {
                     port2 = port2 < 0 ? freePort() : port2;
                     v = v.replace("@PORT2@", Integer.toString(port2));
                 }
-                String value = v.matches("-?\\d+") ? v : "\"" + v.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+                String value = !quoted && v.matches("-?\\d+") ? v : "\"" + v.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
                 l.add("modparam(\"" + m + "\", \"" + kv[0] + "\", " + value + ")");
             }
         }
