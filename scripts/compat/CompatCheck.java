@@ -65,6 +65,9 @@ public final class CompatCheck {
     /** A check that has not ended after this long is reported and the JVM ends (the script goes on). */
     private static final long CHECK_LIMIT_MS = Long.getLong("compat.checkLimitMs", 120_000);
 
+    /** Exit status asking the script for a new JVM: a module process ran (see check()). */
+    private static final int NEW_JVM = 75;
+
     private final Path mpath;
     private final Path work;
     private final String dbUrl;
@@ -89,8 +92,8 @@ public final class CompatCheck {
         watchdog.start();
         for (String line : Files.readAllLines(Path.of(args[1]))) {
             line = line.strip();
-            if (!line.isEmpty() && !line.startsWith("#")) {
-                c.check(line);
+            if (!line.isEmpty() && !line.startsWith("#") && c.check(line)) {
+                System.exit(NEW_JVM);
             }
         }
         System.exit(0);   // module threads (timers, processes) of a failed start must not keep the JVM
@@ -179,7 +182,13 @@ public final class CompatCheck {
         return v.length() >= 2 && v.startsWith("\"") && v.endsWith("\"") ? v.substring(1, v.length() - 1) : v;
     }
 
-    private void check(String line) {
+    /**
+     * Runs one probe line; true when a module of it had module processes (procs): their
+     * threads may outlive the server that started them (a C loop cannot be stopped from
+     * outside), so the next modules run in a new JVM rather than next to them.
+     */
+    private boolean check(String line) {
+        boolean hadProcs = false;
         Probe p = parse(line);
         startedAt = System.currentTimeMillis();
         stages = "no\t-\t-\t0/" + p.calls().size() + "\t-";
@@ -212,6 +221,9 @@ public final class CompatCheck {
                 stages = "yes\tno\t-\t0/" + p.calls().size() + "\t-";
                 try {
                     server = SipServer.start(cfg.file, ServerOptions.defaults().withWorkingDirectory(cfg.file.getParent()));
+                    for (org.sipbridge.module.Module m : server.script().modules().registry().modules()) {
+                        hadProcs |= m instanceof org.sipbridge.bridge.NativeModule nm && nm.procsAddress() != 0;
+                    }
                     init = "yes";
                     child = "yes";
                 } catch (Throwable e) {
@@ -243,6 +255,7 @@ public final class CompatCheck {
         System.out.println("RESULT\t" + p.name() + "\t" + load + "\t" + init + "\t" + child + "\t"
                 + callsOk + "/" + p.calls().size() + "\t" + destroy + "\t" + error);
         System.out.flush();
+        return hadProcs;
     }
 
     /** The stage a failed start stopped at: {init, child, message}. */
