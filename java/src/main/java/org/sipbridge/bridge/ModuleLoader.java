@@ -206,6 +206,7 @@ public final class ModuleLoader {
         }
         long procs = NativeMemory.pointer(exports + l.get(EXP_PROCS));
         m.procsAddress(procs);
+        m.procsSlot(exports + l.get(EXP_PROCS));
         for (long c = procs; c != 0 && NativeMemory.pointer(c + l.get(PROC_NAME)) != 0; c += l.get(PROC_SIZE)) {
             m.addProcess(NativeMemory.stringAt(c + l.get(PROC_NAME)));
         }

@@ -36,6 +36,8 @@ public final class NativeModule implements Module {
     private final List<String> processes = new ArrayList<>();
     private long statExports;
     private long procsAddress;
+    /** Where exports.procs lives: 1.11 reads it when it forks, after mod_init (exec clears it). */
+    private long procsSlot;
     private long initF, responseF, destroyF, childInitF;
     private boolean unloaded;
 
@@ -129,6 +131,10 @@ public final class NativeModule implements Module {
         this.procsAddress = procs;
     }
 
+    void procsSlot(long slot) {
+        this.procsSlot = slot;
+    }
+
     /** Its module_exports.procs array (0: none); the server runs each as a thread. */
     public long procsAddress() {
         return procsAddress;
@@ -214,6 +220,14 @@ public final class NativeModule implements Module {
     @Override
     public int init() {
         int r = initF == 0 ? 0 : core.calls().sb_call_init(index, initF);
+        if (r == 0 && procsSlot != 0 && NativeMemory.pointer(procsSlot) != procsAddress) {
+            // mod_init may withdraw (or change) its processes, as exec does without "async":
+            // 1.11 forks what exports.procs holds after mod_init, so the server starts that
+            procsAddress = NativeMemory.pointer(procsSlot);
+            if (procsAddress == 0) {
+                processes.clear();
+            }
+        }
         if (r == 0 && statExports != 0 && core.calls().sb_stats_register_exports(index, statExports) < 0) {
             return -1;
         }
