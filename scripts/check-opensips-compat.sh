@@ -203,13 +203,22 @@ for m in $BUILD; do
   fi
   case " $MODULES " in *" $m "*) PRESENT+=("$m") ;; esac
   srcs=("$dir"/*.c)
+  # the system libraries its Makefile names and this machine has (1.11 links them: -lm, -lexpat)
+  mlibs=()
+  if [ -f "$dir/Makefile" ]; then
+    for l in $(sed -n 's/^LIBS[[:space:]]*+\{0,1\}=//p' "$dir/Makefile" | grep -o -- '-l[A-Za-z0-9_+-]*'); do
+      if ldconfig -p 2>/dev/null | awk -v n="lib${l#-l}.so" '$1 == n || index($1, n ".") == 1 {f=1} END {exit !f}'; then
+        mlibs+=("$l")
+      fi
+    done
+  fi
   if gcc "${CFLAGS[@]}" -DMOD_NAME="\"$m\"" "${DEFS[@]}" -I "$SDK/modules/_anchor" \
-      "${srcs[@]}" -o "$WORK/out/$m.so" > "$WORK/log/$m.compile.log" 2>&1; then
+      "${srcs[@]}" ${mlibs[@]+"${mlibs[@]}"} -o "$WORK/out/$m.so" > "$WORK/log/$m.compile.log" 2>&1; then
     w="$(grep -c 'warning:' "$WORK/log/$m.compile.log")"
     COMPILE[$m]="yes ($w warnings)"
   elif grep -q 'multiple definition of' "$WORK/log/$m.compile.log" &&
       gcc "${CFLAGS[@]}" -fcommon -DMOD_NAME="\"$m\"" "${DEFS[@]}" -I "$SDK/modules/_anchor" \
-      "${srcs[@]}" -o "$WORK/out/$m.so" > "$WORK/log/$m.compile-fcommon.log" 2>&1; then
+      "${srcs[@]}" ${mlibs[@]+"${mlibs[@]}"} -o "$WORK/out/$m.so" > "$WORK/log/$m.compile-fcommon.log" 2>&1; then
     # 1.11 was built when -fcommon was gcc's default (before gcc 10), and some modules
     # define the same global in two files: those get the flag 1.11 relied on, reported.
     w="$(grep -c 'warning:' "$WORK/log/$m.compile-fcommon.log")"
