@@ -163,9 +163,14 @@ closure() {
   done
 }
 
-# Everything to build: the modules checked, and what they need.
+# Everything to build: the modules checked, the modules a -p file's chains name, and what
+# they need.
+CHAINED=""
+if [ -n "$PROBES" ]; then
+  CHAINED="$(awk '!/^[[:space:]]*(#|$)/ {n = split($1, a, "+"); for (i = 1; i < n; i++) {sub(/\.so$/, "", a[i]); print a[i]}}' "$PROBES" | tr '\n' ' ')"
+fi
 BUILD=""
-for m in $MODULES; do
+for m in $CHAINED $MODULES; do
   CLOSURE_SEEN=" $m"; CLOSURE_OUT=""
   closure "$m"
   for d in $CLOSURE_OUT $m; do
