@@ -424,7 +424,9 @@ for m in $MODULES; do
     elif [ "$mlink" = no ]; then
       blocker="link: missing ${link#NO: }"
     elif [ "$whole" = no ]; then
-      blocker="${INIT[$m]:-}"; [ "$blocker" = "yes" ] && blocker="calls ${calls}" || blocker="init"
+      if [ "${INIT[$m]:-}" != "yes" ]; then blocker="init"
+      elif [ "${CHILD[$m]:-}" != "yes" ]; then blocker="child init"
+      else blocker="calls ${calls}"; fi
       blocker="$blocker: ${note:-?}"
     elif [ "$calls" != "0/0" ]; then
       blocker="- (probe calls ${calls})"
