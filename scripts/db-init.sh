@@ -9,10 +9,10 @@
 #
 # GROUPs choose the tables (usrloc auth_db acc alias_db avpops domain group permissions
 # dialplan speeddial userblacklist pdt closeddial domainpolicy uri dispatcher drouting
-# load_balancer siptrace imc msilo); default all. The version table is always created.
-# The database itself must exist (createdb / CREATE DATABASE); the tables must not. The
-# SQL runs through sipbridge's own JDBC drivers (target/sipbridge.jar: build first), so
-# no database client is needed.
+# load_balancer imc msilo siptrace registrant); default all. The
+# version table is always created. The database itself must exist (createdb / CREATE
+# DATABASE); the tables must not. The SQL runs through sipbridge's own JDBC drivers
+# (target/sipbridge.jar: build first), so no database client is needed.
 set -euo pipefail
 
 REPO="$(cd "$(dirname "$0")/.." && pwd)"
