@@ -24,7 +24,7 @@
 # or whose server does not start, is BLOCKED with the first reason.
 #
 # Requires a built tree (target/sipbridge.jar, target/native/libsipbridge.so), sipp, java 17,
-# gcc, sqlite3. Exit status: 0 when every check passed, 1 when one failed or was blocked, 2
+# gcc, sqlite3, python3 (call_control's daemon stand-in). Exit status: 0 when every check passed, 1 when one failed or was blocked, 2
 # on a usage or setup error.
 set -uo pipefail
 
@@ -59,7 +59,7 @@ for c in $CHECKS; do
   [[ " $ALL_CHECKS " == *" $c "* ]] || { echo "unknown check $c ($ALL_CHECKS)" >&2; exit 2; }
 done
 source "$REPO/scripts/lib/server-harness.sh"
-harness_require sipp java gcc sqlite3
+harness_require sipp java gcc sqlite3 python3
 
 [ -n "$WORK" ] || WORK="$(mktemp -d /tmp/sipbridge-t3.XXXXXX)"
 mkdir -p "$WORK" && WORK="$(cd "$WORK" && pwd)"
