@@ -24,8 +24,8 @@
 # or whose server does not start, is BLOCKED with the first reason.
 #
 # Requires a built tree (target/sipbridge.jar, target/native/libsipbridge.so), sipp, java 17,
-# gcc, sqlite3, python3 (call_control's daemon stand-in). Exit status: 0 when every check passed, 1 when one failed or was blocked, 2
-# on a usage or setup error.
+# gcc, sqlite3, python3 (call_control's daemon stand-in). Exit status: 0 when every check
+# passed, 1 when one failed or was blocked, 2 on a usage or setup error.
 set -uo pipefail
 
 REPO="$(cd "$(dirname "$0")/.." && pwd)"
