@@ -3,7 +3,7 @@
 # address in the Contact, which the registrar saves (the 200 lists it).
 check_nat_traversal() {
   local c=nat_traversal dir="$WORK/nat_traversal"
-  begin $c "signaling sl tm maxfwd sipmsgops dialog usrloc registrar nat_traversal" || return
+  begin $c "signaling sl tm rr maxfwd sipmsgops dialog usrloc registrar nat_traversal" || return
   sipp_run "$dir" alice -sf "$SCEN/register-private.xml" "$ADDR:5060" -i "$ADDR" -p 5061 -key user alice \
     -m 1 -timeout 10s -timeout_error
   local rc=$? fixed
