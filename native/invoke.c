@@ -181,6 +181,8 @@ SB_JAVA_API int sb_call_child_init(int module, void *fn, int rank)
 	if (!m || !fn)
 		return -1;
 	e = sb_enter(m);
+	if (rank == PROC_MAIN)   /* what the timer and the workers start from: before this */
+		sb_module_image_fork_point(m);
 	r = ((child_init_function)fn)(rank);
 	sb_leave(e);
 	return r;

@@ -13,9 +13,12 @@
  *   the taking thread's copy is loaded. Modules of one group (they call each other's code
  *   directly) swap together. Same thread again (one worker, or affinity) = no copy.
  * - A thread's first copy is the state of the module's first thread (the one that loaded
- *   it and ran mod_init and the fixups: the "main process" before the fork), or, for a
- *   module process, the state of the thread that started it (sb_image_origin: what a
- *   forked child inherits, e.g. the sockets mi_datagram's pre_fork_function opened).
+ *   it and ran mod_init and the fixups: the "main process" before the fork) as it was
+ *   before that thread ran child_init(PROC_MAIN) (1.11 forks the timer and the workers
+ *   first, so what the main process's child_init opens, e.g. dispatcher's DB handle, is
+ *   not theirs: sb_module_image_fork_point), or, for a module process, the state of the
+ *   thread that started it (sb_image_origin: what a forked child inherits, e.g. the
+ *   sockets mi_datagram's pre_fork_function opened).
  * - A module process runs its function without the module's lock, so once one runs the
  *   module's image is pinned to that process's copy (sb_module_image_pin): every thread
  *   then shares those globals, as docs/core-net.md describes; switching under a thread
@@ -48,6 +51,7 @@ struct sb_image {
 	size_t len[SB_IMAGE_MAX_RANGES];
 	size_t total;
 	int creator;         /* the thread whose state new threads start from */
+	int forked;          /* 1: the copy of SB_IMAGE_FORK holds that state (fork point) */
 	int live;            /* the thread whose state the ranges hold now */
 	int pinned;          /* a module process runs it without the lock: no more switching */
 	struct sb_image_copy *copies;
@@ -134,6 +138,9 @@ SB_JAVA_API long sb_module_image_init(int index, void *symbol)
 	return (long)fc.img->total;
 }
 
+/* the owner id of the fork-point copy: no thread has it */
+#define SB_IMAGE_FORK (-1000)
+
 static struct sb_image_copy *copy_of(struct sb_image *img, int thread)
 {
 	int i;
@@ -198,7 +205,8 @@ static void image_switch(struct sb_module *m, int self)
 	save_live(img, prev->data);
 	mine = copy_of(img, self);
 	if (mine == NULL) {
-		int from = sb_image_origin && copy_of(img, sb_image_origin) ? sb_image_origin : img->creator;
+		int from = sb_image_origin && copy_of(img, sb_image_origin) ? sb_image_origin
+				: img->forked ? SB_IMAGE_FORK : img->creator;
 		origin = copy_of(img, from);   /* saved above or earlier */
 		mine = new_copy(img, self);
 		if (mine == NULL || origin == NULL)
@@ -216,6 +224,25 @@ oom:
 }
 
 __thread int sb_image_origin;
+
+/* Called on the thread that loaded the module, with its lock held, just before its
+ * child_init(PROC_MAIN): the live globals (mod_init and the fixups done, nothing of the
+ * main process's child_init yet) become the state every later thread starts from. Once. */
+void sb_module_image_fork_point(struct sb_module *m)
+{
+	struct sb_image *img = m->image;
+	struct sb_image_copy *c;
+	if (img == NULL || img->forked || img->pinned || img->live != img->creator)
+		return;
+	c = new_copy(img, SB_IMAGE_FORK);
+	if (c == NULL) {
+		LM_ERR("no memory for the fork-point globals of module %s: threads start from the "
+				"main thread's state\n", m->name);
+		return;
+	}
+	save_live(img, c->data);
+	img->forked = 1;
+}
 
 void sb_module_image_pin(struct sb_module *m)
 {
@@ -253,7 +280,7 @@ SB_JAVA_API long sb_module_image_info(int index, int what)
 		return -1;
 	switch (what) {
 	case 0: return (long)m->image->total;
-	case 1: return m->image->ncopies;
+	case 1: return m->image->ncopies - m->image->forked;   /* copies of threads */
 	case 2: return (long)m->image->swaps;
 	default: return -1;
 	}

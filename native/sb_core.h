@@ -70,6 +70,7 @@ void sb_module_image_free(struct sb_module *m);
 extern __thread int sb_image_origin;
 /* No more switching of m's globals: a module process runs it unlocked from now on. */
 void sb_module_image_pin(struct sb_module *m);
+void sb_module_image_fork_point(struct sb_module *m);
 /* Unlinks the script callbacks a module registered (script_cb.c), before it is unloaded. */
 void sb_script_cb_forget(int module);
 /* Unregisters the cachedb engines a module registered (cachedb/cachedb.c), before it is unloaded. */

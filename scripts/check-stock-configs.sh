@@ -37,8 +37,6 @@ set -uo pipefail
 
 REPO="$(cd "$(dirname "$0")/.." && pwd)"
 SCEN="$REPO/scripts/stock"
-JAR="$REPO/target/sipbridge.jar"
-CORE="$REPO/target/native/libsipbridge.so"
 TREE=""
 WORK=""
 DURATION=5
@@ -67,12 +65,9 @@ TREE="$(cd "$TREE" 2>/dev/null && pwd)" || { echo "no such directory: $TREE" >&2
 for f in etc/opensips.cfg examples/fork.cfg examples/serial_183.cfg examples/redirect.cfg; do
   [ -f "$TREE/$f" ] || { echo "$TREE/$f is missing: not an OpenSIPS 1.11 tree?" >&2; exit 2; }
 done
-for f in "$JAR" "$CORE"; do
-  [ -f "$f" ] || { echo "missing $f: build sipbridge first (mvn -B -DskipTests package)" >&2; exit 2; }
-done
-for t in sipp java gcc; do
-  command -v "$t" >/dev/null || { echo "missing tool: $t" >&2; exit 2; }
-done
+JVM_HOSTS_FILE=""   # set below, once WORK is known
+source "$REPO/scripts/lib/server-harness.sh"
+harness_require sipp java gcc
 
 [ -n "$WORK" ] || WORK="$(mktemp -d /tmp/sipbridge-stock.XXXXXX)"
 mkdir -p "$WORK" && WORK="$(cd "$WORK" && pwd)"
@@ -84,145 +79,17 @@ NET="127.$((RANDOM % 200 + 20)).$((RANDOM % 250 + 1))"
 ADDR="$NET.1"
 HOSTS_ADDR="$NET.2"
 printf '%s opensips.org\n%s siphub.net\n' "$HOSTS_ADDR" "$HOSTS_ADDR" > "$WORK/hosts"
+JVM_HOSTS_FILE="$WORK/hosts"
 echo "proxy address: $ADDR, opensips.org and siphub.net: $HOSTS_ADDR"
 
-RESULTS=()
-FAILED=0
-# result CONFIG CHECK pass|FAIL|BLOCKED DETAIL
-result() {
-  RESULTS+=("$(printf '%-15s | %-40s | %-7s | %s' "$1" "$2" "$3" "$4")")
-  [ "$3" = "pass" ] || FAILED=1
-}
-
 # --- 1. the modules
-echo "building $STOCK_MODULES from $TREE (scripts/check-opensips-compat.sh)..."
-"$REPO/scripts/check-opensips-compat.sh" -t "$TREE" -m "$STOCK_MODULES" -o "$WORK/compat" \
-  > "$WORK/compat.txt" 2>&1
-declare -A BLOCKER
-for m in $STOCK_MODULES; do
-  so="$WORK/compat/out/$m.so"
-  missing="$WORK/compat/log/$m.missing.txt"
-  rm -f "$WORK/modules/$m.so"
-  if [[ " $JAVA_ONLY " == *" $m "* ]]; then
-    BLOCKER[$m]="not taken (-J)"
-  elif [ ! -f "$so" ]; then
-    first="$(grep -m1 -E 'error:|multiple definition|undefined reference' "$WORK/compat/log/$m.compile.log" 2>/dev/null \
-      | sed -e "s|$WORK/compat/modules/||" -e 's|^/usr/bin/ld: [^ ]*: ||' -e 's|; /tmp/[^ ]*: first defined here||')"
-    BLOCKER[$m]="does not compile: ${first:-see compat/log/$m.compile.log}"
-  elif [ -s "$missing" ]; then
-    BLOCKER[$m]="does not link: missing $(head -3 "$missing" | tr '\n' ' ')$( [ "$(wc -l < "$missing")" -gt 3 ] && echo "(+$(( $(wc -l < "$missing") - 3 )) more)")"
-  else
-    cp "$so" "$WORK/modules/"
-    BLOCKER[$m]=""
-  fi
-done
-echo
-printf '%-10s | %s\n' module "on mpath?"
-for m in $STOCK_MODULES; do
-  if [ -z "${BLOCKER[$m]}" ]; then
-    printf '%-10s | %s\n' "$m" "yes (built from the tree)"
-  elif [ "$m" = sl ] || [ "$m" = tm ]; then
-    printf '%-10s | %s\n' "$m" "no, sipbridge's Java $m serves (${BLOCKER[$m]})"
-  else
-    printf '%-10s | %s\n' "$m" "no: ${BLOCKER[$m]}"
-  fi
-done
-echo
+build_modules "$STOCK_MODULES"
+print_modules "$STOCK_MODULES"
 
-# --- helpers
-SERVER_PID=""
-start_server() { # NAME CFG [extra sipbridge args]; 0 when it serves
-  local name="$1" cfg="$2"; shift 2
-  local dir="$WORK/$name"
-  mkdir -p "$dir"
-  : > "$dir/server.log"
-  (cd "$dir" && exec java -Dsipbridge.core="$CORE" -Djdk.net.hosts.file="$WORK/hosts" -jar "$JAR" \
-      -f "$cfg" -n 4 -E "$@" > "$dir/server.log" 2>&1) &
-  SERVER_PID=$!
-  local i
-  for i in $(seq 1 300); do
-    if grep -q "sipbridge serving" "$dir/server.log"; then
-      sleep 0.5
-      return 0
-    fi
-    if ! kill -0 "$SERVER_PID" 2>/dev/null; then
-      SERVER_PID=""
-      return 1
-    fi
-    sleep 0.2
-  done
-  stop_server
-  return 1
-}
-stop_server() {
-  [ -n "$SERVER_PID" ] || return 0
-  kill -TERM "$SERVER_PID" 2>/dev/null
-  local i
-  for i in $(seq 1 50); do
-    kill -0 "$SERVER_PID" 2>/dev/null || break
-    sleep 0.2
-  done
-  kill -KILL "$SERVER_PID" 2>/dev/null
-  wait "$SERVER_PID" 2>/dev/null
-  SERVER_PID=""
-}
-why_not_started() { # the server's own error lines
-  grep -E "^sipbridge: |ERROR" "$1" | grep -v "not started\|is NOT valid" | head -2 | tr '\n' ' '
-}
-# sipp_run DIR NAME ARGS...: runs SIPp in the foreground, files in DIR/NAME; returns its status
-sipp_run() {
-  local dir="$1/$2"; shift 2
-  mkdir -p "$dir"
-  (cd "$dir" && sipp "$@" -nostdin -trace_stat -stf stats.csv -trace_err -error_file errors.log \
-      -trace_screen -screen_file screen.log -trace_msg -message_file messages.log > out.txt 2>&1)
-}
-# sipp_bg DIR NAME ARGS...: SIPp in the background (a phone waiting for calls); pid in SIPP_PID
-sipp_bg() {
-  local dir="$1/$2"; shift 2
-  mkdir -p "$dir"
-  (cd "$dir" && exec sipp "$@" -nostdin -trace_stat -stf stats.csv -trace_err -error_file errors.log \
-      -trace_screen -screen_file screen.log -trace_msg -message_file messages.log > out.txt 2>&1) &
-  SIPP_PID=$!
-  sleep 0.5
-}
-sipp_wait() { # PID SECONDS: waits, kills past the limit; its status
-  local pid="$1" limit="$2" i
-  for i in $(seq 1 $((limit * 5))); do
-    kill -0 "$pid" 2>/dev/null || break
-    sleep 0.2
-  done
-  kill -TERM "$pid" 2>/dev/null
-  wait "$pid" 2>/dev/null
-}
-# "successful/failed" calls (cumulative) from a SIPp screen file
-sipp_counts() {
-  local s="$1/screen.log"
-  local ok bad
-  ok="$(grep 'Successful call' "$s" 2>/dev/null | tail -1 | awk -F'|' '{gsub(/ /, "", $3); print $3}')"
-  bad="$(grep 'Failed call' "$s" 2>/dev/null | tail -1 | awk -F'|' '{gsub(/ /, "", $3); print $3}')"
-  echo "${ok:-?}/${bad:-?}"
-}
-first_error() { # a SIPp run's first error line
-  grep -v '^$' "$1/errors.log" 2>/dev/null | grep -vi "^sipp" | head -1 | cut -c1-140
-}
+# --- helpers (the rest: scripts/lib/server-harness.sh)
 uac_final() { # CODE FILE: uac-final.xml with that code
   sed "s/@CODE@/$1/" "$SCEN/uac-final.xml" > "$2"
 }
-# mi_fifo_cmd FIFO CMD [ARG...]: one MI command in 1.11's FIFO format (":cmd:reply_fifo",
-# one line per argument, an empty line); the reply on stdout
-mi_fifo_cmd() {
-  local fifo="$1" cmd="$2" name="sipbridge_stock_$$_$RANDOM"; shift 2
-  local reply="/tmp/$name" text
-  rm -f "$reply"
-  mkfifo -m 0600 "$reply" || return 1
-  text="$(printf ':%s:%s\n' "$cmd" "$name"; for a in "$@"; do printf '%s\n' "$a"; done; printf '\n')"
-  (timeout 5 bash -c 'printf "%s\n\n" "$1" > "$2"' _ "$text" "$fifo") || { rm -f "$reply"; return 1; }
-  timeout 5 cat "$reply"
-  local rc=$?
-  rm -f "$reply"
-  return $rc
-}
-
 adapt() { # SRC DST LISTEN: the copy with listen and mpath adapted
   # a file without a listen line (1.11: every interface, port 5060) gets one, first
   { grep -Eq '^[[:space:]]*listen[[:space:]]*=' "$1" || printf 'listen=%s   # added: the file has none\n' "$3"
@@ -539,12 +406,7 @@ for c in $CONFIGS; do
   esac
 done
 
-echo
-printf '%-15s | %-40s | %-7s | %s\n' configuration check result detail
-printf '%s\n' "----------------+------------------------------------------+---------+-------"
-for r in "${RESULTS[@]}"; do
-  echo "$r"
-done
+print_results configuration
 echo
 echo "files: $WORK (cfg/*.diff: what was adapted; <cfg>/server.log; one folder per SIPp run)"
 exit $FAILED

@@ -442,6 +442,15 @@ static int jdb_fetch_result(const db_con_t *_h, db_res_t **_r, const int _n)
 		return -1;
 	}
 	if (!JDB(_h)->cursor_open) {
+		if (*_r != NULL) {
+			/* a result the query returned whole: every row is read already, the next
+			 * batch is empty, as the C drivers answer (1.11's load_balancer fetches after
+			 * a whole query) */
+			pkg_free(RES_ROWS(*_r));
+			RES_ROWS(*_r) = NULL;
+			RES_ROW_N(*_r) = 0;
+			return 0;
+		}
 		LM_ERR("fetch_result without a query run for fetching (query with a NULL result)\n");
 		return -1;
 	}

@@ -271,6 +271,13 @@ static int dbtest_roundtrip(struct sip_msg *msg, char *a, char *b)
 	dbf.free_result(con, res);
 	res = NULL;
 
+	/* fetch_result after a query that returned its result whole: an empty batch */
+	CHECK(dbf.query(con, 0, 0, 0, &all[1], 0, 1, &c_name, &res) == 0 && res && RES_ROW_N(res) == 4,
+			"whole query");
+	CHECK(dbf.fetch_result(con, &res, 3) == 0 && RES_ROW_N(res) == 0, "fetch after a whole query: none");
+	dbf.free_result(con, res);
+	res = NULL;
+
 	/* raw query with a result */
 	{
 		str q = str_init("SELECT name, i FROM sb_dbtest WHERE i >= 100");

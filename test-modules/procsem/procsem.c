@@ -5,7 +5,11 @@
  *   worker waits to get in); ps_check(), a later call for the same message, finds it
  *   there unless another worker's call changed it in between.
  * - Shared counters live in shm (one per rank that served a message, mismatches), as an
- *   OpenSIPS module shares state between processes. */
+ *   OpenSIPS module shares state between processes.
+ * - child_init_once=1: child_init fails when it finds the globals another child_init
+ *   already wrote, as a module that opens a handle per process does (1.11's dispatcher
+ *   refuses a DB handle already open): the timer and the workers must not inherit what the
+ *   main thread's child_init(PROC_MAIN) wrote (1.11 forks them before it runs). */
 #include <pthread.h>
 #include <string.h>
 #include <unistd.h>
@@ -26,6 +30,7 @@ static pthread_t my_thread;
 static int my_thread_set;
 static unsigned int mark;
 static int linger_us = 2000;
+static int child_init_once;
 
 static int mod_init(void)
 {
@@ -38,6 +43,10 @@ static int mod_init(void)
 
 static int child_init(int rank)
 {
+	if (child_init_once && my_rank != -1000) {
+		LM_ERR("child_init(%d) found the globals of child_init(%d)\n", rank, my_rank);
+		return -1;
+	}
 	my_rank = rank;
 	my_thread = pthread_self();
 	my_thread_set = 1;
@@ -104,6 +113,7 @@ static cmd_export_t cmds[] = {
 
 static param_export_t params[] = {
 	{"linger_us", INT_PARAM, &linger_us},
+	{"child_init_once", INT_PARAM, &child_init_once},
 	{0, 0, 0}
 };
 

@@ -73,6 +73,47 @@ class ProcessSemanticsTest {
         }
     }
 
+    /**
+     * 1.11 forks the timer process and the workers before the main process runs
+     * child_init(PROC_MAIN): what that child_init writes in the module's globals (a DB handle
+     * it opens: dispatcher refuses a second one) is not theirs. procsem's child_init_once
+     * fails a child_init that finds another one's globals; the timer_route gives the server
+     * its timer thread (child_init(PROC_TIMER), after PROC_MAIN as in 1.11).
+     */
+    @Test
+    void theTimerAndTheWorkersDoNotInheritTheMainThreadsChildInit() throws Exception {
+        String config = """
+                listen=udp:127.0.0.1:%d
+                children=%d
+                loadmodule "procsem.so"
+                modparam("procsem", "child_init_once", 1)
+                modparam("procsem", "linger_us", 0)
+                route {
+                	ps_rank(); $var(r) = $rc;
+                	if ($var(r) < 1) { sl_send_reply("500", "Wrong Rank"); exit; }
+                	sl_send_reply("200", "Rank $var(r)");
+                }
+                timer_route[tick, 60] {
+                	xlog("tick\n");
+                }
+                """.formatted(TestServer.freePort(), WORKERS);
+        try (TestServer server = TestServer.start(dir, config); UdpPeer client = new UdpPeer()) {
+            int n = 20;
+            for (int i = 0; i < n; i++) {
+                client.send(server.udp(), request(client, i));
+            }
+            for (int i = 0; i < n; i++) {
+                String r = client.receive(10_000);
+                assertTrue(r != null, "reply " + i + " missing");
+                Matcher m = STATUS.matcher(r);
+                assertTrue(m.find() && m.group(1).equals("200"), r);
+            }
+            NativeModule procsem = (NativeModule) server.server.script().modules().registry().module("procsem").orElseThrow();
+            assertTrue(procsem.threadGlobals(1) >= 2, "copies of the globals per thread (main, timer, workers): "
+                    + procsem.threadGlobals(1));
+        }
+    }
+
     private static String request(UdpPeer client, int i) {
         return "MESSAGE sip:bob@example.com SIP/2.0\n"
                 + "Via: SIP/2.0/UDP 127.0.0.1:" + client.port() + ";branch=z9hG4bKps" + i + "\n"

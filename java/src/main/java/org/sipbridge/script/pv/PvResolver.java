@@ -57,6 +57,13 @@ public final class PvResolver {
         simple("rb", MessagePvs::body);
         simple("mi", MessagePvs::messageId);
         simple("fn", MessagePvs::fromName);
+        // the credentials of [Proxy-]Authorization (1.11's $au family)
+        simple("au", AuthPvs.reader(AuthPvs.Part.USER));
+        simple("ad", AuthPvs.reader(AuthPvs.Part.DOMAIN));
+        simple("aU", AuthPvs.reader(AuthPvs.Part.WHOLE_USER));
+        simple("ar", AuthPvs.reader(AuthPvs.Part.REALM));
+        simple("adu", AuthPvs.reader(AuthPvs.Part.URI));
+        simple("an", AuthPvs.reader(AuthPvs.Part.NONCE));
 
         simple("ru", (ast, r) -> new UriPvs.RequestUri(ast.text(), UriParts.Part.WHOLE), true);
         simple("rU", (ast, r) -> new UriPvs.RequestUri(ast.text(), UriParts.Part.USER), true);

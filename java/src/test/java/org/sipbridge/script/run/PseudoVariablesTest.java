@@ -50,6 +50,27 @@ class PseudoVariablesTest {
                         """));
     }
 
+    /** 1.11's $au family: the digest credentials, Proxy-Authorization before Authorization. */
+    @Test
+    void credentials() {
+        String withBoth = ScriptHarness.INVITE.replace("Max-Forwards: 70\r\n", "Max-Forwards: 70\r\n"
+                + "Authorization: Digest username=\"www-user\", realm=\"www.example.com\", nonce=\"n1\", uri=\"sip:x\", response=\"r\"\r\n"
+                + "Proxy-Authorization: Digest username=\"alice@atlanta.example.com\",realm=\"atlanta.example.com\",\r\n"
+                + " nonce=\"4f2c\\\"9\", uri=\"sip:bob@biloxi.example.com\", response=\"6629fae49393a05397450978507c4ef1\", algorithm=MD5\r\n");
+        String script = """
+                route {
+                    xlog("au=$au ad=$ad aU=$aU ar=$ar adu=$adu an=$an");
+                }
+                """;
+        assertEquals(List.of("au=alice ad=atlanta.example.com aU=alice@atlanta.example.com ar=atlanta.example.com "
+                        + "adu=sip:bob@biloxi.example.com an=4f2c\\\"9"),
+                xlog(script, withBoth));
+        String www = ScriptHarness.INVITE.replace("Max-Forwards: 70\r\n", "Max-Forwards: 70\r\n"
+                + "Authorization: digest Username=bob, Realm=\"biloxi.example.com\", nonce=\"\", uri=\"sip:y\"\r\n");
+        assertEquals(List.of("au=bob ad=<null> aU=bob ar=biloxi.example.com adu=sip:y an=<null>"), xlog(script, www));
+        assertEquals(List.of("au=<null> ad=<null> aU=<null> ar=<null> adu=<null> an=<null>"), xlog(script));
+    }
+
     @Test
     void replyValues() {
         String reply = SlotMessage.crlf("""
