@@ -95,12 +95,31 @@ public final class PvResolver {
         simple("T_branch_idx", TransactionPvs::branchIndex);
         simple("T_ruri", TransactionPvs::branchUri);
 
+        // 1.11's long spellings (pvar.c): the same variables as the short ones
+        alias("ruri", "ru");
+        alias("ruri.user", "rU");
+        alias("ruri.domain", "rd");
+        alias("from", "fu");
+        alias("from.user", "fU");
+        alias("from.domain", "fd");
+        alias("to", "tu");
+        alias("to.user", "tU");
+        alias("to.domain", "td");
+        alias("ouri", "ou");
+        alias("duri", "du");
+        alias("proto", "pr");
+        alias("src_ip", "si");
+
         TABLE.put("hdr", new Entry((ast, r) -> new HeaderPv(ast.text(), ast.inner().orElseThrow(), index(ast, 0)),
                 true, true, false));
         TABLE.put("var", new Entry((ast, r) -> new ScriptPvs.Var(ast.text(), r.slot(r.varSlots, ast.inner().orElseThrow())),
                 true, false, true));
         TABLE.put("avp", new Entry((ast, r) -> new ScriptPvs.Avp(ast.text(), r.slot(r.avpSlots, avpName(ast)),
                 index(ast, 0)), true, true, true));
+    }
+
+    private static void alias(String longName, String shortName) {
+        TABLE.put(longName, TABLE.get(shortName));
     }
 
     private static final org.slf4j.Logger CONFIG_LOG = org.slf4j.LoggerFactory.getLogger("org.sipbridge.config");
