@@ -32,6 +32,9 @@
 # modparams are set before init, each fn(...) is bound (its fixups run) and then called
 # on an INVITE; a call "passes" when it returns non-zero (0 means "stop the script").
 # "<driver>.so+<name>.so ..." loads the driver module first (e.g. db_text.so+auth_db.so).
+# A value in double quotes may hold spaces (param="a b"); "module:param=value" sets a
+# parameter of another module of the line (db_virtual.so+alias_db.so
+# db_virtual:db_urls="define set1 FAILOVER" db_url=virtual://set1).
 # Modules without a probe line are loaded, initialised and destroyed only.
 #
 # Requires a built tree (target/sipbridge.jar, target/native/libsipbridge.so:
@@ -249,7 +252,14 @@ public final class CompatCheck {
 
     private static void check(Path mpath, String line) {
         String[] halves = line.split(" -- ", 2);
-        String[] head = halves[0].trim().split("\\s+");
+        // words; a value may be quoted to hold spaces: db_urls="define set1 FAILOVER"
+        List<String> words = new ArrayList<>();
+        java.util.regex.Matcher w = java.util.regex.Pattern.compile("(?:[^\\s\"]+|\"[^\"]*\")+")
+                .matcher(halves[0].trim());
+        while (w.find()) {
+            words.add(w.group());
+        }
+        String[] head = words.toArray(new String[0]);
         // "db_text.so+auth_db.so": modules loaded first (a DB driver), then the one under test
         String[] files = head[0].split("\\+");
         String file = files[files.length - 1];
@@ -274,8 +284,16 @@ public final class CompatCheck {
             load = "yes";
             for (int i = 1; i < head.length; i++) {
                 String[] kv = head[i].split("=", 2);
-                Object v = kv[1].matches("-?\\d+") ? (Object) Integer.valueOf(kv[1]) : kv[1];
-                ms.modparam(name, kv[0], v);
+                // "module:param=value" sets a parameter of another module of the line
+                String target = name, param = kv[0];
+                if (param.contains(":")) {
+                    target = param.substring(0, param.indexOf(':'));
+                    param = param.substring(param.indexOf(':') + 1);
+                }
+                String text = kv[1].length() >= 2 && kv[1].startsWith("\"") && kv[1].endsWith("\"")
+                        ? kv[1].substring(1, kv[1].length() - 1) : kv[1];
+                Object v = text.matches("-?\\d+") ? (Object) Integer.valueOf(text) : text;
+                ms.modparam(target, param, v);
             }
             init = "no";
             ms.initModules();
