@@ -367,10 +367,43 @@ SB_JAVA_API void sb_cachedb_java_end(const char *name)
 
 /* ---- the script's cache_* functions (org.sipbridge.cachedb.CacheFunctions) */
 
-enum { SCRIPT_STORE = 1, SCRIPT_FETCH, SCRIPT_REMOVE, SCRIPT_ADD, SCRIPT_SUB, SCRIPT_COUNTER_FETCH };
+enum { SCRIPT_STORE = 1, SCRIPT_FETCH, SCRIPT_REMOVE, SCRIPT_ADD, SCRIPT_SUB, SCRIPT_COUNTER_FETCH,
+	SCRIPT_RAW_QUERY };
 
 /* A fetched value that did not fit the caller's buffer, kept for sb_cachedb_script_take. */
 static __thread str pending;
+
+/* cache_raw_query's rows as one pkg block (pending's format): int rows, then per row the
+ * first entry: int type (0 integer, 1 string), the integer or the length, the bytes. */
+static int raw_rows_block(cdb_raw_entry **rows, int n, str *out)
+{
+	int i, len = 4;
+	char *p;
+
+	for (i = 0; i < n; i++)
+		len += 8 + (rows[i][0].type == CDB_STR ? rows[i][0].val.s.len : 0);
+	out->s = pkg_malloc(len);
+	if (out->s == NULL) {
+		LM_ERR("no pkg memory for %d raw query rows\n", n);
+		return -1;
+	}
+	out->len = len;
+	p = out->s;
+	memcpy(p, &n, 4);
+	p += 4;
+	for (i = 0; i < n; i++) {
+		int type = rows[i][0].type == CDB_STR ? 1 : 0;
+		int v = type ? rows[i][0].val.s.len : rows[i][0].val.n;
+		memcpy(p, &type, 4);
+		memcpy(p + 4, &v, 4);
+		p += 8;
+		if (type) {
+			memcpy(p, rows[i][0].val.s.s, v);
+			p += v;
+		}
+	}
+	return 0;
+}
 
 /* buf: int out at [0, 4), 4 unused bytes, then the engine name, the key and the value (for
  * store). Returns what 1.11's cachedb_* return (> 0 success). For fetch, out = the value's
@@ -424,6 +457,31 @@ SB_JAVA_API int sb_cachedb_script(int op, char *buf, int cap, int elen, int klen
 	case SCRIPT_COUNTER_FETCH:
 		r = cachedb_counter_fetch(&engine, &key, &out);
 		break;
+	case SCRIPT_RAW_QUERY: {
+		/* key: the query; n: how many values per row the script takes (its AVPs; 0:
+		 * none wanted). out = the rows block's length (raw_rows_block), at buf + 8 when
+		 * it fits, else pending as fetch's value */
+		cdb_raw_entry **rows = NULL;
+		int nrows = 0;
+
+		r = cachedb_raw_query(&engine, &key, n > 0 ? &rows : NULL, n, n > 0 ? &nrows : NULL);
+		if (r >= 0 && n > 0) {
+			if (raw_rows_block(rows, rows ? nrows : 0, &val) < 0) {
+				r = -1;
+			} else {
+				out = val.len;
+				if (val.len <= cap - 8) {
+					memcpy(buf + 8, val.s, val.len);
+					pkg_free(val.s);
+				} else {
+					pending = val;
+				}
+			}
+		}
+		if (rows)
+			free_raw_fetch(rows, n, nrows);
+		break;
+	}
 	default:
 		return -1;
 	}

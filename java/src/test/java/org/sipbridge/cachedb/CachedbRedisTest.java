@@ -237,6 +237,11 @@ class CachedbRedisTest {
                 	if (!cache_sub("redis:other", "sb_down", 2, 0)) { sl_send_reply("500", "Cache Sub Failed"); exit; }
                 	if (!cache_counter_fetch("redis", "sb_calls", $var(c))) { sl_send_reply("500", "Counter Fetch Failed"); exit; }
                 	if ($var(c) < $var(n)) { sl_send_reply("500", "Counter Went Back"); exit; }
+                	if (!cache_raw_query("redis", "RPUSH sb_raw_$ci first second")) { sl_send_reply("500", "Raw Push Failed"); exit; }
+                	if (!cache_raw_query("redis", "LRANGE sb_raw_$ci 0 -1", "$avp(raw)")) { sl_send_reply("500", "Raw Range Failed"); exit; }
+                	if ($avp(raw) != "first" || $(avp(raw)[1]) != "second") { sl_send_reply("500", "Raw Rows Wrong"); exit; }
+                	if (cache_raw_query("redis", "GET sb_nokey_$ci", "$avp(none)")) { sl_send_reply("500", "Raw Nil Found"); exit; }
+                	if (!cache_raw_query("redis", "DEL sb_raw_$ci")) { sl_send_reply("500", "Raw Del Failed"); exit; }
                 	sl_send_reply("200", "OK");
                 }
                 """.formatted(TestServer.freePort(), redis.url(), redis.port);
