@@ -35,6 +35,9 @@ public final class PvResolver {
 
     private static final Map<String, Entry> TABLE = new TreeMap<>();
 
+    /** The long spellings: names of the table, left out of the lists messages show. */
+    private static final java.util.Set<String> ALIASES = new java.util.HashSet<>();
+
     private static void simple(String name, Pv.Reader reader) {
         TABLE.put(name, new Entry((ast, r) -> Pv.reader(ast.text(), reader), false, false, false));
     }
@@ -120,6 +123,7 @@ public final class PvResolver {
 
     private static void alias(String longName, String shortName) {
         TABLE.put(longName, TABLE.get(shortName));
+        ALIASES.add(longName);
     }
 
     private static final org.slf4j.Logger CONFIG_LOG = org.slf4j.LoggerFactory.getLogger("org.sipbridge.config");
@@ -152,7 +156,9 @@ public final class PvResolver {
     public static String knownNames() {
         List<String> names = new ArrayList<>();
         for (Map.Entry<String, Entry> e : TABLE.entrySet()) {
-            names.add("$" + e.getKey() + (e.getValue().named() ? "(name)" : ""));
+            if (!ALIASES.contains(e.getKey())) {
+                names.add("$" + e.getKey() + (e.getValue().named() ? "(name)" : ""));
+            }
         }
         return String.join(", ", names);
     }
@@ -161,7 +167,7 @@ public final class PvResolver {
     public static String writableNames() {
         List<String> names = new ArrayList<>();
         for (Map.Entry<String, Entry> e : TABLE.entrySet()) {
-            if (e.getValue().writable()) {
+            if (e.getValue().writable() && !ALIASES.contains(e.getKey())) {
                 names.add("$" + e.getKey() + (e.getValue().named() ? "(name)" : ""));
             }
         }
