@@ -68,4 +68,9 @@ int branch_builder(unsigned int hash_index, unsigned int label, char *char_v, in
 char *received_builder(struct sip_msg *msg, unsigned int *received_len);
 char *rport_builder(struct sip_msg *msg, unsigned int *rport_len);
 
+/* Non-zero when the top Via does not name the address msg came from (so a ";received="
+ * is due): it already has a received parameter, or its maddr (else its host) is not the
+ * source address (compared as text, then resolved as received_dns says). 0 otherwise. */
+int received_test(struct sip_msg *msg);
+
 #endif

@@ -62,8 +62,8 @@ typedef enum _pv_type pv_type_t;
  * not PVs in sipbridge), so modules' switch statements over spec types compile. */
 enum _pv_type_unused {
 	PVT_COLOR = PVT_EXTRA + 1,
-	/* the rest of 1.11's names but PVT_MSG_BODY (tm's, with its pvar needs): a spec of these
-	 * kinds is PVT_OTHER here, so a module comparing against them finds no match */
+	/* the rest of 1.11's names but PVT_MSG_BODY (tm's, with its pvar needs): pv_parse_spec
+	 * gives a core name its 1.11 kind (PVT_OURI for $ou and $ouri...), PVT_OTHER to others */
 	PVT_REFER_TO, PVT_DSET, PVT_BRANCH, PVT_BRANCHES,
 	PVT_CONTENT_TYPE, PVT_CONTENT_LENGTH, PVT_AUTH_USERNAME, PVT_AUTH_REALM,
 	PVT_RURI_PROTOCOL, PVT_DSTURI_DOMAIN, PVT_DSTURI_PORT, PVT_DSTURI_PROTOCOL,
@@ -146,6 +146,12 @@ typedef struct _pv_elem {
 } pv_elem_t, *pv_elem_p;
 
 #define pv_is_w(pv) ((pv)->setf != NULL)
+/* the kind of a spec's name (1.11): given by another pseudo-variable, an integer, a string */
+#define pv_has_dname(pv) ((pv)->pvp.pvn.type == PV_NAME_PVAR)
+#define pv_has_iname(pv) ((pv)->pvp.pvn.type == PV_NAME_INTSTR && \
+		!((pv)->pvp.pvn.u.isname.type & AVP_NAME_STR))
+#define pv_has_sname(pv) ((pv)->pvp.pvn.type == PV_NAME_INTSTR && \
+		((pv)->pvp.pvn.u.isname.type & AVP_NAME_STR))
 
 char *pv_parse_spec(str *in, pv_spec_p sp);
 int pv_get_spec_value(struct sip_msg *msg, pv_spec_p sp, pv_value_t *value);
@@ -195,8 +201,12 @@ int pv_parse_index(pv_spec_p sp, str *in);
  * modules that accept only a body (tm's t_write_req format) recognise it. */
 #define PVT_MSG_BODY PVT_BODY
 
-/* The AVP id (usr_avp.h) of an $avp(name) spec from pv_parse_spec; 0, or -1. */
+/* The AVP id (usr_avp.h) of an $avp(name) spec from pv_parse_spec (a literal name is
+ * PV_NAME_INTSTR with the id, as 1.11; *name_type gets its script flags); 0, or -1. */
 int pv_get_avp_name(struct sip_msg *msg, pv_param_p ip, int *avp_name, unsigned short *name_type);
+/* The name of a name parameter: isname as an int (PV_VAL_INT|PV_TYPE_INT) or a string
+ * (AVP_NAME_STR), or the value of a module-built PV_NAME_PVAR name spec. 0, or -1. */
+int pv_get_spec_name(struct sip_msg *msg, pv_param_p ip, pv_value_t *name);
 
 /* Helpers for modules' own getf functions. */
 int pv_get_null(struct sip_msg *msg, pv_param_t *param, pv_value_t *res);

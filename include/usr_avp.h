@@ -45,6 +45,9 @@ struct usr_avp {
 
 #define GALIAS_CHAR_MARKER '$'
 
+/* 1.11's detached AVP for a module to link by hand: always NULL here, with an error
+ * (the AVPs are the script engine's store, not a list a module can link into). */
+struct usr_avp *new_avp(unsigned short flags, int id, int_str val);
 /* 0 or -1 (no message on this thread, no memory). add_avp_last adds as the oldest. */
 int add_avp(unsigned short flags, int id, int_str val);
 int add_avp_last(unsigned short flags, int id, int_str val);

@@ -411,6 +411,17 @@ int unescape_user(str *sin, str *sout);
 int escape_param(str *sin, str *sout);
 int unescape_param(str *sin, str *sout);
 
+/* Drops NULs, CRs and LFs from the right of a str (1.11's ut.h; spaces stay). */
+#ifndef trim_r
+#define trim_r(_mystr) \
+	do { \
+		while ((_mystr).len > 0 && ((_mystr).s[(_mystr).len - 1] == 0 || \
+				(_mystr).s[(_mystr).len - 1] == '\r' || \
+				(_mystr).s[(_mystr).len - 1] == '\n')) \
+			(_mystr).len--; \
+	} while (0)
+#endif
+
 /* As 1.11's ut.h: users of ut.h get the action API and, through it, struct sip_msg and the
  * socket types (db_flatstore declares a struct sip_msg and uses struct iovec from here).
  * At the end, so that headers ut.h brings back in see its declarations. */
@@ -418,5 +429,8 @@ int unescape_param(str *sin, str *sout);
 /* and the events (event_id_t, EVI_ERROR: usrloc, acc, dispatcher rely on it) */
 #include "evi/evi_modules.h"
 #include "evi/evi_core.h"
+/* and the module interface (cmd_export_t, param_export_t...): nathelper and cachedb_sql
+ * use it with no other header bringing it */
+#include "sr_module.h"
 
 #endif

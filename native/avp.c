@@ -237,11 +237,12 @@ int pv_get_avp_name(struct sip_msg *msg, pv_param_p ip, int *avp_name, unsigned 
 		LM_ERR("no spec\n");
 		return -1;
 	}
-	if (ip->pvn.type == PV_NAME_INTSTR && ip->pvn.u.isname.type == 0) {
-		/* a name pv_parse_avp_name turned into its id at parse time */
+	if (ip->pvn.type == PV_NAME_INTSTR) {
+		/* a static name (pv_parse_spec, pv_parse_avp_name) turned into its id at parse
+		 * time; a module may have added script flags to isname.type (avpops) */
 		*avp_name = ip->pvn.u.isname.name.n;
 		if (name_type)
-			*name_type = 0;
+			*name_type = (unsigned short)(ip->pvn.u.isname.type & AVP_SCRIPT_MASK);
 		return 0;
 	}
 	id = call(AVP_OP_SPEC_SLOT, 0, 0, 0, 0, (char *)ip->pvn.u.dname, 0, NULL);
@@ -253,4 +254,51 @@ int pv_get_avp_name(struct sip_msg *msg, pv_param_p ip, int *avp_name, unsigned 
 	if (name_type)
 		*name_type = 0;
 	return 0;
+}
+
+/* pvar.h: the name of a name parameter (1.11): a static one as it was parsed (the AVP id
+ * as an int, or a string name), or the value of the pseudo-variable a module's own
+ * parse_name put in dname (a pv_spec_p, as 1.11). sipbridge's own specs never carry a
+ * pseudo-variable name (static $avp names are PV_NAME_INTSTR), so a small dname (a Java
+ * handle, not a pointer) is refused rather than followed. 0, or -1. */
+int pv_get_spec_name(struct sip_msg *msg, pv_param_p ip, pv_value_t *name)
+{
+	if (msg == NULL || ip == NULL || name == NULL)
+		return -1;
+	memset(name, 0, sizeof(*name));
+	if (ip->pvn.type == PV_NAME_INTSTR) {
+		if (ip->pvn.u.isname.type & AVP_NAME_STR) {
+			name->rs = ip->pvn.u.isname.name.s;
+			name->flags = PV_VAL_STR;
+		} else {
+			name->ri = ip->pvn.u.isname.name.n;
+			name->flags = PV_VAL_INT | PV_TYPE_INT;
+		}
+		return 0;
+	}
+	if ((uintptr_t)ip->pvn.u.dname < 65536) {
+		LM_ERR("this name is not a pseudo-variable spec\n");
+		return -1;
+	}
+	if (pv_get_spec_value(msg, (pv_spec_p)ip->pvn.u.dname, name) != 0) {
+		LM_ERR("cannot get name value\n");
+		return -1;
+	}
+	if (name->flags & (PV_VAL_NULL | PV_VAL_EMPTY)) {
+		LM_ERR("null or empty name\n");
+		return -1;
+	}
+	return 0;
+}
+
+/* usr_avp.h: 1.11 builds a detached AVP a module then links into the message's list by
+ * hand (avpops' avp_insert). sipbridge's AVPs live in the script engine's store, not in
+ * a C list a module can link into, so there is nothing to link: refused with an error
+ * (the caller's error path) rather than a record whose linking would be lost. */
+struct usr_avp *new_avp(unsigned short flags, int id, int_str val)
+{
+	(void)flags; (void)val;
+	LM_ERR("new_avp (AVP %d): AVPs live in sipbridge's script store; a detached AVP cannot be"
+			" linked into it (use add_avp/add_avp_last)\n", id);
+	return NULL;
 }

@@ -73,6 +73,7 @@ SB_JAVA_API void sb_module_release(int index)
 	/* what it registered with the network layer (events, transports, UDP callbacks) */
 	sb_evi_forget_module(index);
 	sb_net_udp_forget_module(index);
+	sb_alias_forget(index);   /* its alias checkers (net/name_alias.c) */
 	pthread_mutex_lock(&registry_lock);
 	for (i = 1; i < SB_MAX_MODULES; i++)
 		if (i != index && modules[i].in_use && modules[i].group == &m->own_group)

@@ -10,6 +10,7 @@
  * Without a registered engine (a C-only test), parsing fails with an error. */
 #include <stdlib.h>
 #include <string.h>
+#include <ctype.h>
 #include "sb_core.h"
 
 /* Compile a spec at the start of text; returns a handle (>0) and sets *consumed, or 0. */
@@ -156,9 +157,17 @@ static int eval(long handle, struct sip_msg *msg, pv_value_t *res)
 	return 0;
 }
 
+/* Where a Java spec keeps its handle: in pvn.u.dname, except for $avp(name) with a
+ * static name, whose pvn is 1.11's (PV_NAME_INTSTR, the AVP id: avpops reads it), so
+ * the handle goes to pvv.s (pvv is otherwise only used by modules' own getf). */
+static long spec_handle(const pv_param_t *param)
+{
+	return param->pvn.type == PV_NAME_PVAR ? (long)param->pvn.u.dname : (long)param->pvv.s;
+}
+
 static int java_getf(struct sip_msg *msg, pv_param_t *param, pv_value_t *res)
 {
-	return eval((long)param->pvn.u.dname, msg, res);
+	return eval(spec_handle(param), msg, res);
 }
 
 static int java_setf(struct sip_msg *msg, pv_param_t *param, int op, pv_value_t *val)
@@ -166,8 +175,161 @@ static int java_setf(struct sip_msg *msg, pv_param_t *param, int op, pv_value_t 
 	if (set_cb == NULL)
 		return -1;
 	if (val == NULL || (val->flags & PV_VAL_NULL))
-		return set_cb((long)param->pvn.u.dname, msg, op, NULL, 0, 0, PV_VAL_NULL);
-	return set_cb((long)param->pvn.u.dname, msg, op, val->rs.s, val->rs.len, val->ri, val->flags);
+		return set_cb(spec_handle(param), msg, op, NULL, 0, 0, PV_VAL_NULL);
+	return set_cb(spec_handle(param), msg, op, val->rs.s, val->rs.len, val->ri, val->flags);
+}
+
+/* 1.11's spec type of each core name, short and long spellings alike (avpops tells a
+ * URI source by PVT_FROM/PVT_RURI...). Names absent here are PVT_OTHER. */
+static const struct { const char *name; int type; } pv_types[] = {
+	{"Au", PVT_ACC_USERNAME},
+	{"C", PVT_COLOR},
+	{"Ri", PVT_RCVIP},
+	{"Rp", PVT_RCVPORT},
+	{"TS", PVT_TIMES},
+	{"Tf", PVT_TIMEF},
+	{"Ts", PVT_TIMES},
+	{"Tsm", PVT_TIMES},
+	{"aU", PVT_AUTH_USERNAME_WHOLE},
+	{"ad", PVT_AUTH_DOMAIN},
+	{"adu", PVT_AUTH_DURI},
+	{"ai", PVT_PAI_URI},
+	{"an", PVT_AUTH_NONCE},
+	{"ar", PVT_AUTH_REALM},
+	{"argv", PVT_ARGV},
+	{"au", PVT_AUTH_USERNAME},
+	{"auth.alg", PVT_AUTH_ALGORITHM},
+	{"auth.cnonce", PVT_AUTH_CNONCE},
+	{"auth.nc", PVT_AUTH_NONCE_COUNT},
+	{"auth.nonce", PVT_AUTH_NONCE},
+	{"auth.opaque", PVT_AUTH_OPAQUE},
+	{"auth.qop", PVT_AUTH_QOP},
+	{"auth.resp", PVT_AUTH_RESPONSE},
+	{"bf", PVT_BFLAGS},
+	{"branch", PVT_BRANCH},
+	{"cT", PVT_CONTENT_TYPE},
+	{"ci", PVT_CALLID},
+	{"cl", PVT_CONTENT_LENGTH},
+	{"cs", PVT_CSEQ},
+	{"ct", PVT_CONTACT},
+	{"ct.fields", PVT_CONTACT},
+	{"dP", PVT_DSTURI_PROTOCOL},
+	{"dd", PVT_DSTURI_DOMAIN},
+	{"di", PVT_DIVERSION_URI},
+	{"dip", PVT_DIV_PRIVACY},
+	{"dir", PVT_DIV_REASON},
+	{"dp", PVT_DSTURI_PORT},
+	{"ds", PVT_DSET},
+	{"du", PVT_DSTURI},
+	{"duri", PVT_DSTURI},
+	{"err.class", PVT_ERR_CLASS},
+	{"err.info", PVT_ERR_INFO},
+	{"err.level", PVT_ERR_LEVEL},
+	{"err.rcode", PVT_ERR_RCODE},
+	{"err.rreason", PVT_ERR_RREASON},
+	{"fU", PVT_FROM_USERNAME},
+	{"fd", PVT_FROM_DOMAIN},
+	{"fn", PVT_FROM_DISPLAYNAME},
+	{"from", PVT_FROM},
+	{"from.domain", PVT_FROM_DOMAIN},
+	{"from.user", PVT_FROM_USERNAME},
+	{"fs", PVT_FORCE_SOCK},
+	{"ft", PVT_FROM_TAG},
+	{"fu", PVT_FROM},
+	{"mb", PVT_MSG_BUF},
+	{"mf", PVT_FLAGS},
+	{"mi", PVT_MSGID},
+	{"ml", PVT_MSG_LEN},
+	{"oP", PVT_OURI_PROTOCOL},
+	{"oU", PVT_OURI_USERNAME},
+	{"od", PVT_OURI_DOMAIN},
+	{"op", PVT_OURI_PORT},
+	{"ou", PVT_OURI},
+	{"ouri", PVT_OURI},
+	{"pU", PVT_PPI_USERNAME},
+	{"param", PVT_ROUTE_PARAM},
+	{"path", PVT_PATH},
+	{"pd", PVT_PPI_DOMAIN},
+	{"pn", PVT_PPI_DISPLAYNAME},
+	{"pp", PVT_PID},
+	{"pr", PVT_PROTO},
+	{"proto", PVT_PROTO},
+	{"pu", PVT_PPI},
+	{"rP", PVT_RURI_PROTOCOL},
+	{"rU", PVT_RURI_USERNAME},
+	{"rc", PVT_RETURN_CODE},
+	{"rd", PVT_RURI_DOMAIN},
+	{"re", PVT_RPID_URI},
+	{"retcode", PVT_RETURN_CODE},
+	{"rm", PVT_METHOD},
+	{"rp", PVT_RURI_PORT},
+	{"rr", PVT_REASON},
+	{"rs", PVT_STATUS},
+	{"rt", PVT_REFER_TO},
+	{"ru", PVT_RURI},
+	{"ru_q", PVT_RU_Q},
+	{"ruri", PVT_RURI},
+	{"ruri.domain", PVT_RURI_DOMAIN},
+	{"ruri.user", PVT_RURI_USERNAME},
+	{"sf", PVT_SFLAGS},
+	{"si", PVT_SRCIP},
+	{"sp", PVT_SRCPORT},
+	{"src_ip", PVT_SRCIP},
+	{"tU", PVT_TO_USERNAME},
+	{"td", PVT_TO_DOMAIN},
+	{"time", PVT_TIME},
+	{"tn", PVT_TO_DISPLAYNAME},
+	{"to", PVT_TO},
+	{"to.domain", PVT_TO_DOMAIN},
+	{"to.user", PVT_TO_USERNAME},
+	{"tt", PVT_TO_TAG},
+	{"tu", PVT_TO},
+	{"ua", PVT_USERAGENT},
+	{"hdr", PVT_HDR},
+	{"hdrcnt", PVT_HDRCNT},
+};
+
+static pv_type_t type_of(const char *text, int len)
+{
+	const char *name = text + 1;
+	int n = 0;
+	size_t i;
+
+	if (len > 2 && text[1] == '(')   /* $(name...) */
+		name++;
+	while (name + n < text + len && (isalnum((unsigned char)name[n]) || name[n] == '_' ||
+			name[n] == '.'))
+		n++;
+	for (i = 0; i < sizeof(pv_types) / sizeof(pv_types[0]); i++)
+		if ((int)strlen(pv_types[i].name) == n && memcmp(pv_types[i].name, name, (size_t)n) == 0)
+			return (pv_type_t)pv_types[i].type;
+	return PVT_OTHER;
+}
+
+/* $avp(name) or $avp(name)[index] with a literal name: the name part as 1.11 gives it
+ * (PV_NAME_INTSTR, isname.type 0, isname.name.n the AVP id), the handle in pvv.s. A name
+ * made of other pseudo-variables keeps the Java handle as its PV_NAME_PVAR name. */
+static void avp_static_name(const str *in, int consumed, pv_spec_p sp, long h)
+{
+	str name;
+	char *close;
+	int id;
+
+	name.s = in->s + 5;
+	close = memchr(name.s, ')', (size_t)(consumed - 5));
+	if (close == NULL)
+		return;
+	name.len = (int)(close - name.s);
+	if (name.len <= 0 || memchr(name.s, PV_MARKER, (size_t)name.len) != NULL ||
+			memchr(name.s, '(', (size_t)name.len) != NULL)
+		return;
+	if (parse_avp_spec(&name, &id) != 0)
+		return;   /* keeps the handle as the name: the spec still works through Java */
+	sp->pvp.pvn.type = PV_NAME_INTSTR;
+	sp->pvp.pvn.u.isname.type = 0;
+	sp->pvp.pvn.u.isname.name.n = id;
+	sp->pvp.pvv.s = (char *)h;
+	sp->pvp.pvv.len = 0;
 }
 
 char *pv_parse_spec(str *in, pv_spec_p sp)
@@ -191,11 +353,13 @@ char *pv_parse_spec(str *in, pv_spec_p sp)
 	else if (consumed == 3 && strncmp(in->s, "$rb", 3) == 0)
 		sp->type = PVT_MSG_BODY;
 	else
-		sp->type = PVT_OTHER;
+		sp->type = type_of(in->s, consumed);
 	sp->getf = java_getf;
 	sp->setf = writable ? java_setf : NULL;
 	sp->pvp.pvn.type = PV_NAME_PVAR;
 	sp->pvp.pvn.u.dname = (void *)h;
+	if (sp->type == PVT_AVP)
+		avp_static_name(in, consumed, sp, h);
 	return in->s + consumed;
 }
 
@@ -227,7 +391,7 @@ int pv_print_spec(struct sip_msg *msg, pv_spec_p sp, char *buf, int *len)
 static void release_spec(pv_spec_t *spec)
 {
 	if (spec && spec->getf == java_getf && release_cb)
-		release_cb((long)spec->pvp.pvn.u.dname);
+		release_cb(spec_handle(&spec->pvp));
 }
 
 /* Releases what a spec holds without freeing the spec (specs embedded in other

@@ -51,6 +51,13 @@ static stat_var *add_in(int module, const char *group, const char *name, int fla
 	pthread_mutex_lock(&stats_lock);
 	if ((e = find_locked(name, (int)n)) != NULL) {
 		pthread_mutex_unlock(&stats_lock);
+		/* 1.11 accepts a module registering its own statistic again (sipcapture's
+		 * mod_init registers its exported ones, which the core registers too): the
+		 * module gets the statistic it already has, one counter, listed once */
+		if (e->module == module && ((e->var.flags & STAT_IS_FUNC) != 0) == (f != NULL)) {
+			LM_DBG("statistic '%s' registered again by its module\n", name);
+			return &e->var;
+		}
 		LM_ERR("statistic '%s' is already registered\n", name);
 		return NULL;
 	}

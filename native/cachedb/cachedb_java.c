@@ -20,7 +20,7 @@
 #include <string.h>
 #include "cachedb_sdk.h"
 
-enum { CDB_OP_GET = 1, CDB_OP_GET_COUNTER, CDB_OP_SET, CDB_OP_REMOVE, CDB_OP_ADD, CDB_OP_SUB };
+enum { CDB_OP_GET = 1, CDB_OP_GET_COUNTER, CDB_OP_SET, CDB_OP_REMOVE, CDB_OP_ADD, CDB_OP_SUB, CDB_OP_RAW };
 #define SB_CDB_MORE 2
 #define HDR 20
 
@@ -223,6 +223,88 @@ static int jcdb_sub(cachedb_con *con, str *attr, int val, int expires, int *new_
 	return jcdb_counter(con, CDB_OP_SUB, attr, val, expires, new_val);
 }
 
+/* A raw query (1.11's cachedb_redis): the text is sent as a command split at spaces. The
+ * answer (as a get's: length, then bytes) is the row count, then per row an int type (0
+ * integer, 1 string) and the integer or the string's length and bytes. 1 on success
+ * (a status reply: no rows), -2 for nil, -1 on error. Each row is an array of
+ * expected_kv_no entries (at least one, zeroed) whose first carries the value; strings,
+ * rows and the row array are pkg the caller frees with free_raw_fetch(*reply,
+ * expected_kv_no, *reply_no); no rows: *reply is NULL. */
+static int jcdb_raw(cachedb_con *con, str *query, cdb_raw_entry ***reply, int expected_kv_no,
+		int *reply_no)
+{
+	int r, len, n, i, per_row, off, type, v;
+	cdb_raw_entry **rows = NULL;
+
+	r = run(con, CDB_OP_RAW, query, NULL, 0, 0);
+	if (r == -2)
+		return -2;
+	if (r != 0)
+		return -1;
+	if (reply == NULL)
+		return 1;   /* the caller wants no values */
+	len = *(int *)io.buf;
+	if (len < 4)
+		return -1;
+	n = *(int *)(io.buf + 4);
+	*reply = NULL;
+	if (reply_no)
+		*reply_no = 0;
+	if (n <= 0)
+		return 1;
+	per_row = expected_kv_no > 0 ? expected_kv_no : 1;
+	rows = pkg_malloc(n * sizeof(*rows));
+	if (rows == NULL)
+		goto nomem;
+	memset(rows, 0, n * sizeof(*rows));
+	off = 8;
+	for (i = 0; i < n; i++) {
+		if (off + 8 > 4 + len)
+			goto bad;
+		type = *(int *)(io.buf + off);
+		v = *(int *)(io.buf + off + 4);
+		off += 8;
+		rows[i] = pkg_malloc(per_row * sizeof(cdb_raw_entry));
+		if (rows[i] == NULL)
+			goto nomem;
+		memset(rows[i], 0, per_row * sizeof(cdb_raw_entry));
+		if (type == 0) {
+			rows[i][0].type = CDB_INT;
+			rows[i][0].val.n = v;
+			continue;
+		}
+		if (v < 0 || off + v > 4 + len)
+			goto bad;
+		rows[i][0].type = CDB_STR;
+		rows[i][0].val.s.s = pkg_malloc(v > 0 ? v : 1);
+		if (rows[i][0].val.s.s == NULL) {
+			rows[i][0].type = CDB_INT;
+			goto nomem;
+		}
+		memcpy(rows[i][0].val.s.s, io.buf + off, v);
+		rows[i][0].val.s.len = v;
+		off += v;
+	}
+	*reply = rows;
+	if (reply_no)
+		*reply_no = n;
+	return 1;
+bad:
+	LM_ERR("malformed raw query answer\n");
+	goto fail;
+nomem:
+	LM_ERR("no pkg memory for a raw query answer of %d rows\n", n);
+fail:
+	for (i = 0; rows && i < n && rows[i]; i++) {
+		if (rows[i][0].type == CDB_STR)
+			pkg_free(rows[i][0].val.s.s);
+		pkg_free(rows[i]);
+	}
+	if (rows)
+		pkg_free(rows);
+	return -1;
+}
+
 /* Java, from the stand-in's mod_init: registers the engine name ("redis") served by the
  * Java engine, owned by module (a Java module: no lock). 0 or -1. */
 SB_JAVA_API int sb_cachedb_java_register(const char *name, int module)
@@ -241,6 +323,7 @@ SB_JAVA_API int sb_cachedb_java_register(const char *name, int module)
 	cde.cdb_func.remove = jcdb_remove;
 	cde.cdb_func.add = jcdb_add;
 	cde.cdb_func.sub = jcdb_sub;
+	cde.cdb_func.raw_query = jcdb_raw;
 	sb_current_module = module;   /* the engine's owner, as if its mod_init ran */
 	r = register_cachedb(&cde);
 	sb_current_module = saved;
@@ -284,10 +367,43 @@ SB_JAVA_API void sb_cachedb_java_end(const char *name)
 
 /* ---- the script's cache_* functions (org.sipbridge.cachedb.CacheFunctions) */
 
-enum { SCRIPT_STORE = 1, SCRIPT_FETCH, SCRIPT_REMOVE, SCRIPT_ADD, SCRIPT_SUB, SCRIPT_COUNTER_FETCH };
+enum { SCRIPT_STORE = 1, SCRIPT_FETCH, SCRIPT_REMOVE, SCRIPT_ADD, SCRIPT_SUB, SCRIPT_COUNTER_FETCH,
+	SCRIPT_RAW_QUERY };
 
 /* A fetched value that did not fit the caller's buffer, kept for sb_cachedb_script_take. */
 static __thread str pending;
+
+/* cache_raw_query's rows as one pkg block (pending's format): int rows, then per row the
+ * first entry: int type (0 integer, 1 string), the integer or the length, the bytes. */
+static int raw_rows_block(cdb_raw_entry **rows, int n, str *out)
+{
+	int i, len = 4;
+	char *p;
+
+	for (i = 0; i < n; i++)
+		len += 8 + (rows[i][0].type == CDB_STR ? rows[i][0].val.s.len : 0);
+	out->s = pkg_malloc(len);
+	if (out->s == NULL) {
+		LM_ERR("no pkg memory for %d raw query rows\n", n);
+		return -1;
+	}
+	out->len = len;
+	p = out->s;
+	memcpy(p, &n, 4);
+	p += 4;
+	for (i = 0; i < n; i++) {
+		int type = rows[i][0].type == CDB_STR ? 1 : 0;
+		int v = type ? rows[i][0].val.s.len : rows[i][0].val.n;
+		memcpy(p, &type, 4);
+		memcpy(p + 4, &v, 4);
+		p += 8;
+		if (type) {
+			memcpy(p, rows[i][0].val.s.s, v);
+			p += v;
+		}
+	}
+	return 0;
+}
 
 /* buf: int out at [0, 4), 4 unused bytes, then the engine name, the key and the value (for
  * store). Returns what 1.11's cachedb_* return (> 0 success). For fetch, out = the value's
@@ -341,6 +457,31 @@ SB_JAVA_API int sb_cachedb_script(int op, char *buf, int cap, int elen, int klen
 	case SCRIPT_COUNTER_FETCH:
 		r = cachedb_counter_fetch(&engine, &key, &out);
 		break;
+	case SCRIPT_RAW_QUERY: {
+		/* key: the query; n: how many values per row the script takes (its AVPs; 0:
+		 * none wanted). out = the rows block's length (raw_rows_block), at buf + 8 when
+		 * it fits, else pending as fetch's value */
+		cdb_raw_entry **rows = NULL;
+		int nrows = 0;
+
+		r = cachedb_raw_query(&engine, &key, n > 0 ? &rows : NULL, n, n > 0 ? &nrows : NULL);
+		if (r >= 0 && n > 0) {
+			if (raw_rows_block(rows, rows ? nrows : 0, &val) < 0) {
+				r = -1;
+			} else {
+				out = val.len;
+				if (val.len <= cap - 8) {
+					memcpy(buf + 8, val.s, val.len);
+					pkg_free(val.s);
+				} else {
+					pending = val;
+				}
+			}
+		}
+		if (rows)
+			free_raw_fetch(rows, n, nrows);
+		break;
+	}
 	default:
 		return -1;
 	}

@@ -6,6 +6,8 @@
 #pragma GCC visibility push(default)
 #include "../../include/msg_translator.h"
 #include "../../include/error.h"
+#include "../../include/resolve.h"
+#include "../../include/globals.h"
 #pragma GCC visibility pop
 
 /* ";received=<source address>" (NUL-terminated pkg text, the caller frees it) */
@@ -56,4 +58,20 @@ char *rport_builder(struct sip_msg *msg, unsigned int *rport_len)
 	n = snprintf(buf, MAX_RPORT_SIZE, "%s%u", RPORT, (unsigned int)msg->rcv.src_port);
 	*rport_len = (unsigned int)n;
 	return buf;
+}
+
+int received_test(struct sip_msg *msg)
+{
+	str *where;
+
+	if (msg == NULL || msg->via1 == NULL) {
+		LM_ERR("received_test: no parsed top Via\n");
+		return 0;
+	}
+	if (msg->via1->received != NULL)
+		return 1;
+	where = msg->via1->maddr ? &msg->via1->maddr->value : &msg->via1->host;
+	/* check_ip_address: 0 same address, -1 another one */
+	return check_ip_address(&msg->rcv.src_ip, where, msg->via1->port, msg->via1->proto,
+			received_dns);
 }

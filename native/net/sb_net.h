@@ -19,6 +19,10 @@ struct socket_info *sb_net_find_listener(const struct ip_addr *ip, unsigned shor
  * sb_module_release, after its library is closed: must not touch the module's memory. */
 void sb_evi_forget_module(int module);
 void sb_net_udp_forget_module(int module);
+/* name_alias.c: a new configuration drops the alias= entries; an unloaded module's alias
+ * checkers leave the list. */
+void sb_alias_reset(void);
+void sb_alias_forget(int module);
 
 /* Process table (pt.c): makes the calling thread entry idx (desc copied). */
 int sb_pt_enter_thread(int idx, const char *desc);

@@ -16,22 +16,13 @@
 #pragma GCC visibility push(default)
 #include "../../include/socket_info.h"
 #include "../../include/forward.h"
+#include "../../include/name_alias.h"
 #pragma GCC visibility pop
 
 struct socket_info *udp_listen;
 struct socket_info *tcp_listen;
 struct socket_info *tls_listen;
 struct socket_info *sctp_listen;
-
-/* alias= lines (name_alias.h in OpenSIPS) for check_self */
-struct sb_alias {
-	char *host;
-	int len;
-	unsigned short port;   /* 0: any */
-	unsigned short proto;  /* 0: any */
-	struct sb_alias *next;
-};
-static struct sb_alias *aliases;
 
 static char *dup_text(const char *s, int len)
 {
@@ -71,7 +62,7 @@ SB_JAVA_API void sb_net_reset(void)
 {
 	/* the old generation stays allocated (see the file comment) */
 	udp_listen = tcp_listen = tls_listen = sctp_listen = NULL;
-	aliases = NULL;
+	sb_alias_reset();
 	bind_address = sendipv4 = sendipv6 = sendipv4_tcp = sendipv6_tcp = NULL;
 }
 
@@ -166,19 +157,11 @@ SB_JAVA_API long sb_net_listener(int proto, int idx)
 
 SB_JAVA_API int sb_net_add_alias(const char *host, int port, int proto)
 {
-	struct sb_alias *a;
 	if (host == NULL || *host == 0)
 		return -1;
-	a = calloc(1, sizeof(*a));
-	if (a == NULL)
-		return -1;
-	a->len = (int)strlen(host);
-	a->host = dup_text(host, a->len);
-	a->port = (unsigned short)port;
-	a->proto = (unsigned short)proto;
-	a->next = aliases;
-	aliases = a;
-	return 0;
+	/* an alias= line: 1.11's parser adds it the same way */
+	return add_alias((char *)host, (int)strlen(host), (unsigned short)port,
+			(unsigned short)proto) < 0 ? -1 : 0;
 }
 
 static struct socket_info *first_of(struct socket_info *list, int af)
@@ -322,21 +305,15 @@ struct socket_info *find_si(struct ip_addr *ip, unsigned short port, unsigned sh
 	return NULL;
 }
 
+/* As 1.11: an alias (or a module's alias checker: the domain module's domains) or a
+ * listener's name or address. */
 int check_self(str *host, unsigned short port, unsigned short proto)
 {
-	struct sb_alias *a;
-
 	if (host == NULL || host->s == NULL || host->len <= 0)
 		return -1;
-	if (grep_sock_info(host, port, proto))
+	if (grep_aliases(host->s, host->len, port, proto))
 		return 1;
-	for (a = aliases; a; a = a->next) {
-		if ((a->port == 0 || port == 0 || a->port == port) &&
-				(a->proto == 0 || proto == 0 || a->proto == proto) &&
-				same_host(host->s, host->len, a->host, a->len))
-			return 1;
-	}
-	return 0;
+	return grep_sock_info(host, port, proto) != NULL ? 1 : 0;
 }
 
 int get_socket_list_from_proto(unsigned int **ipList, int protocol)
@@ -386,8 +363,8 @@ void print_all_socket_lists(void)
 
 void print_aliases(void)
 {
-	for (struct sb_alias *a = aliases; a; a = a->next)
-		LM_INFO("alias %s:%u\n", a->host, (unsigned)a->port);
+	for (struct host_alias *a = aliases; a; a = a->next)
+		LM_INFO("alias %s:%u\n", a->alias.s, (unsigned)a->port);
 }
 
 int probe_max_sock_buff(int sock, int buff_choice, int buff_max, int buff_increment)

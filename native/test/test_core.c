@@ -22,6 +22,7 @@ void sb_pv_set_callbacks(pv_parse_f parse, pv_format_f format, pv_eval_f eval, p
 
 struct sb_frame;
 int sb_module_new(const char *name, int thread_safe);
+int sb_stats_register_exports(int module, stat_export_t *stats);
 void sb_module_release(int index);
 struct sb_frame *sb_frame_new(int module, void *function, int dialect, int param_no);
 int sb_frame_set_param(struct sb_frame *f, int i, const char *s);
@@ -419,6 +420,20 @@ static int init_registering_stats(void)
 	return register_stat("statmod", "t_own_stat", &group_stat, 0) < 0 ? -1 : 0;
 }
 
+/* sipcapture's way: mod_init registers the statistics the module also exports */
+static stat_var *dup_stat, *dup_again;
+static stat_export_t dup_exports[] = {
+	{"t_dup_stat", 0, &dup_stat},
+	{0, 0, 0}
+};
+
+static int init_registering_twice(void)
+{
+	if (register_module_stats("dupmod", dup_exports) != 0)
+		return -1;
+	return register_stat("dupmod", "t_dup_stat", &dup_again, 0) < 0 ? -1 : 0;
+}
+
 static stat_var *find_stat(const char *name)
 {
 	str s;
@@ -442,6 +457,22 @@ static void test_stats_owner(void)
 	CHECK(find_stat("t_group_stat") == NULL);
 	CHECK(find_stat("t_func_stat") == NULL);
 	CHECK(find_stat("t_own_stat") == NULL);
+	sb_module_release(m);
+	/* a module registering its own statistic again keeps the one it has (1.11 accepts
+	 * it); another module registering that name is still refused */
+	m = sb_module_new("dupmod", 0);
+	CHECK(sb_call_init(m, (void *)init_registering_twice) == 0);
+	CHECK(dup_stat != NULL && dup_again == dup_stat && find_stat("t_dup_stat") == dup_stat);
+	CHECK(sb_stats_register_exports(m, dup_exports) == 1 && find_stat("t_dup_stat") == dup_stat);
+	update_stat(dup_stat, 3);
+	CHECK(get_stat_val(find_stat("t_dup_stat")) == 3);
+	{
+		int other = sb_module_new("othermod", 0);
+		CHECK(other > 0 && sb_stats_register_exports(other, dup_exports) == -1);
+		sb_module_release(other);
+	}
+	sb_stats_unregister(m);
+	CHECK(find_stat("t_dup_stat") == NULL);
 	sb_module_release(m);
 	/* outside module code a group name still picks the core */
 	CHECK(register_stat("nosuchmodule", "t_core_stat", &group_stat, 0) == 0);

@@ -8,10 +8,14 @@
  *                            later; 1 or -1
  *   cdbtest_set(key, value)  set; 1 or -1
  *   cdbtest_get(key, value)  1 when key holds value, -2 when key is missing, -1 otherwise
- *   cdbtest_ping()           set and get back a key; 1 or -1 (the engine is down) */
+ *   cdbtest_ping()           set and get back a key; 1 or -1 (the engine is down)
+ *   cdbtest_raw(query, want) raw_query (needs CACHEDB_CAP_RAW): 1 when the answer is want:
+ *                            "status" (success, no rows), "nil" (-2), "error" (-1), or the
+ *                            rows "s:text,i:42,..." (each row's first entry); -1 otherwise */
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <stdio.h>
 #include "../../sr_module.h"
 #include "../../mem/mem.h"
 #include "../../cachedb/cachedb.h"
@@ -217,12 +221,67 @@ static int ping(struct sip_msg *msg, char *p1, char *p2)
 	return r;
 }
 
+/* The rows as "s:text,i:42" (the first entry of each). */
+static int print_rows(cdb_raw_entry **rows, int n, char *out, int cap)
+{
+	int i, len = 0, w;
+
+	out[0] = '\0';
+	for (i = 0; i < n; i++) {
+		if (rows[i][0].type == CDB_INT)
+			w = snprintf(out + len, cap - len, "%si:%d", i ? "," : "", rows[i][0].val.n);
+		else
+			w = snprintf(out + len, cap - len, "%ss:%.*s", i ? "," : "", rows[i][0].val.s.len,
+					rows[i][0].val.s.s);
+		if (w < 0 || w >= cap - len)
+			return -1;
+		len += w;
+	}
+	return len;
+}
+
+static int do_raw(struct sip_msg *msg, char *query, char *want)
+{
+	str q = {query, (int)strlen(query)};
+	cdb_raw_entry **rows = (cdb_raw_entry **)1;   /* must be set by the engine */
+	int n = -1, r, ok;
+	char got[1024];
+
+	if (!CACHEDB_CAPABILITY(&cdbf, CACHEDB_CAP_RAW)) {
+		LM_ERR("the engine has no raw_query (capability %x)\n", cdbf.capability);
+		return -1;
+	}
+	/* three values per row asked for: the engine fills the first, zeroes the others */
+	r = cdbf.raw_query(con, &q, &rows, 3, &n);
+	if (strcmp(want, "nil") == 0)
+		return r == -2 ? 1 : -1;
+	if (strcmp(want, "error") == 0)
+		return r == -1 ? 1 : -1;
+	if (r != 1) {
+		LM_ERR("raw '%s': returned %d\n", query, r);
+		return -1;
+	}
+	if (strcmp(want, "status") == 0)
+		return n == 0 && rows == NULL ? 1 : -1;
+	if (n <= 0 || rows == NULL || rows == (cdb_raw_entry **)1) {
+		LM_ERR("raw '%s': %d rows\n", query, n);
+		return -1;
+	}
+	ok = print_rows(rows, n, got, sizeof(got)) >= 0 && strcmp(got, want) == 0 &&
+		rows[0][1].type == CDB_INT && rows[0][2].type == CDB_INT;
+	if (!ok)
+		LM_ERR("raw '%s': got '%s', wanted '%s'\n", query, got, want);
+	free_raw_fetch(rows, 3, n);
+	return ok ? 1 : -1;
+}
+
 static cmd_export_t cmds[] = {
 	{"cdbtest_roundtrip", (cmd_function)roundtrip, 0, 0, 0, REQUEST_ROUTE},
 	{"cdbtest_expiry", (cmd_function)expiry, 0, 0, 0, REQUEST_ROUTE},
 	{"cdbtest_set", (cmd_function)do_set, 2, 0, 0, REQUEST_ROUTE},
 	{"cdbtest_get", (cmd_function)do_get, 2, 0, 0, REQUEST_ROUTE},
 	{"cdbtest_ping", (cmd_function)ping, 0, 0, 0, REQUEST_ROUTE},
+	{"cdbtest_raw", (cmd_function)do_raw, 2, 0, 0, REQUEST_ROUTE},
 	{0, 0, 0, 0, 0, 0}
 };
 

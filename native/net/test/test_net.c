@@ -8,6 +8,7 @@
 #include <arpa/inet.h>
 #include "../../../include/socket_info.h"
 #include "../../../include/forward.h"
+#include "../../../include/name_alias.h"
 #include "../../../include/resolve.h"
 #include "../../../include/blacklists.h"
 #include "../../../include/pt.h"
@@ -116,6 +117,48 @@ static void test_sockets(void)
 	CHECK(parse_phostport("host:", 5, &host, &hlen, &port, &proto) == -1);
 }
 
+/* a module's alias checker (the domain module's kind): one name, any port */
+static int checker_calls;
+static int hosted(char *name, int len, unsigned short port, unsigned short proto)
+{
+	checker_calls++;
+	return len == 11 && strncasecmp(name, "hosted.test", 11) == 0;
+}
+
+static void test_aliases(void)
+{
+	str hosted_name = str_init("HOSTED.test"), nobody = str_init("nobody.test");
+	str v6ref = str_init("[2001:db8::5]");
+	int i;
+
+	sb_net_reset();
+	CHECK(aliases == NULL);
+	CHECK(add_alias("a.test", 6, 5060, PROTO_UDP) == 1);
+	CHECK(add_alias("A.TEST", 6, 5060, PROTO_UDP) == 0);    /* matches: not added twice */
+	CHECK(add_alias("a.test", 6, 0, 0) == 1);               /* any port: a different entry */
+	CHECK(add_alias("a.test", 6, 0, 0) == 0);
+	CHECK(add_alias("2001:db8::5", 11, 0, 0) == 1);
+	CHECK(aliases != NULL && aliases->alias.s[aliases->alias.len] == 0);
+	CHECK(grep_aliases("a.test", 6, 5070, PROTO_TCP) == 1); /* the any-port entry */
+	CHECK(grep_aliases("b.test", 6, 0, 0) == 0);
+	CHECK(grep_aliases(v6ref.s, v6ref.len, 0, 0) == 1);     /* brackets ignored */
+	CHECK(add_alias(NULL, 3, 0, 0) == -1);
+	/* a checker: check_self and grep_aliases ask it after the list */
+	CHECK(check_self(&hosted_name, 5060, 0) == 0);
+	CHECK(register_alias_fct(hosted) == 0);
+	CHECK(alias_fcts != NULL && alias_fcts->alias_f != NULL);
+	checker_calls = 0;
+	CHECK(check_self(&hosted_name, 5060, 0) == 1 && checker_calls == 1);
+	CHECK(check_self(&nobody, 0, 0) == 0);
+	CHECK(grep_aliases("hosted.test", 11, 0, 0) == 1);
+	CHECK(register_alias_fct(NULL) == -1);
+	for (i = 1; i < SB_MAX_ALIAS_FCTS; i++)
+		CHECK(register_alias_fct(hosted) == 0);
+	CHECK(register_alias_fct(hosted) == -1);                /* the slots are full */
+	sb_net_reset();                                         /* alias= lines go, checkers stay */
+	CHECK(aliases == NULL && check_self(&hosted_name, 0, 0) == 1);
+}
+
 static void test_pt(void)
 {
 	CHECK(sb_pt_init(3) == 5);   /* main, 3 workers, timer, no module processes */
@@ -212,6 +255,7 @@ int main(void)
 {
 	sb_log_set_sink(quiet);
 	test_sockets();
+	test_aliases();
 	test_pt();
 	test_dns();
 	test_bl_and_evi();

@@ -21,7 +21,7 @@ final class RedisHandle {
     private static final Logger log = LoggerFactory.getLogger("org.sipbridge.cachedb");
 
     /** Operation codes (cachedb_java.c). */
-    static final int GET = 1, GET_COUNTER = 2, SET = 3, REMOVE = 4, ADD = 5, SUB = 6;
+    static final int GET = 1, GET_COUNTER = 2, SET = 3, REMOVE = 4, ADD = 5, SUB = 6, RAW = 7;
     /** Statuses, as 1.11's cachedb_redis returns them. */
     static final int OK = 0, NOT_FOUND_ON_REMOVE = 1, ERROR = -1, NO_KEY = -2, NOT_A_COUNTER = -3;
     /** The value did not fit the C buffer: its length is at buf[0], take() writes it. */
@@ -126,10 +126,76 @@ final class RedisHandle {
                 b.putInt(0, (int) r);   // 1.11 hands the counter back as an int
                 return OK;
             }
+            case RAW:
+                return raw(j, key, b, cap);
             default:
                 log.error("unknown cachedb operation {}", op);
                 return ERROR;
         }
+    }
+
+    /**
+     * A raw query as 1.11's cachedb_redis runs it: the text split at spaces into the command
+     * and its arguments. Answer (as a GET's: length, then the bytes): the number of rows,
+     * then per row its type (0 integer, 1 string) and the integer or the string's length and
+     * bytes. A string or integer reply is one row, an array one row per string or integer
+     * element (others skipped), a status none; nil is NO_KEY; an error reply is ERROR.
+     */
+    private int raw(Jedis j, byte[] query, ByteBuffer b, int cap) {
+        String[] words = new String(query, StandardCharsets.UTF_8).trim().split(" +");
+        if (words.length == 0 || words[0].isEmpty()) {
+            log.error("empty redis raw query");
+            return ERROR;
+        }
+        byte[][] args = new byte[words.length - 1][];
+        for (int i = 1; i < words.length; i++) {
+            args[i - 1] = words[i].getBytes(StandardCharsets.UTF_8);
+        }
+        byte[] command = words[0].getBytes(StandardCharsets.UTF_8);
+        RawReplyConnection c = (RawReplyConnection) j.getConnection();
+        Object reply;
+        c.markStatus = true;
+        try {
+            c.sendCommand(() -> command, args);
+            reply = c.getOne();
+        } finally {
+            c.markStatus = false;
+        }
+        if (reply == null) {
+            return NO_KEY;
+        }
+        java.io.ByteArrayOutputStream rows = new java.io.ByteArrayOutputStream();
+        int n = 0;
+        if (reply instanceof java.util.List<?> list) {
+            for (Object e : list) {
+                n += rawRow(e, rows);
+            }
+        } else if (!(reply instanceof RawReplyConnection.Status)) {
+            n = rawRow(reply, rows);
+        }
+        byte[] body = rows.toByteArray();
+        byte[] all = ByteBuffer.allocate(4 + body.length).order(java.nio.ByteOrder.nativeOrder()).putInt(n).put(body).array();
+        b.putInt(0, all.length);
+        if (4 + all.length > cap) {
+            pending = all;
+            return MORE;
+        }
+        b.put(4, all);
+        return OK;
+    }
+
+    private static int rawRow(Object e, java.io.ByteArrayOutputStream out) {
+        ByteBuffer h = ByteBuffer.allocate(8).order(java.nio.ByteOrder.nativeOrder());   // C reads it
+        if (e instanceof Long l) {
+            out.writeBytes(h.putInt(0).putInt((int) (long) l).array());   // 1.11 keeps an int
+            return 1;
+        }
+        if (e instanceof byte[] s) {
+            out.writeBytes(h.putInt(1).putInt(s.length).array());
+            out.writeBytes(s);
+            return 1;
+        }
+        return 0;
     }
 
     /** The pending value of the last GET that did not fit. */
@@ -151,6 +217,7 @@ final class RedisHandle {
             case REMOVE -> "DEL";
             case ADD -> "INCRBY";
             case SUB -> "DECRBY";
+            case RAW -> "raw query";
             default -> "operation " + op;
         };
     }

@@ -1,9 +1,14 @@
 package org.sipbridge.cachedb;
 
+import org.apache.commons.pool2.PooledObject;
+import org.apache.commons.pool2.impl.DefaultPooledObject;
 import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
 import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.DefaultJedisSocketFactory;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
+import redis.clients.jedis.JedisClientConfig;
+import redis.clients.jedis.JedisFactory;
 import redis.clients.jedis.JedisPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,7 +45,24 @@ final class RedisPool implements AutoCloseable {
         if (url.password() != null) {
             client.password(url.password());
         }
-        pool = new JedisPool(cfg, new HostAndPort(url.host(), url.port()), client.build());
+        pool = new JedisPool(cfg, new Factory(new HostAndPort(url.host(), url.port()), client.build()));
+    }
+
+    /** Jedis's own factory (validation, database, quit), making {@link RawReplyConnection}s. */
+    private static final class Factory extends JedisFactory {
+        private final DefaultJedisSocketFactory sockets;
+        private final JedisClientConfig config;
+
+        Factory(HostAndPort hp, JedisClientConfig config) {
+            super(hp, config);
+            this.sockets = new DefaultJedisSocketFactory(hp, config);
+            this.config = config;
+        }
+
+        @Override
+        public PooledObject<Jedis> makeObject() {
+            return new DefaultPooledObject<>(new Jedis(new RawReplyConnection(sockets, config)));
+        }
     }
 
     /** A connection of the pool (a new one if none is idle); throws when the server cannot be reached. */

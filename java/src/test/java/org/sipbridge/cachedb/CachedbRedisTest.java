@@ -141,6 +141,36 @@ class CachedbRedisTest {
     }
 
     @Test
+    void rawQueriesAnswerAs111sCachedbRedis() throws Exception {
+        try (LogCapture log = LogCapture.of("cdbtest"); Server s = new Server(redis.url())) {
+            try (Jedis j = client()) {
+                j.del("sb_raw:list", "sb_raw:n");
+                j.rpush("sb_raw:list", "one", "two", "three");
+                j.set("sb_raw:s", "a value");
+            }
+            // a status is success with no rows; what it did is in the server
+            assertEquals(1, s.call("cdbtest_raw", "SET sb_raw:k hello", "status"), log.messages()::toString);
+            try (Jedis j = client()) {
+                assertEquals("hello", j.get("sb_raw:k"));
+            }
+            assertEquals(1, s.call("cdbtest_raw", "GET sb_raw:k", "s:hello"), log.messages()::toString);
+            assertEquals(1, s.call("cdbtest_raw", "INCRBY sb_raw:n 41", "i:41"), log.messages()::toString);
+            assertEquals(1, s.call("cdbtest_raw", "INCR sb_raw:n", "i:42"), log.messages()::toString);
+            assertEquals(1, s.call("cdbtest_raw", "LRANGE sb_raw:list 0 -1", "s:one,s:two,s:three"),
+                    log.messages()::toString);
+            assertEquals(1, s.call("cdbtest_raw", "LLEN sb_raw:list", "i:3"), log.messages()::toString);
+            assertEquals(1, s.call("cdbtest_raw", "GET sb_raw:nobody", "nil"), log.messages()::toString);
+            // an error reply (wrong type), an unknown command: the error path
+            assertEquals(1, s.call("cdbtest_raw", "LLEN sb_raw:s", "error"), log.messages()::toString);
+            assertEquals(1, s.call("cdbtest_raw", "NOSUCHCOMMAND x", "error"), log.messages()::toString);
+            // the connection still serves plain operations after all of it
+            assertEquals(1, s.call("cdbtest_get", "sb_raw:k", "hello"));
+            assertEquals(1, s.call("cdbtest_raw", "DEL sb_raw:k sb_raw:n sb_raw:list sb_raw:s", "i:4"),
+                    log.messages()::toString);
+        }
+    }
+
+    @Test
     void eachWorkerHasItsOwnConnection() throws Exception {
         int before = RedisEngine.openHandles();
         // the stand-in alone: its destroy closes every worker's connection (a C module's own
@@ -207,6 +237,11 @@ class CachedbRedisTest {
                 	if (!cache_sub("redis:other", "sb_down", 2, 0)) { sl_send_reply("500", "Cache Sub Failed"); exit; }
                 	if (!cache_counter_fetch("redis", "sb_calls", $var(c))) { sl_send_reply("500", "Counter Fetch Failed"); exit; }
                 	if ($var(c) < $var(n)) { sl_send_reply("500", "Counter Went Back"); exit; }
+                	if (!cache_raw_query("redis", "RPUSH sb_raw_$ci first second")) { sl_send_reply("500", "Raw Push Failed"); exit; }
+                	if (!cache_raw_query("redis", "LRANGE sb_raw_$ci 0 -1", "$avp(raw)")) { sl_send_reply("500", "Raw Range Failed"); exit; }
+                	if ($avp(raw) != "first" || $(avp(raw)[1]) != "second") { sl_send_reply("500", "Raw Rows Wrong"); exit; }
+                	if (cache_raw_query("redis", "GET sb_nokey_$ci", "$avp(none)")) { sl_send_reply("500", "Raw Nil Found"); exit; }
+                	if (!cache_raw_query("redis", "DEL sb_raw_$ci")) { sl_send_reply("500", "Raw Del Failed"); exit; }
                 	sl_send_reply("200", "OK");
                 }
                 """.formatted(TestServer.freePort(), redis.url(), redis.port);

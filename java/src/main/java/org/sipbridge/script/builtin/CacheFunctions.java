@@ -33,13 +33,14 @@ import java.util.List;
  *   cache_store("redis", "key_$fU", "$ru" [, expires])     cache_fetch("local", "key", $avp(x))
  *   cache_remove("redis", "key")                          cache_counter_fetch("redis", "cnt", $var(n))
  *   cache_add("redis", "cnt", 1|$var(i), expires [, $var(new)])   cache_sub(...)
+ *   cache_raw_query("redis", "LRANGE calls_$fU 0 -1" [, "$avp(a) $avp(b)"])
  * </pre>
  * The request goes through a direct buffer per thread (no allocation for keys and values
  * that fit it).
  */
 final class CacheFunctions {
     private static final Logger log = LoggerFactory.getLogger("org.sipbridge.cachedb");
-    private static final int STORE = 1, FETCH = 2, REMOVE = 3, ADD = 4, SUB = 5, COUNTER_FETCH = 6;
+    private static final int STORE = 1, FETCH = 2, REMOVE = 3, ADD = 4, SUB = 5, COUNTER_FETCH = 6, RAW_QUERY = 7;
     private static final int INITIAL = 16 * 1024;
 
     private CacheFunctions() {
@@ -160,6 +161,99 @@ final class CacheFunctions {
         CompiledFormat key = Args.format(pvs, "cache_counter_fetch", 2, args.get(1));
         Pv out = spec(pvs, "cache_counter_fetch", 3, args.get(2), true);
         return ctx -> keyOnly(COUNTER_FETCH, engine, key, out, ctx);
+    }
+
+    /**
+     * cache_raw_query(engine, query [, "avp list"]): the query (a format) as the engine's raw
+     * query. With AVPs (names separated by blanks, ',' or ';'), the engine is asked for as
+     * many values per row as there are AVPs and, as 1.11's core does, each row's first value
+     * is added to the first AVP, from the last row to the first (so its newest value is the
+     * first row's). Returns the engine's answer: 1, -2 (nil), -1 (error).
+     */
+    static CallSite rawQuery(PvResolver pvs, List<Argument> args) {
+        byte[] engine = engine("cache_raw_query", args.get(0));
+        CompiledFormat query = Args.format(pvs, "cache_raw_query", 2, args.get(1));
+        Pv first = null;
+        int wanted = 0;
+        if (args.size() > 2) {
+            for (String name : args.get(2).text().trim().split("[\\s,;]+")) {
+                if (name.isEmpty()) {
+                    continue;
+                }
+                Pv p = spec(pvs, "cache_raw_query", 3, Argument.string(name), true);
+                if (!name.startsWith("$avp(")) {
+                    throw new ModuleException("cache_raw_query: parameter 3 names AVPs only, not <" + name + ">");
+                }
+                if (first == null) {
+                    first = p;
+                }
+                wanted++;
+            }
+        }
+        Pv out = first;
+        int n = wanted;
+        return ctx -> {
+            if (!(ctx instanceof SipContext sc)) {
+                return -1;
+            }
+            ScriptState s = ScriptState.of(sc);
+            int mark = s.mark();
+            try {
+                Value q = s.temp();
+                query.eval(s, q);
+                if (q.length() == 0) {
+                    log.warn("cache_raw_query: empty query ({})", query.text());
+                    return -1;
+                }
+                return raw(engine, q, n, out, s);
+            } finally {
+                s.release(mark);
+            }
+        };
+    }
+
+    private static int raw(byte[] engine, Value query, int n, Pv out, ScriptState s) {
+        Buf buf = BUFS.get();
+        ByteBuffer b = buf.ensure(8 + engine.length + query.length());
+        b.clear();
+        b.position(8);
+        b.put(engine);
+        b.put(query.bytes(), query.offset(), query.length());
+        int r = CachedbNative.get().sb_cachedb_script(RAW_QUERY, buf.address, b.capacity(), engine.length,
+                query.length(), -1, n, 0);
+        if (r < 0 || out == null) {
+            return r;
+        }
+        int len = b.getInt(0);
+        int at = 8;
+        if (len > b.capacity() - 8) {
+            b = buf.ensure(len);
+            if (CachedbNative.get().sb_cachedb_script_take(buf.address, b.capacity()) != len) {
+                return -1;
+            }
+            at = 0;
+        }
+        int rows = b.getInt(at);
+        int[] starts = new int[rows];
+        int p = at + 4;
+        for (int i = 0; i < rows; i++) {
+            starts[i] = p;
+            p += 8 + (b.getInt(p) == 1 ? b.getInt(p + 4) : 0);
+        }
+        Value v = s.temp();
+        for (int i = rows - 1; i >= 0; i--) {   // 1.11: last row first
+            int type = b.getInt(starts[i]), x = b.getInt(starts[i] + 4);
+            if (type == 1) {
+                v.copyOf(b, starts[i] + 8, x);
+            } else {
+                v.setInt(x);
+            }
+            if (!out.set(s, Pv.ASSIGN, v)) {
+                log.error("cache_raw_query: cannot add a value to {}", out.text());
+                return -1;
+            }
+        }
+        return r;
     }
 
     /** cache_add / cache_sub: (engine, key, by, expires [, new value]). */

@@ -81,5 +81,7 @@ public final class CoreFunctions extends JavaModule {
         function("cache_add", 5, RouteType.ALL, args -> CacheFunctions.counter(pvs, args, true));
         function("cache_sub", 4, RouteType.ALL, args -> CacheFunctions.counter(pvs, args, false));
         function("cache_sub", 5, RouteType.ALL, args -> CacheFunctions.counter(pvs, args, false));
+        function("cache_raw_query", 2, RouteType.ALL, args -> CacheFunctions.rawQuery(pvs, args));
+        function("cache_raw_query", 3, RouteType.ALL, args -> CacheFunctions.rawQuery(pvs, args));
     }
 }

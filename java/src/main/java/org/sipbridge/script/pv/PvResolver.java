@@ -35,6 +35,9 @@ public final class PvResolver {
 
     private static final Map<String, Entry> TABLE = new TreeMap<>();
 
+    /** The long spellings: names of the table, left out of the lists messages show. */
+    private static final java.util.Set<String> ALIASES = new java.util.HashSet<>();
+
     private static void simple(String name, Pv.Reader reader) {
         TABLE.put(name, new Entry((ast, r) -> Pv.reader(ast.text(), reader), false, false, false));
     }
@@ -102,12 +105,32 @@ public final class PvResolver {
         simple("T_branch_idx", TransactionPvs::branchIndex);
         simple("T_ruri", TransactionPvs::branchUri);
 
+        // 1.11's long spellings (pvar.c): the same variables as the short ones
+        alias("ruri", "ru");
+        alias("ruri.user", "rU");
+        alias("ruri.domain", "rd");
+        alias("from", "fu");
+        alias("from.user", "fU");
+        alias("from.domain", "fd");
+        alias("to", "tu");
+        alias("to.user", "tU");
+        alias("to.domain", "td");
+        alias("ouri", "ou");
+        alias("duri", "du");
+        alias("proto", "pr");
+        alias("src_ip", "si");
+
         TABLE.put("hdr", new Entry((ast, r) -> new HeaderPv(ast.text(), ast.inner().orElseThrow(), index(ast, 0)),
                 true, true, false));
         TABLE.put("var", new Entry((ast, r) -> new ScriptPvs.Var(ast.text(), r.slot(r.varSlots, ast.inner().orElseThrow())),
                 true, false, true));
         TABLE.put("avp", new Entry((ast, r) -> new ScriptPvs.Avp(ast.text(), r.slot(r.avpSlots, avpName(ast)),
                 index(ast, 0)), true, true, true));
+    }
+
+    private static void alias(String longName, String shortName) {
+        TABLE.put(longName, TABLE.get(shortName));
+        ALIASES.add(longName);
     }
 
     private static final org.slf4j.Logger CONFIG_LOG = org.slf4j.LoggerFactory.getLogger("org.sipbridge.config");
@@ -140,7 +163,9 @@ public final class PvResolver {
     public static String knownNames() {
         List<String> names = new ArrayList<>();
         for (Map.Entry<String, Entry> e : TABLE.entrySet()) {
-            names.add("$" + e.getKey() + (e.getValue().named() ? "(name)" : ""));
+            if (!ALIASES.contains(e.getKey())) {
+                names.add("$" + e.getKey() + (e.getValue().named() ? "(name)" : ""));
+            }
         }
         return String.join(", ", names);
     }
@@ -149,7 +174,7 @@ public final class PvResolver {
     public static String writableNames() {
         List<String> names = new ArrayList<>();
         for (Map.Entry<String, Entry> e : TABLE.entrySet()) {
-            if (e.getValue().writable()) {
+            if (e.getValue().writable() && !ALIASES.contains(e.getKey())) {
                 names.add("$" + e.getKey() + (e.getValue().named() ? "(name)" : ""));
             }
         }
