@@ -1,0 +1,112 @@
+package org.sipbridge.runtime;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.sipbridge.server.TestServer;
+import org.sipbridge.server.UdpPeer;
+
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Transaction AVPs as 1.11's tm keeps them (avplist module, the same usr_avp.h calls tm
+ * makes): the request's $avp list moves into a transaction and stays current, so what the
+ * script sets after the call is the transaction's too; a failure route run with the
+ * transaction's list current (on a worker and on the timer thread) sees the request's
+ * $avps and leaves values C finds in that list; the next message starts with no AVPs.
+ */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class AvpListsTest {
+    private static final Pattern STATUS = Pattern.compile("^SIP/2\\.0 (\\d{3}) ([^\r\n]*)");
+
+    @TempDir
+    Path dir;
+
+    private String config() {
+        return """
+                listen=udp:127.0.0.1:%d
+                children=2
+                loadmodule "avplist.so"
+                modparam("avplist", "failure_route", "fr")
+                route {
+                	if ($avp(early) != NULL || $avp(seen) != NULL) { sl_send_reply("500", "Leaked $avp(early)"); exit; }
+                	if ($hdr(X-Case) == "keep") {
+                		$avp(early) = "before";
+                		$avp(num) = 5;
+                		al_keep();
+                		$avp(late) = "after";
+                		$avp(late) = "after2";
+                		if ($avp(early) != "before" || $avp(late)[*] != "after2,after") { sl_send_reply("500", "Script Lost $avp(early)"); exit; }
+                		if (al_count("late") && al_count("early") && al_count("num")) sl_send_reply("200", "Kept"); else sl_send_reply("500", "Not Kept");
+                		exit;
+                	}
+                	if ($hdr(X-Case) == "fail") {
+                		if (al_fail()) sl_send_reply("200", "Failure Saw AVPs"); else sl_send_reply("500", "Failure Blind");
+                		exit;
+                	}
+                	if ($hdr(X-Case) == "arm") { al_arm(); sl_send_reply("200", "Armed"); exit; }
+                	if ($hdr(X-Case) == "timer") {
+                		if (al_timer_ok()) sl_send_reply("200", "Timer Saw AVPs"); else sl_send_reply("500", "Timer Not Yet");
+                		exit;
+                	}
+                	if ($hdr(X-Case) == "free") {
+                		if (al_free() && !al_count("late")) sl_send_reply("200", "Freed"); else sl_send_reply("500", "Not Freed");
+                		exit;
+                	}
+                	sl_send_reply("404", "No Case");
+                }
+                failure_route[fr] {
+                	$avp(seen) = NULL;
+                	if ($avp(early) == "before" && $avp(late) == "after2" && $avp(late)[1] == "after" && $avp(num) == 5) {
+                		$avp(seen) = "yes";
+                	}
+                }
+                """.formatted(TestServer.freePort());
+    }
+
+    @Test
+    void aFailureRouteSeesTheAvpsOfItsTransactionOnAWorkerAndOnTheTimerThread() throws Exception {
+        try (TestServer server = TestServer.start(dir, config()); UdpPeer uac = new UdpPeer()) {
+            int n = 0;
+            assertEquals("200 Kept", status(server, uac, "keep", ++n));
+            for (int i = 0; i < 4; i++) {   // different Call-IDs: both workers
+                assertEquals("200 Failure Saw AVPs", status(server, uac, "fail", ++n));
+            }
+            assertEquals("200 Armed", status(server, uac, "arm", ++n));
+            String timer = "";
+            for (int i = 0; i < 50 && !timer.equals("200 Timer Saw AVPs"); i++) {
+                Thread.sleep(50);
+                timer = status(server, uac, "timer", ++n);
+            }
+            assertEquals("200 Timer Saw AVPs", timer);
+            assertEquals("200 Freed", status(server, uac, "free", ++n));
+            // a keep after a free: a new transaction, same result
+            assertEquals("200 Kept", status(server, uac, "keep", ++n));
+            assertEquals("200 Failure Saw AVPs", status(server, uac, "fail", ++n));
+        }
+    }
+
+    private static String status(TestServer server, UdpPeer uac, String xcase, int n) {
+        uac.send(server.udp(), "MESSAGE sip:bob@example.com SIP/2.0\r\n"
+                + "Via: SIP/2.0/UDP 127.0.0.1:" + uac.port() + ";branch=z9hG4bKal" + n + "\r\n"
+                + "Max-Forwards: 70\r\n"
+                + "From: <sip:alice@example.com>;tag=a" + n + "\r\n"
+                + "To: <sip:bob@example.com>\r\n"
+                + "Call-ID: avplist-" + n + "@test\r\n"
+                + "CSeq: 1 MESSAGE\r\n"
+                + "X-Case: " + xcase + "\r\n"
+                + "Content-Length: 0\r\n\r\n");
+        String r = uac.receive(5_000);
+        assertNotNull(r, "reply to " + xcase);
+        Matcher m = STATUS.matcher(r);
+        assertTrue(m.find(), r);
+        return m.group(1) + " " + m.group(2);
+    }
+}
