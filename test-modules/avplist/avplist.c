@@ -12,6 +12,9 @@
  *                 tells whether it did and found $avp(seen)
  *   al_count("name") how many values name has in the transaction's list (C search)
  *   al_free()     destroy_avp_list on the transaction's list
+ * As tm, it registers the pv context "al_request" (the kept request, a message of its own,
+ * like tm's "request") and exports $T_ruri (the kept request's R-URI), a name the core's
+ * Java tm also has: a C module's item wins.
  * modparam: failure_route (a name). */
 #include <stdlib.h>
 #include <string.h>
@@ -36,6 +39,7 @@ struct al_trans {
 	int armed;               /* 1: the timer runs the failure route */
 	int timer_done;
 	int timer_ok;
+	struct sip_msg *kept;    /* the context's message, built from req (pkg) */
 };
 static struct al_trans *t;
 
@@ -128,8 +132,29 @@ static void on_timer(utime_t now, void *param)
 	t->timer_done = 1;
 }
 
+/* the pv context "al_request": the kept request, NULL before al_keep */
+static struct sip_msg *ctx_kept(struct sip_msg *msg)
+{
+	return t->kept;
+}
+
+/* $T_ruri: the kept request's R-URI (between the method and the version) */
+static int get_t_ruri(struct sip_msg *msg, pv_param_t *param, pv_value_t *res)
+{
+	str u;
+	char *sp, *end;
+	if (t->req_len == 0 || (sp = memchr(t->req, ' ', t->req_len)) == NULL
+			|| (end = memchr(sp + 1, ' ', t->req + t->req_len - sp - 1)) == NULL)
+		return pv_get_null(msg, param, res);
+	u.s = sp + 1;
+	u.len = end - u.s;
+	return pv_get_strval(msg, param, res, &u);
+}
+
 static int mod_init(void)
 {
+	if (register_pv_context("al_request", ctx_kept) != 0)
+		return -1;
 	failure_idx = get_script_route_ID_by_name(failure_name, failure_rlist, FAILURE_RT_NO);
 	if ((t = shm_malloc(sizeof(*t))) == NULL)
 		return -1;
@@ -142,6 +167,8 @@ static void mod_destroy(void)
 {
 	if (t) {
 		destroy_avp_list(&t->avps);
+		if (t->kept)
+			free_faked(t->kept);
 		lock_destroy(&t->lock);
 		shm_free(t);
 	}
@@ -157,6 +184,9 @@ static int al_keep(struct sip_msg *msg)
 	memcpy(t->req, msg->buf, msg->len);
 	t->req_len = msg->len;
 	t->timer_done = t->timer_ok = 0;
+	if (t->kept)
+		free_faked(t->kept);
+	t->kept = faked();
 	/* tm's build_cell: the message's list moves into the transaction, whose head stays
 	 * current */
 	old = set_avp_list(&t->avps);
@@ -200,6 +230,11 @@ static int al_free(struct sip_msg *msg)
 	return t->avps == NULL ? 1 : -1;
 }
 
+static pv_export_t items[] = {
+	{{"T_ruri", 6}, PVT_OTHER, get_t_ruri, 0, 0, 0, 0, 0},
+	{{0, 0}, 0, 0, 0, 0, 0, 0, 0}
+};
+
 static cmd_export_t cmds[] = {
 	{"al_keep", (cmd_function)al_keep, 0, 0, 0, REQUEST_ROUTE},
 	{"al_fail", (cmd_function)al_fail, 0, 0, 0, REQUEST_ROUTE},
@@ -217,5 +252,5 @@ static param_export_t params[] = {
 
 struct module_exports exports = {
 	"avplist", MODULE_VERSION, DEFAULT_DLFLAGS,
-	cmds, params, 0, 0, 0, 0, mod_init, 0, mod_destroy, 0
+	cmds, params, 0, 0, items, 0, mod_init, 0, mod_destroy, 0
 };

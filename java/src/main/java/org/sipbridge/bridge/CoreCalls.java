@@ -112,6 +112,9 @@ public interface CoreCalls {
     void sb_avp_set_callback(AvpCallback cb);
     // AVP lists (native/avp_lists.c): the $avp store once a module swapped lists
     int sb_avp_list_mode();
+    // pv contexts modules registered (native/pv_items.c): $(<request>...), $(<reply>...)
+    int sb_pv_context_index(String name);
+    long sb_pv_context_msg(int index, long msg);
     void sb_avp_list_reset();
     int sb_avp_list_count(int id);
     int sb_avp_list_get(int id, int pos, long buf, int cap, long out);

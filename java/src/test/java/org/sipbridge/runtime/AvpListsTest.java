@@ -56,6 +56,16 @@ class AvpListsTest {
                 		if (al_timer_ok()) sl_send_reply("200", "Timer Saw AVPs"); else sl_send_reply("500", "Timer Not Yet");
                 		exit;
                 	}
+                	if ($hdr(X-Case) == "ctx") {
+                		if ($(<al_request>hdr(X-Case)) == NULL && $T_ruri == NULL) { sl_send_reply("200", "No Context Yet"); exit; }
+                		if ($(<al_request>hdr(X-Case)) == "keep" && $(<al_request>ru) == "sip:bob@example.com"
+                				&& $(<al_request>ci) != $ci && $(<al_request>hdr(X-Case){s.len}) == 4 && $T_ruri == "sip:bob@example.com") {
+                			sl_send_reply("200", "Context $(<al_request>hdr(X-Case)) $(<al_request>ci)");
+                		} else {
+                			sl_send_reply("500", "Context Wrong $(<al_request>hdr(X-Case)) $T_ruri");
+                		}
+                		exit;
+                	}
                 	if ($hdr(X-Case) == "free") {
                 		if (al_free() && !al_count("late")) sl_send_reply("200", "Freed"); else sl_send_reply("500", "Not Freed");
                 		exit;
@@ -90,6 +100,15 @@ class AvpListsTest {
             // a keep after a free: a new transaction, same result
             assertEquals("200 Kept", status(server, uac, "keep", ++n));
             assertEquals("200 Failure Saw AVPs", status(server, uac, "fail", ++n));
+        }
+    }
+
+    @Test
+    void aPvContextReadsTheMessageTheModuleGivesAndAModuleItemReplacesTheJavaTmName() throws Exception {
+        try (TestServer server = TestServer.start(dir, config()); UdpPeer uac = new UdpPeer()) {
+            assertEquals("200 No Context Yet", status(server, uac, "ctx", 1));
+            assertEquals("200 Kept", status(server, uac, "keep", 2));
+            assertEquals("200 Context keep avplist-2@test", status(server, uac, "ctx", 3));
         }
     }
 
