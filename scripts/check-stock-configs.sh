@@ -24,8 +24,9 @@
 #      serial_183.cfg, the machine address 192.168.2.16 its route sends to, which is its listen
 #      address; a file without a listen line gets one). Every run gets its own loopback
 #      address 127.X.Y.1 (so the configurations' fixed ports, 5060 and 5064, collide with nobody), and the example hosts opensips.org and
-#      siphub.net resolve to 127.X.Y.2 through a JVM hosts file (-Djdk.net.hosts.file): no
-#      traffic leaves 127.0.0.0/8.
+#      siphub.net resolve to 127.X.Y.2 through a hosts file of the run (-Dsipbridge.hosts_file
+#      for the core's resolver, the one the real tm uses; -Djdk.net.hosts.file for the JVM's):
+#      no traffic leaves 127.0.0.0/8.
 #   3. starts sipbridge on it with 4 workers (-n 4, -E: log to stderr, into DIR/<cfg>/server.log),
 #      runs the SIPp scenarios of scripts/stock/ (and StockPeer.java where one forked call's
 #      branches need different answers), stops it, and prints one line per check.
@@ -136,7 +137,7 @@ start_server() { # NAME CFG [extra sipbridge args]; 0 when it serves
   local dir="$WORK/$name"
   mkdir -p "$dir"
   : > "$dir/server.log"
-  (cd "$dir" && exec java -Dsipbridge.core="$CORE" -Djdk.net.hosts.file="$WORK/hosts" -jar "$JAR" \
+  (cd "$dir" && exec java -Dsipbridge.core="$CORE" -Dsipbridge.hosts_file="$WORK/hosts" -Djdk.net.hosts.file="$WORK/hosts" -jar "$JAR" \
       -f "$cfg" -n 4 -E "$@" > "$dir/server.log" 2>&1) &
   SERVER_PID=$!
   local i

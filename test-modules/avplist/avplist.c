@@ -12,6 +12,7 @@
  *                 tells whether it did and found $avp(seen)
  *   al_count("name") how many values name has in the transaction's list (C search)
  *   al_free()     destroy_avp_list on the transaction's list
+ *   al_bad()      bad input to the list functions: errors, never a crash (1 when all refused)
  * As tm, it registers the pv context "al_request" (the kept request, a message of its own,
  * like tm's "request") and exports $T_ruri (the kept request's R-URI), a name the core's
  * Java tm also has: a C module's item wins.
@@ -235,6 +236,28 @@ static pv_export_t items[] = {
 	{{0, 0}, 0, 0, 0, 0, 0, 0, 0}
 };
 
+static int al_bad(struct sip_msg *msg)
+{
+	struct usr_avp *scratch = NULL, **backup = set_avp_list(&scratch);
+	int_str v;
+	int bad = 0, id = name_id("badinput");
+	if (search_first_avp(0, -1, &v, NULL) != NULL) bad |= 1;
+	v.s.s = NULL;
+	v.s.len = 5;
+	if (add_avp(AVP_VAL_STR, id, v) == 0) bad |= 2;          /* a string with no bytes */
+	v.n = 1;
+	if (add_avp(0, -7, v) == 0) bad |= 4;                     /* no such id */
+	destroy_avp(NULL);
+	destroy_avp_list(NULL);
+	if (search_next_avp(NULL, &v) != NULL) bad |= 8;
+	if (replace_avp(0, id, v, 3) == 0) bad |= 16;             /* no value number 3 */
+	if (scratch != NULL) bad |= 32;                           /* nothing was added */
+	set_avp_list(backup);
+	if (bad)
+		LM_ERR("bad input accepted: %x\n", bad);
+	return bad ? -1 : 1;
+}
+
 static cmd_export_t cmds[] = {
 	{"al_keep", (cmd_function)al_keep, 0, 0, 0, REQUEST_ROUTE},
 	{"al_fail", (cmd_function)al_fail, 0, 0, 0, REQUEST_ROUTE},
@@ -242,6 +265,7 @@ static cmd_export_t cmds[] = {
 	{"al_timer_ok", (cmd_function)al_timer_ok, 0, 0, 0, REQUEST_ROUTE},
 	{"al_count", (cmd_function)al_count, 1, 0, 0, REQUEST_ROUTE},
 	{"al_free", (cmd_function)al_free, 0, 0, 0, REQUEST_ROUTE},
+	{"al_bad", (cmd_function)al_bad, 0, 0, 0, REQUEST_ROUTE},
 	{0, 0, 0, 0, 0, 0}
 };
 

@@ -1,10 +1,12 @@
 package org.sipbridge.runtime;
 
+import ch.qos.logback.classic.Level;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.sipbridge.server.TestServer;
 import org.sipbridge.server.UdpPeer;
+import org.sipbridge.testing.LogCapture;
 
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -66,6 +68,10 @@ class AvpListsTest {
                 		}
                 		exit;
                 	}
+                	if ($hdr(X-Case) == "bad") {
+                		if (al_bad() && $(<nosuch>ru) == NULL) sl_send_reply("200", "Bad Input Refused"); else sl_send_reply("500", "Bad Input Accepted");
+                		exit;
+                	}
                 	if ($hdr(X-Case) == "free") {
                 		if (al_free() && !al_count("late")) sl_send_reply("200", "Freed"); else sl_send_reply("500", "Not Freed");
                 		exit;
@@ -109,6 +115,20 @@ class AvpListsTest {
             assertEquals("200 No Context Yet", status(server, uac, "ctx", 1));
             assertEquals("200 Kept", status(server, uac, "keep", 2));
             assertEquals("200 Context keep avplist-2@test", status(server, uac, "ctx", 3));
+        }
+    }
+
+    @Test
+    void badInputToTheListsAndAnUnknownContextAreErrorsNotCrashes() throws Exception {
+        try (TestServer server = TestServer.start(dir, config()); UdpPeer uac = new UdpPeer();
+             LogCapture core = new LogCapture("core", Level.DEBUG);
+             LogCapture script = new LogCapture("org.sipbridge.script", Level.DEBUG)) {
+            assertEquals("200 Bad Input Refused", status(server, uac, "bad", 1));
+            assertTrue(core.messages().stream().anyMatch(m -> m.contains("bad AVP id -1")), core.messages().toString());
+            assertTrue(core.messages().stream().anyMatch(m -> m.contains("bad string value")), core.messages().toString());
+            assertTrue(script.messages().stream().anyMatch(m -> m.contains("no module registered the pv context <nosuch>")),
+                    script.messages().toString());
+            assertEquals("200 Kept", status(server, uac, "keep", 2), "the server goes on");
         }
     }
 
