@@ -10,8 +10,16 @@
  * the value as the search returned it. The records belong to the calling thread and are
  * reused after 16 further searches on it; destroy_avp(avp) removes the value a record
  * describes. With no message being processed on the thread (mod_init, a timer) there are
- * no AVPs: searches find nothing and additions fail. set_avp_list/get_avp_list (swapping
- * whole lists, as tm does per transaction) are not provided. */
+ * no AVPs: searches find nothing and additions fail, until a module makes a list current.
+ *
+ * Lists (1.11's tm keeps one per transaction and branch): the first set_avp_list or
+ * get_avp_list on a thread moves the message's $avp values into the thread's own list and
+ * makes the C lists the $avp store until the message (or timer handler) ends: every
+ * function here, and the script's $avp, then works on the current head. Records are then
+ * real list records (walk ->next) in shm: one block per value (record, then for a string
+ * its str and NUL-ended bytes), freed by destroy_avp / destroy_avps / destroy_avp_list, by
+ * the end of the message for the thread's own list, or by the list's owner (tm frees a
+ * transaction's list with it). */
 #ifndef SB_SDK_USR_AVP_H
 #define SB_SDK_USR_AVP_H
 
@@ -71,11 +79,9 @@ str *get_avp_name_id(int id);
 int get_avp_id(str *alias);
 int parse_avp_spec(str *name, int *avp_name);
 
-/* AVP lists (1.11's tm keeps one per transaction and branch). In sipbridge the AVPs
- * of the functions above are always the $avp store of the message the thread is
- * processing; a list head is only a place holder that stays empty:
- * set_avp_list makes list the thread's current head and returns the previous one (a
- * per-thread empty head at first); destroy_avp_list(_unsafe) empties a head. */
+/* set_avp_list makes list (NULL: the thread's own) the current head and returns the
+ * previous one; get_avp_list returns the current head; destroy_avp_list(_unsafe) frees the
+ * records of a list and empties its head. */
 struct usr_avp **set_avp_list(struct usr_avp **list);
 struct usr_avp **get_avp_list(void);
 void destroy_avp_list(struct usr_avp **list);

@@ -1,13 +1,28 @@
 /* usr_avp.h over the Java script engine's AVP store (the one behind $avp(name)): every
  * function is an upcall that reads or changes the store of the message the calling
  * thread is processing. The records searches return are per-thread (a ring of
- * AVP_NODES), each with its own copy of the value. */
+ * AVP_NODES), each with its own copy of the value. Once a module used the AVP lists on
+ * the thread (set_avp_list, get_avp_list: tm), the thread is in list mode until the end
+ * of its message and every function works on the current list instead
+ * (native/avp_lists.c). */
 #include <stdlib.h>
 #include <string.h>
 #include "sb_core.h"
 
 enum { AVP_OP_ID = 0, AVP_OP_NAME, AVP_OP_COUNT, AVP_OP_GET, AVP_OP_ADD, AVP_OP_ADD_LAST,
-	AVP_OP_DEL, AVP_OP_CLEAR, AVP_OP_SPEC_SLOT };
+	AVP_OP_DEL, AVP_OP_CLEAR, AVP_OP_SPEC_SLOT, AVP_OP_EXPORT };
+
+/* native/avp_lists.c: list mode */
+int sb_avp_listed(void);
+void sb_avp_list_value(struct usr_avp *a, int_str *val);
+int sb_avp_list_add_rec(unsigned short flags, int id, int_str val, int last);
+struct usr_avp *sb_avp_list_search(unsigned short flags, int id, int_str *val,
+		struct usr_avp *start);
+struct usr_avp *sb_avp_list_next(struct usr_avp *avp, int_str *val);
+struct usr_avp *sb_avp_list_index(unsigned short flags, int id, int_str *val, unsigned int index);
+int sb_avp_list_destroy(struct usr_avp *avp);
+int sb_avp_list_destroy_id(unsigned short flags, int id, int all);
+void sb_avp_list_reset(void);
 
 /* op, id, pos, flags, ival, ptr/len (text in or out), out[3] (len, ival, flags);
  * >= 0 result, -1 error / nothing, -(needed) - 2 when ptr is too small. */
@@ -47,6 +62,14 @@ static struct avp_tls *mine(void)
 	return avp_tls;
 }
 
+/* A record of this thread's ring (from a search in the Java store), not a list record. */
+static int is_node(const struct usr_avp *a)
+{
+	struct avp_tls *t = avp_tls;
+	return t != NULL && (const char *)a >= (const char *)t->nodes
+		&& (const char *)a < (const char *)(t->nodes + AVP_NODES);
+}
+
 static int call(int op, int id, int pos, int flags, int ival, char *ptr, int len, int32_t *out)
 {
 	if (avp_cb == NULL) {
@@ -54,6 +77,13 @@ static int call(int op, int id, int pos, int flags, int ival, char *ptr, int len
 		return -1;
 	}
 	return avp_cb(op, id, pos, flags, ival, ptr, len, out);
+}
+
+/* avp_lists.c, entering list mode: the Java store of the current message moves into
+ * the current list (Java adds each value through sb_avp_list_add, then clears its store). */
+int sb_avp_export_store(void)
+{
+	return call(AVP_OP_EXPORT, 0, 0, 0, 0, NULL, 0, NULL);
 }
 
 /* Fetches value pos of id into the next node; NULL when there is none. */
@@ -102,7 +132,10 @@ static struct usr_avp *fetch(int id, int pos, int_str *val)
 
 struct usr_avp *search_first_avp(unsigned short flags, int id, int_str *val, struct usr_avp *start)
 {
-	int pos = start ? ((struct avp_node *)start)->pos + 1 : 0;
+	int pos;
+	if (sb_avp_listed())
+		return sb_avp_list_search(flags, id, val, start != NULL && is_node(start) ? NULL : start);
+	pos = start ? ((struct avp_node *)start)->pos + 1 : 0;
 	return fetch(id, pos, val);
 }
 
@@ -110,23 +143,34 @@ struct usr_avp *search_next_avp(struct usr_avp *avp, int_str *val)
 {
 	if (avp == NULL)
 		return NULL;
+	if (!is_node(avp))
+		return sb_avp_list_next(avp, val);
 	return fetch(avp->id, ((struct avp_node *)avp)->pos + 1, val);
 }
 
 struct usr_avp *search_index_avp(unsigned short flags, int id, int_str *val, unsigned int index)
 {
+	if (sb_avp_listed())
+		return sb_avp_list_index(flags, id, val, index);
 	return fetch(id, (int)index, val);
 }
 
 void get_avp_val(struct usr_avp *avp, int_str *val)
 {
-	if (avp && val)
+	if (avp == NULL || val == NULL)
+		return;
+	if (is_node(avp))
 		*val = ((struct avp_node *)avp)->val;
+	else
+		sb_avp_list_value(avp, val);
 }
 
 static int add(unsigned short flags, int id, int_str val, int op)
 {
-	int r = (flags & AVP_VAL_STR)
+	int r;
+	if (sb_avp_listed())
+		return sb_avp_list_add_rec(flags, id, val, op == AVP_OP_ADD_LAST);
+	r = (flags & AVP_VAL_STR)
 		? call(op, id, 0, 4, 0, val.s.s, val.s.len, NULL)
 		: call(op, id, 0, 8 | 16, val.n, NULL, 0, NULL);
 	return r < 0 ? -1 : 0;
@@ -154,7 +198,13 @@ static void removed(int id, int pos)
 void destroy_avp(struct usr_avp *avp)
 {
 	struct avp_node *n = (struct avp_node *)avp;
-	if (n == NULL || !n->live)
+	if (n == NULL)
+		return;
+	if (!is_node(avp)) {
+		sb_avp_list_destroy(avp);   /* a list record (list mode) */
+		return;
+	}
+	if (!n->live)
 		return;
 	if (call(AVP_OP_DEL, avp->id, n->pos, 0, 0, NULL, 0, NULL) > 0)
 		removed(avp->id, n->pos);
@@ -163,15 +213,25 @@ void destroy_avp(struct usr_avp *avp)
 
 void destroy_index_avp(unsigned short flags, int id, int index)
 {
+	if (sb_avp_listed()) {
+		struct usr_avp *a = index >= 0 ? sb_avp_list_index(flags, id, NULL, (unsigned int)index) : NULL;
+		if (a != NULL)
+			sb_avp_list_destroy(a);
+		return;
+	}
 	if (index >= 0 && call(AVP_OP_DEL, id, index, 0, 0, NULL, 0, NULL) > 0)
 		removed(id, index);
 }
 
 int destroy_avps(unsigned short flags, int id, int all)
 {
-	int r = call(AVP_OP_DEL, id, all ? -1 : 0, 0, 0, NULL, 0, NULL);
-	struct avp_tls *t = mine();
+	int r;
+	struct avp_tls *t;
 	int i;
+	if (sb_avp_listed())
+		return sb_avp_list_destroy_id(flags, id, all);
+	r = call(AVP_OP_DEL, id, all ? -1 : 0, 0, 0, NULL, 0, NULL);
+	t = mine();
 	for (i = 0; t != NULL && i < AVP_NODES; i++)
 		if (t->nodes[i].avp.id == id)
 			t->nodes[i].live = 0;
@@ -182,6 +242,10 @@ void reset_avps(void)
 {
 	struct avp_tls *t = mine();
 	int i;
+	if (sb_avp_listed()) {
+		sb_avp_list_reset();   /* the thread's own list freed and current again, as 1.11 */
+		return;
+	}
 	call(AVP_OP_CLEAR, 0, 0, 0, 0, NULL, 0, NULL);
 	for (i = 0; t != NULL && i < AVP_NODES; i++)
 		t->nodes[i].live = 0;

@@ -121,13 +121,48 @@ int pv_get_spec_index(struct sip_msg *msg, pv_param_p ip, int *idx, int *flags)
 	}
 }
 
-/* Registered contexts. Written from mod_init only (one thread), read by nobody yet. */
+/* Registered contexts ($(<name>pv) in the script: tm's "request" and "reply"). Written
+ * from mod_init only (one thread, before any worker runs), read by the workers. */
 #define PV_CONTEXTS 16
 static struct {
 	char name[32];
 	pv_contextf_t f;
+	int module;          /* the registering module: its function runs under its lock */
 } contexts[PV_CONTEXTS];
 static int n_contexts;
+
+/* Java: the index of a registered context, -1 when no module registered that name. */
+SB_JAVA_API int sb_pv_context_index(const char *name)
+{
+	int i;
+	for (i = 0; name != NULL && i < n_contexts; i++)
+		if (strcmp(contexts[i].name, name) == 0)
+			return i;
+	return -1;
+}
+
+/* Java: the message context i gives for msg (tm: the transaction's request, or the reply
+ * of its picked branch), run under the registering module's lock and globals; NULL when it
+ * has none (no transaction, or a reply tm made up itself: FAKED_REPLY, (void *)-1). */
+SB_JAVA_API struct sip_msg *sb_pv_context_msg(int i, struct sip_msg *msg)
+{
+	struct sip_msg *r;
+	struct sb_module *m;
+	struct sb_entry e = { sb_current_module, NULL };
+	if (i < 0 || i >= n_contexts || contexts[i].f == NULL) {
+		LM_ERR("no pv context %d\n", i);
+		return NULL;
+	}
+	m = sb_module_at(contexts[i].module);
+	if (m != NULL && sb_enter_bounded(m, &e) != 0) {
+		LM_ERR("pv context <%s>: module %s is busy\n", contexts[i].name, m->name);
+		return NULL;
+	}
+	r = contexts[i].f(msg);
+	if (m != NULL)
+		sb_leave(e);
+	return r == (struct sip_msg *)-1 ? NULL : r;
+}
 
 int register_pv_context(char *name, pv_contextf_t get_context)
 {
@@ -143,6 +178,7 @@ int register_pv_context(char *name, pv_contextf_t get_context)
 	for (i = 0; i < n_contexts; i++) {
 		if (strcmp(contexts[i].name, name) == 0) {
 			contexts[i].f = get_context;
+			contexts[i].module = sb_current_module;
 			return 0;
 		}
 	}
@@ -152,7 +188,8 @@ int register_pv_context(char *name, pv_contextf_t get_context)
 	}
 	memcpy(contexts[n_contexts].name, name, len + 1);
 	contexts[n_contexts].f = get_context;
+	contexts[n_contexts].module = sb_current_module;
 	n_contexts++;
-	LM_DBG("pv context <%s> registered (not evaluated by the script engine)\n", name);
+	LM_DBG("pv context <%s> registered\n", name);
 	return 0;
 }

@@ -71,7 +71,12 @@ static int sl_get_totag(struct sip_msg *msg, str *totag)
 	return 1;
 }
 
-int load_sl(struct sl_binds *slb)
+/* The core's sl API, named so that it cannot stand in for a module's own: the real sl.so
+ * defines a global load_sl and takes its address for its exports; had the core (loaded
+ * first, global scope) exported a load_sl too, the dynamic linker would bind sl.so's
+ * reference to the core's, and modules binding "sl"'s API would get the core's replies.
+ * The Java sl registers this function under the API name "load_sl" (SlModule). */
+SB_JAVA_API int sb_core_load_sl(struct sl_binds *slb)
 {
 	if (slb == NULL)
 		return -1;

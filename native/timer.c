@@ -108,6 +108,8 @@ SB_JAVA_API int sb_timers_count(void)
 /* Java, on the timer thread: runs every due timer; returns the microseconds until the
  * next one is due (at most one second). A late timer runs once, not once per missed
  * interval, and is rescheduled from now. */
+void sb_avp_list_reset(void);   /* avp_lists.c */
+
 SB_JAVA_API long sb_timers_run_due(void)
 {
 	struct sb_timer *t;
@@ -132,6 +134,7 @@ SB_JAVA_API long sb_timers_run_due(void)
 			sb_crumb_leave(c, &saved, 1);
 			if (m)
 				sb_leave(e);
+			sb_avp_list_reset();   /* as 1.11's timer: no AVPs carried to the next handler */
 			now = get_uticks();
 			t->next_us = now + t->interval_us;
 		}

@@ -3,7 +3,7 @@
 # configuration, running SIPp phones, reading their results, MI over a FIFO, the result table.
 #
 # The caller sets before sourcing: REPO, WORK (scratch directory), TREE (the 1.11 tree),
-# JAVA_ONLY (modules never taken from the tree), and optionally JVM_HOSTS_FILE (a hosts file
+# JAVA_ONLY (modules never taken from the tree), and optionally JVM_HOSTS_FILE (a hosts file for the JVM and the core resolver
 # for sipbridge's Java resolver).
 
 JAR="$REPO/target/sipbridge.jar"
@@ -107,7 +107,7 @@ start_server() {
   local dir="$WORK/$name"
   mkdir -p "$dir"
   : > "$dir/server.log"
-  (cd "$dir" && exec java -Dsipbridge.core="$CORE" ${JVM_HOSTS_FILE:+-Djdk.net.hosts.file="$JVM_HOSTS_FILE"} \
+  (cd "$dir" && exec java -Dsipbridge.core="$CORE" ${JVM_HOSTS_FILE:+-Djdk.net.hosts.file="$JVM_HOSTS_FILE" -Dsipbridge.hosts_file="$JVM_HOSTS_FILE"} \
       -jar "$JAR" -f "$cfg" -n 4 -E "$@" > "$dir/server.log" 2>&1) &
   SERVER_PID=$!
   local i

@@ -4,6 +4,8 @@
  *   slreply_busy()        486 Busy Here, with an X-Replied-By header added as a reply lump
  *   slreply_dlg()         480 Temporarily Unavailable with the module's own To-tag (reply_dlg)
  *   slreply_totag()       202 Accepted, with X-Sl-Totag: <the tag get_totag returned>
+ *   slreply_ranked()      486 Busy Here with X-Caller-Rank: <the rank this module's
+ *                         child_init stored>, to compare with the API's module's own
  * Each returns what the API returned (1 sent, -1 not). */
 #include <stdio.h>
 #include <string.h>
@@ -12,6 +14,13 @@
 #include "../sl/sl_api.h"
 
 static struct sl_binds slb;
+static int my_rank = -100;   /* child_init's rank, per thread as per process in OpenSIPS */
+
+static int child_init(int rank)
+{
+	my_rank = rank;
+	return 0;
+}
 
 static int mod_init(void)
 {
@@ -65,14 +74,26 @@ static int slreply_totag(struct sip_msg *msg, char *a, char *b)
 	return slb.reply(msg, 202, &reason);
 }
 
+static int slreply_ranked(struct sip_msg *msg, char *a, char *b)
+{
+	str reason = str_init("Busy Here");
+	char line[64];
+
+	snprintf(line, sizeof(line), "X-Caller-Rank: %d\r\n", my_rank);
+	if (add_header(msg, line) < 0)
+		return -1;
+	return slb.reply(msg, 486, &reason);
+}
+
 static cmd_export_t cmds[] = {
 	{"slreply_busy", (cmd_function)slreply_busy, 0, 0, 0, REQUEST_ROUTE},
 	{"slreply_dlg", (cmd_function)slreply_dlg, 0, 0, 0, REQUEST_ROUTE},
 	{"slreply_totag", (cmd_function)slreply_totag, 0, 0, 0, REQUEST_ROUTE},
+	{"slreply_ranked", (cmd_function)slreply_ranked, 0, 0, 0, REQUEST_ROUTE},
 	{0, 0, 0, 0, 0, 0}
 };
 
 struct module_exports exports = {
 	"slreply", MODULE_VERSION, DEFAULT_DLFLAGS,
-	cmds, 0, 0, 0, 0, 0, mod_init, 0, 0, 0
+	cmds, 0, 0, 0, 0, 0, mod_init, 0, 0, child_init
 };

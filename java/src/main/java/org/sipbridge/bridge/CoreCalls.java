@@ -110,6 +110,16 @@ public interface CoreCalls {
 
     // --- AVPs for C (native/avp.c)
     void sb_avp_set_callback(AvpCallback cb);
+    // AVP lists (native/avp_lists.c): the $avp store once a module swapped lists
+    int sb_avp_list_mode();
+    // pv contexts modules registered (native/pv_items.c): $(<request>...), $(<reply>...)
+    int sb_pv_context_index(String name);
+    long sb_pv_context_msg(int index, long msg);
+    void sb_avp_list_reset();
+    int sb_avp_list_count(int id);
+    int sb_avp_list_get(int id, int pos, long buf, int cap, long out);
+    int sb_avp_list_add(int id, int isStr, int ival, long ptr, int len);
+    int sb_avp_list_delete(int id);
 
     /** usr_avp.h upcall: op, id, position, flags, int value, text pointer/length, out[3]. */
     interface AvpCallback {

@@ -56,6 +56,7 @@ public final class RegistryBridge implements CoreCalls.FindCmd, CoreCalls.Module
             FunctionExport f = registry.find(mod, fname, paramNo, flags);
             if (f instanceof NativeFunction nf) {
                 joinLocks(caller, nf);
+                LOG.debug("find_export({}, {}, {}): module {}", fname, paramNo, flags, nf.module().name());
                 return nf.exportAddress();
             }
             if (f != null) {
@@ -66,6 +67,7 @@ public final class RegistryBridge implements CoreCalls.FindCmd, CoreCalls.Module
                     if (m instanceof JavaModule jm && (mod == null || mod.equals(m.name()))) {
                         for (JavaModule.NativeApi api : jm.nativeApis()) {
                             if (api.name().equals(fname) && api.paramCount() == paramNo) {
+                                LOG.debug("find_export({}, {}, 0): sipbridge's Java module {}", fname, paramNo, m.name());
                                 return nativeApiRecord(api);
                             }
                         }

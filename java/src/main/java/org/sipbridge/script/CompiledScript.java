@@ -124,26 +124,42 @@ public final class CompiledScript implements AutoCloseable {
      * to be relayed (neither the script dropped it nor a module consumed it).
      */
     public boolean runReply(SipContext ctx) {
+        return runReplyOutcome(ctx) == REPLY_RELAY;
+    }
+
+    /** {@link #runReplyOutcome}: go on to the stateless relay. */
+    public static final int REPLY_RELAY = 0;
+    /** {@link #runReplyOutcome}: a pre-reply callback or the main onreply_route dropped it (core:drop_replies). */
+    public static final int REPLY_DROPPED = 1;
+    /** {@link #runReplyOutcome}: a module's response_f took it (the real tm's replies): not a drop. */
+    public static final int REPLY_CONSUMED = 2;
+
+    /**
+     * A reply through 1.11's receive path: pre-reply callbacks, the main onreply_route, every
+     * module's response_f. Which of them ended it ({@code REPLY_*}): 1.11 counts only the
+     * first two in core:drop_replies.
+     */
+    public int runReplyOutcome(SipContext ctx) {
         ScriptCallbacks cb = callbacks;
         int mask = ScriptCallbacks.SCB_RUN_ALL;
         if (cb.any(ScriptCallbacks.PRE_RPL)) {
             mask = cb.run(ScriptCallbacks.PRE_RPL, ctx, RouteType.ONREPLY);
             if (mask == ScriptCallbacks.SCB_DROP_MSG) {
-                return false;
+                return REPLY_DROPPED;
             }
         }
-        boolean relay;
+        int outcome;
         if (replyRoute != null && (mask & ScriptCallbacks.SCB_RUN_TOP_ROUTE) != 0
                 && run(replyRoute, RouteType.ONREPLY, ctx, true).dropped()) {
-            relay = false;
+            outcome = REPLY_DROPPED;
         } else {
             CurrentMessage.set(ctx);
-            relay = modules.onResponse(ctx) != 0;
+            outcome = modules.onResponse(ctx) != 0 ? REPLY_RELAY : REPLY_CONSUMED;
         }
         if ((mask & ScriptCallbacks.SCB_RUN_POST_CBS) != 0 && cb.any(ScriptCallbacks.POST_RPL)) {
             cb.run(ScriptCallbacks.POST_RPL, ctx, RouteType.ONREPLY);
         }
-        return relay;
+        return outcome;
     }
 
     /**

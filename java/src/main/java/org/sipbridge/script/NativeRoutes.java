@@ -213,6 +213,45 @@ public final class NativeRoutes implements CoreCalls.RouteRunner {
         }
     }
 
+    /**
+     * Reads pv on a message C holds (a pv context's message: tm's request or reply), on an
+     * adoption context of this thread; false when it does not parse or nesting is too deep.
+     */
+    public boolean evaluateOn(long msg, org.sipbridge.script.pv.Pv pv, org.sipbridge.script.run.Value out) {
+        Adoption ad = adoption.get();
+        if (ad.depth == MAX_NESTING) {
+            LOG.error("pv context: more than {} nested messages", MAX_NESTING);
+            return false;
+        }
+        MessageContext current = CurrentMessage.get();
+        SipContext ctx = ad.contexts[ad.depth];
+        if (ctx == null) {
+            ctx = ad.contexts[ad.depth] = new SipContext();
+        }
+        ad.depth++;
+        try {
+            ReceiveInfo rcv = current instanceof SipContext sc ? sc.receiveInfo() : null;
+            SipError e = ctx.adopt(msg, rcv, Framing.DATAGRAM);
+            try {
+                if (e != SipError.NONE) {
+                    LOG.error("pv context: the message does not parse ({})", e.reason());
+                    return false;
+                }
+                CurrentMessage.set(ctx);
+                org.sipbridge.script.run.ScriptState st = org.sipbridge.script.run.ScriptState.of(ctx);
+                st.startMessage();
+                st.startRun();
+                pv.get(st, out);
+                return true;
+            } finally {
+                ctx.handBack(msg);
+            }
+        } finally {
+            ad.depth--;
+            CurrentMessage.set(current);
+        }
+    }
+
     private static int flags(RunResult rr) {
         return switch (rr) {
             case DROPPED -> ACT_FL_DROP | ACT_FL_EXIT;

@@ -38,6 +38,8 @@ final class MessageDispatcher implements MessageHandler {
         try {
             handle(w, message, received);
         } finally {
+            // as 1.11's reset_avps after each message: AVP lists a module made current end here
+            org.sipbridge.script.pv.AvpLists.endMessage();
             w.progress++;
         }
     }

@@ -59,8 +59,13 @@ final class ReplyRouting {
         // consumes the replies of its transactions, also of requests it sent itself, which
         // carry only our Via) come before the stateless relay needs a second Via.
         try {
-            if (!r.script.runReply(ctx)) {
+            int outcome = r.script.runReplyOutcome(ctx);
+            if (outcome == org.sipbridge.script.CompiledScript.REPLY_DROPPED) {
                 r.counters.scriptDropped.increment();
+                return;
+            }
+            if (outcome == org.sipbridge.script.CompiledScript.REPLY_CONSUMED) {
+                r.counters.moduleConsumed.increment();   // tm's own reply: not a drop (1.11)
                 return;
             }
         } catch (org.sipbridge.module.ModuleBusyException e) {

@@ -14,6 +14,8 @@ final class ServerCounters {
     final LongAdder notOurVia = new LongAdder();
     final LongAdder noNextVia = new LongAdder();
     final LongAdder scriptDropped = new LongAdder();
+    /** replies a module's response_f took (the real tm's): not in core:drop_replies */
+    final LongAdder moduleConsumed = new LongAdder();
     final LongAdder acksAbsorbed = new LongAdder();
     final LongAdder loopsRefused = new LongAdder();
     final LongAdder sendFailures = new LongAdder();

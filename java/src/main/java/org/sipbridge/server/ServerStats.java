@@ -15,7 +15,7 @@ package org.sipbridge.server;
  *                          bytes that are no SIP message at all
  * @param notOurVia         replies dropped because their top Via is not this server's
  * @param noNextVia         replies with only our Via: nobody to relay them to
- * @param scriptDropped     replies the onreply_route or a module's response_f dropped
+ * @param scriptDropped     replies a pre-reply callback or the main onreply_route dropped (a module's response_f taking one is not a drop)
  * @param acksAbsorbed      ACKs for a stateless reply of this server, not forwarded
  * @param loopsRefused      forwards refused because the destination is this server
  * @param sendFailures      sends that failed (no route, unresolvable, no listener, overload)

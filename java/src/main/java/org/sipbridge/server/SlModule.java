@@ -18,6 +18,6 @@ public final class SlModule extends JavaModule {
         super(NAME, "sipbridge " + java.util.Objects.requireNonNullElse(
                 SlModule.class.getPackage().getImplementationVersion(), "(development build)"));
         SlBridge.install(core);
-        nativeApi("load_sl", 0, core.symbol("load_sl"));
+        nativeApi("load_sl", 0, core.symbol("sb_core_load_sl"));   // not "load_sl": native/sl_api.c says why
     }
 }

@@ -115,9 +115,15 @@ class RunTopRouteTest {
     @Test
     void routeTablesRefuseBadInputWithErrors() {
         try (ScriptHarness h = ScriptHarness.of(SCRIPT); LogCapture xlog = new LogCapture("xlog", Level.DEBUG);
-             LogCapture core = new LogCapture("routerun", Level.DEBUG)) {
+             LogCapture core = new LogCapture("core", Level.DEBUG)) {
             h.request(with("X-Case: bad"));
             assertEquals(List.of("bad: refused"), xlog.messages());
+            // each refusal is an error code and an LM_ERR of the core (issue 8, bad input)
+            List<String> errors = core.messages();
+            for (String expected : new String[] {"no message (NULL)", "no route (an empty route table entry",
+                    "route index out of range", "is NULL"}) {
+                assertTrue(errors.stream().anyMatch(m -> m.contains(expected)), expected + " in " + errors);
+            }
         }
     }
 

@@ -79,6 +79,9 @@ class TmCoreServicesTest {
             assertTrue(relayed.startsWith("SIP/2.0 486 "), relayed);
 
             assertEquals("200 Consumed", status(server, uac, "count", 2));
+            // core:drop_replies counts what the core dropped, not what a module's response_f took (1.11)
+            assertEquals(0, server.stats().scriptDropped(), "replies tm-like modules consume are no drops");
+            assertEquals(3, server.stats().replies());
         }
     }
 

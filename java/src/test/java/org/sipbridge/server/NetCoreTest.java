@@ -214,8 +214,13 @@ class NetCoreTest {
         assertEquals("error", ask(p1, "v6only@test", "X-Op", "resolve", "X-Host", "v6.test").get("X-Resolved"),
                 "AAAA only while dns_try_ipv6 is off");
         long before = System.nanoTime();
-        assertEquals("0 -", ask(p1, "silent@test", "X-Op", "record", "X-Host", "silent.test", "X-Type", "A")
-                .get("X-Record"), "a server that never answers: the query times out");
+        try (org.sipbridge.testing.LogCapture core = new org.sipbridge.testing.LogCapture("core",
+                ch.qos.logback.classic.Level.DEBUG)) {
+            assertEquals("0 -", ask(p1, "silent@test", "X-Op", "record", "X-Host", "silent.test", "X-Type", "A")
+                    .get("X-Record"), "a server that never answers: the query times out");
+            assertTrue(core.messages().stream().anyMatch(m -> m.contains("DNS lookup of silent.test")),
+                    "the failed lookup is an LM_ERR too: " + core.messages());
+        }
         assertTrue(System.nanoTime() - before < TimeUnit.SECONDS.toNanos(5));
         assertEquals("udp:127.0.0.1:" + p1, ask(p1, "after@test").get("X-First"), "the server still answers");
     }

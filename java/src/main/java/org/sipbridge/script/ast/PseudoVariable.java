@@ -16,6 +16,8 @@ import java.util.Optional;
  * @param transformations the {@code {family.name,params}} chain of the bracketed form, in order
  * @param text          the exact spelling, for messages
  * @param location      where the {@code $} is (inside a string: the {@code $}'s place in the file)
+ * @param context       1.11's pv context, {@code request} in {@code $(<request>hdr(X))}: the
+ *                      variable is read on the message a module's context function gives
  */
 public record PseudoVariable(
         String name,
@@ -25,10 +27,22 @@ public record PseudoVariable(
         boolean bracketed,
         java.util.List<PvTransform> transformations,
         String text,
-        SourceLocation location) implements Expression, FormatPart {
+        SourceLocation location,
+        Optional<String> context) implements Expression, FormatPart {
 
     public PseudoVariable {
         transformations = java.util.List.copyOf(transformations);
+    }
+
+    public PseudoVariable(String name, Optional<String> inner, Optional<PseudoVariable> innerVariable,
+            Optional<PvIndex> index, boolean bracketed, java.util.List<PvTransform> transformations, String text,
+            SourceLocation location) {
+        this(name, inner, innerVariable, index, bracketed, transformations, text, location, Optional.empty());
+    }
+
+    /** The same variable read on the current message (the context dropped). */
+    public PseudoVariable withoutContext() {
+        return new PseudoVariable(name, inner, innerVariable, index, bracketed, transformations, text, location);
     }
 
     @Override

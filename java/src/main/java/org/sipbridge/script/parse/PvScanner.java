@@ -18,7 +18,8 @@ import org.sipbridge.script.ast.SourceLocation;
  * {@code "$rU[at]"} stays text after {@code $rU}. The inner text may hold nested parentheses
  * but not a line break. An index is an integer (possibly negative), {@code *} or another
  * pseudo-variable. The bracketed form may end with transformations,
- * {@code $(ru{uri.user}{s.len})} (see {@link TransformParser}).
+ * {@code $(ru{uri.user}{s.len})} (see {@link TransformParser}). Either form may start with
+ * 1.11's pv context, {@code $(<request>hdr(X))}, {@code $<reply>rs}.
  */
 final class PvScanner {
 
@@ -46,7 +47,7 @@ final class PvScanner {
             return false;
         }
         char next = text.charAt(at + 1);
-        return next == '(' || isNameStart(next);
+        return next == '(' || next == '<' || isNameStart(next);
     }
 
     static boolean isNameStart(char c) {
@@ -62,6 +63,19 @@ final class PvScanner {
         int p = start + 1;
         boolean bracketed = p < limit && text.charAt(p) == '(';
         if (bracketed) {
+            p++;
+        }
+        Optional<String> context = Optional.empty();
+        if (p < limit && text.charAt(p) == '<') {   // 1.11's pv context: $(<request>hdr(X))
+            int ctxStart = ++p;
+            while (p < limit && isNameChar(text.charAt(p))) {
+                p++;
+            }
+            if (p >= limit || text.charAt(p) != '>' || p == ctxStart) {
+                throw new ConfigException(locator.at(start), "unclosed pv context in '"
+                        + text.subSequence(start, Math.min(limit, p + 1)) + "'", "$(<request>name) or $(<reply>name)");
+            }
+            context = Optional.of(text.subSequence(ctxStart, p).toString());
             p++;
         }
         if (p >= limit || !isNameStart(text.charAt(p))) {
@@ -117,7 +131,7 @@ final class PvScanner {
             p++;
         }
         PseudoVariable pv = new PseudoVariable(name, inner, innerVariable, index, bracketed, transforms,
-                text.subSequence(start, p).toString(), locator.at(start));
+                text.subSequence(start, p).toString(), locator.at(start), context);
         return new Result(pv, p);
     }
 

@@ -22,7 +22,7 @@ import java.nio.charset.StandardCharsets;
 public final class AvpBridge implements CoreCalls.AvpCallback {
     private static final Logger LOG = LoggerFactory.getLogger("org.sipbridge.script");
     private static final int OP_ID = 0, OP_NAME = 1, OP_COUNT = 2, OP_GET = 3, OP_ADD = 4, OP_ADD_LAST = 5,
-            OP_DEL = 6, OP_CLEAR = 7, OP_SPEC_SLOT = 8;
+            OP_DEL = 6, OP_CLEAR = 7, OP_SPEC_SLOT = 8, OP_EXPORT = 9;
     private static final int PV_VAL_STR = 4;
     private static AvpBridge instance;
 
@@ -76,6 +76,8 @@ public final class AvpBridge implements CoreCalls.AvpCallback {
                     new Pointer(ptr).write(0, b, 0, n);
                     return n;
                 }
+                case OP_EXPORT:
+                    return export();
                 case OP_SPEC_SLOT: {
                     Object pv = NativePvBridge.get().lookup(ptr);
                     return pv instanceof ScriptPvs.Avp a ? a.slot() : -1;
@@ -155,6 +157,39 @@ public final class AvpBridge implements CoreCalls.AvpCallback {
             default:
                 return -1;
         }
+    }
+
+    /**
+     * A module started using AVP lists on this thread (native/avp_lists.c): every value of
+     * the current message's store goes into the current C list (oldest first, so the newest
+     * ends up first, as $avp reads it), and the store is emptied: the list is the store now.
+     */
+    private static int export() {
+        AvpLists.markUsed();
+        AvpStore s = store();
+        if (s == null) {
+            return 0;   // no message on this thread (the timer): nothing to move
+        }
+        CoreCalls c = NativeCore.get().calls();
+        int r = 0;
+        for (int slot = 0; slot <= s.highestSlot(); slot++) {
+            int n = s.count(slot);
+            for (int i = n - 1; i >= 0; i--) {
+                Value v = s.get(slot, i);
+                if (v.isIntTyped()) {
+                    r |= c.sb_avp_list_add(slot, 0, v.intValue(), 0, 0);
+                } else {
+                    try (com.sun.jna.Memory m = new com.sun.jna.Memory(Math.max(1, v.length()))) {
+                        if (v.length() > 0) {
+                            m.write(0, v.bytes(), v.offset(), v.length());
+                        }
+                        r |= c.sb_avp_list_add(slot, 1, 0, Pointer.nativeValue(m), v.length());
+                    }
+                }
+            }
+        }
+        s.clear();
+        return r < 0 ? -1 : 0;
     }
 
     /** Copies of every value of id, oldest first. */

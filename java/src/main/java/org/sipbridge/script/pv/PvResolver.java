@@ -151,6 +151,9 @@ public final class PvResolver {
 
     private volatile ModulePvs modulePvs;
 
+    /** Names the Java transaction layer serves, which a C tm's items replace when it exports them. */
+    private static final java.util.Set<String> TM_NAMES = java.util.Set.of("T_reply_code", "T_branch_idx", "T_ruri");
+
     /** The loaded modules' exported pseudo-variables become names of this resolver. */
     public void useModulePvs(ModulePvs m) {
         modulePvs = m;
@@ -183,7 +186,17 @@ public final class PvResolver {
 
     /** The pseudo-variable for ast, or a ConfigException at its location. */
     public Pv resolve(PseudoVariable ast) {
+        if (ast.context().isPresent()) {
+            return new ContextPv(ast.text(), ast.context().get(), resolve(ast.withoutContext()));
+        }
         Entry e = TABLE.get(ast.name());
+        if (e != null && TM_NAMES.contains(ast.name()) && modulePvs != null) {
+            // tm's own names: the real tm's items when it is loaded (the Java ones read the Java tm)
+            Pv m = modulePvs.resolve(ast);
+            if (m != null) {
+                return m;
+            }
+        }
         if (e == null && modulePvs != null) {
             Pv m = modulePvs.resolve(ast);   // module_exports.items of the loaded C modules
             if (m != null) {

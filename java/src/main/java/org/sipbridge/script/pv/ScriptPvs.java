@@ -72,6 +72,10 @@ final class ScriptPvs {
 
         @Override
         public void get(ScriptState s, Value out) {
+            if (AvpLists.listed()) {
+                getListed(out);
+                return;
+            }
             if (index == HeaderPv.ALL) {
                 out.setNull();
                 int n = s.avps.count(slot);
@@ -99,8 +103,41 @@ final class ScriptPvs {
             return true;
         }
 
+        /** get() on the C list a module made current (AvpLists). */
+        private void getListed(Value out) {
+            if (index == HeaderPv.ALL) {
+                out.setNull();
+                int n = AvpLists.count(slot);
+                Value v = new Value();   // not the hot path: only with a module swapping lists
+                for (int i = 0; i < n; i++) {
+                    if (!AvpLists.get(slot, i, v)) {
+                        break;
+                    }
+                    if (out.isNull()) {
+                        out.clearString();
+                    } else {
+                        out.append(COMMA, 0, 1);
+                    }
+                    out.append(v);
+                }
+                return;
+            }
+            if (!AvpLists.get(slot, index, out)) {
+                out.setNull();
+            }
+        }
+
         @Override
         public boolean set(ScriptState s, int kind, Value value) {
+            if (AvpLists.listed()) {
+                if (value == null || value.isNull() || kind == REPLACE) {
+                    AvpLists.delete(slot);
+                }
+                if (value != null && !value.isNull()) {
+                    AvpLists.add(slot, value);
+                }
+                return true;
+            }
             if (value == null || value.isNull()) {
                 s.avps.delete(slot);
             } else if (kind == REPLACE) {

@@ -21,6 +21,11 @@ public final class AvpStore {
         highestUsed = -1;
     }
 
+    /** The highest slot that may hold values (-1: none). */
+    public int highestSlot() {
+        return highestUsed;
+    }
+
     public int count(int slot) {
         return slot < counts.length ? counts[slot] : 0;
     }

@@ -13,8 +13,6 @@ import io.netty.handler.codec.dns.DnsRecordType;
 import io.netty.handler.codec.dns.DnsResponse;
 import io.netty.handler.codec.dns.DnsResponseCode;
 import io.netty.handler.codec.dns.DnsSection;
-import io.netty.resolver.HostsFileEntriesResolver;
-import io.netty.resolver.ResolvedAddressTypes;
 import io.netty.resolver.dns.DnsNameResolver;
 import io.netty.resolver.dns.DnsNameResolverBuilder;
 import io.netty.resolver.dns.DnsServerAddressStreamProviders;
@@ -38,6 +36,8 @@ import java.util.concurrent.TimeUnit;
  * compressed ones). The name server is the configuration's {@code dns_server}, else those of
  * /etc/resolv.conf. One event-loop thread ("sip-dns") does the I/O; the calling thread waits
  * for its answer at most the query timeout (OpenSIPS blocks on res_search the same way).
+ * A and AAAA lookups for host names read the hosts file first ({@link HostsFile}:
+ * {@code -Dsipbridge.hosts_file}, else {@code -Djdk.net.hosts.file}, else /etc/hosts).
  * Thread-safe.
  */
 public final class NetDns implements AutoCloseable {
@@ -50,9 +50,15 @@ public final class NetDns implements AutoCloseable {
     private final DnsNameResolver resolver;
     private final long timeoutMs;
     private final String description;
+    private final HostsFile hosts;
 
-    /** server null: the system's name servers. */
+    /** server null: the system's name servers; the hosts file the system properties name. */
     public NetDns(InetSocketAddress server, Duration timeout) {
+        this(server, timeout, HostsFile.fromSystemProperties());
+    }
+
+    public NetDns(InetSocketAddress server, Duration timeout, HostsFile hosts) {
+        this.hosts = hosts;
         this.timeoutMs = timeout.toMillis();
         this.group = new NioEventLoopGroup(1, new DefaultThreadFactory("sip-dns", true));
         DnsNameResolverBuilder b = new DnsNameResolverBuilder(group.next())
@@ -79,8 +85,7 @@ public final class NetDns implements AutoCloseable {
         out.order(java.nio.ByteOrder.BIG_ENDIAN); // the format is big-endian, whatever the caller's buffer said
         int base = type & 0xffff;
         if ((type & HOSTS_FIRST) != 0 && (base == T_A || base == T_AAAA)) {
-            InetAddress a = HostsFileEntriesResolver.DEFAULT.address(name,
-                    base == T_A ? ResolvedAddressTypes.IPV4_ONLY : ResolvedAddressTypes.IPV6_ONLY);
+            InetAddress a = hosts.address(name, base == T_AAAA);
             if (a != null && (a instanceof Inet6Address) == (base == T_AAAA)) {
                 return address(out, base, a.getAddress());
             }
