@@ -10,6 +10,8 @@ import java.util.regex.Pattern;
  * retransmissions a transaction layer sends while a test waits for something else.
  */
 public final class SipTestMessages {
+    private static final Pattern X_HEADER = Pattern.compile("^(X-[A-Za-z-]+): (.*)$");
+
     private SipTestMessages() {
     }
 
@@ -21,6 +23,18 @@ public final class SipTestMessages {
     public static String header(String message, String name) {
         Matcher m = Pattern.compile("(?im)^" + Pattern.quote(name) + ":[ \\t]*([^\r\n]*)").matcher(message);
         return m.find() ? m.group(1) : null;
+    }
+
+    /** The X- headers of a message (the test modules' answers), by name; a repeated one keeps its last value. */
+    public static java.util.Map<String, String> xHeaders(String message) {
+        java.util.Map<String, String> h = new java.util.HashMap<>();
+        for (String line : message.split("\r\n")) {
+            Matcher m = X_HEADER.matcher(line);
+            if (m.matches()) {
+                h.put(m.group(1), m.group(2));
+            }
+        }
+        return h;
     }
 
     /** How often what occurs in text (a SIPp message log, say). */
