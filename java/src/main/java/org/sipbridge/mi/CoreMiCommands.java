@@ -89,14 +89,14 @@ public final class CoreMiCommands {
                     return o;
                 });
         add(reg, "reset_statistics", "sets counters back to 0", Set.of("statistics"), 64, p -> {
-            List<String> unknown = new ArrayList<>();
-            for (Stat s : ctx.stats().select(requireStats(p), unknown)) {
+            List<Stat> found = ctx.stats().select(requireStats(p), null);
+            if (found.isEmpty()) {   // as 1.11: unknown names are skipped, an error only when none is known
+                throw new MiException(404, "Statistics Not Found");
+            }
+            for (Stat s : found) {
                 if (s.reset() != null) {
                     s.reset().run();
                 }
-            }
-            if (!unknown.isEmpty()) {
-                throw new MiException(404, "Statistics Not Found: " + String.join(", ", unknown));
             }
             return JSON.textNode("OK");
         });
