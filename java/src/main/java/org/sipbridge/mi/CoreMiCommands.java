@@ -74,7 +74,7 @@ public final class CoreMiCommands {
                     for (Stat s : ctx.stats().select(specs, null)) {
                         o.put(s.fullName(), s.value().getAsLong());
                     }
-                    if (o.isEmpty()) {   // as 1.11 and 3.x: names that match nothing are an error
+                    if (o.isEmpty()) {   // as 1.11: names that match nothing are an error
                         throw new MiException(404, "Statistics Not Found");
                     }
                     return o;
