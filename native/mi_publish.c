@@ -327,6 +327,17 @@ SB_JAVA_API struct mi_node *sb_mi_add_kid(struct mi_node *parent, const char *na
 			vl ? (char *)value : NULL, vl);
 }
 
+/* Adds the attribute name=value (both copied; empty means absent) to node, as 1.11's ps
+ * puts ID, PID and Type on each Process node; 0, or -1 when out of pkg memory. */
+SB_JAVA_API int sb_mi_add_attr(struct mi_node *node, const char *name, const char *value)
+{
+	int nl = name ? (int)strlen(name) : 0, vl = value ? (int)strlen(value) : 0;
+	if (node == NULL)
+		return -1;
+	return add_mi_attr(node, MI_DUP_NAME | MI_DUP_VALUE, nl ? (char *)name : NULL, nl,
+			vl ? (char *)value : NULL, vl) ? 0 : -1;
+}
+
 /* ---- module processes for the core's `ps` ---- */
 
 struct process_table;

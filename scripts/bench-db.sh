@@ -35,7 +35,9 @@ WORK="$(mktemp -d /tmp/sipbridge-bench-db.XXXXXX)"
 chmod 777 "$WORK"
 AS=()
 [ "$(id -u)" -eq 0 ] && AS=(runuser -u postgres --)
-PORT="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
+# shellcheck source=scripts/lib/free-ports.sh
+. "$REPO/scripts/lib/free-ports.sh"
+PORT="$(free_ports tcp 1)"
 cleanup() {
   "${AS[@]}" "$BIN/pg_ctl" -D "$WORK/data" -m fast -w stop >/dev/null 2>&1 || true
   rm -rf "$WORK"

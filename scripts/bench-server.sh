@@ -51,13 +51,10 @@ DURATION=10
 WARMUP=3
 ONLY=kamailio,kamailio-tlsf,sipbridge
 
-usage() {
-  sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'
-  exit "${1:-0}"
-}
+# shellcheck source=scripts/lib/messages.sh
+. "$REPO/scripts/lib/messages.sh"
+usage() { usage_from_header "${1:-0}"; }
 
-say() { printf '%s\n' "$*"; }
-die() { printf 'bench-server: %s\n' "$*" >&2; exit 1; }
 # Prints a command exactly as it can be pasted into a shell.
 show_cmd() { printf '   $'; printf ' %q' "$@"; printf '\n'; }
 

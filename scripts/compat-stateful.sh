@@ -3,18 +3,8 @@
 # scenarios through it. Uses the checker's variables: WORK, REPO, JAR, CORE, COMPILE,
 # LINK, CALLS, RATE. Every process it starts is bounded by a timeout and stopped by pid.
 
-# n free UDP ports on 127.0.0.1, picked by the kernel
-free_udp_ports() {
-  python3 - "$1" <<'PY'
-import socket, sys
-socks = []
-for _ in range(int(sys.argv[1])):
-    s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
-    s.bind(("127.0.0.1", 0))
-    socks.append(s)
-print(" ".join(str(s.getsockname()[1]) for s in socks))
-PY
-}
+# shellcheck source=scripts/lib/free-ports.sh
+. "$REPO/scripts/lib/free-ports.sh"
 
 built() { case "${COMPILE[$1]:-}" in yes*) [ "${LINK[$1]:-}" = "yes" ] ;; *) false ;; esac; }
 
@@ -33,7 +23,7 @@ stateful_run() {
     echo "tm did not build (${COMPILE[tm]:-absent}; link: ${LINK[tm]:--}): no stateful run" >&2
     return 1
   fi
-  read -r P0 P1 P2 P3 P4 P5 <<< "$(free_udp_ports 6)"
+  read -r P0 P1 P2 P3 P4 P5 <<< "$(free_ports udp 6)"
 
   # scenarios the suite does not have: a UAS that never answers, a UAC expecting a 408,
   # a MESSAGE answered 404 by the proxy (signaling)

@@ -19,7 +19,9 @@ REPO="$(cd "$(dirname "$0")/.." && pwd)"
 SCHEMA="$REPO/scripts/db/schema.txt"
 JAR="${SIPBRIDGE_JAR:-$REPO/target/sipbridge.jar}"
 
-usage() { sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
+# shellcheck source=scripts/lib/messages.sh
+. "$REPO/scripts/lib/messages.sh"
+usage() { usage_from_header 2; }
 
 print_only=0
 if [ "${1:-}" = "--print" ]; then

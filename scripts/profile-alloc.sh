@@ -29,8 +29,10 @@ OUT=""
 JAVA_OPTS=${SIPBRIDGE_JAVA_OPTS:-}
 IP=127.0.0.1
 
-die() { printf 'profile-alloc: %s\n' "$*" >&2; exit 1; }
-say() { printf '%s\n' "$*"; }
+# shellcheck source=scripts/lib/messages.sh
+. "$REPO/scripts/lib/messages.sh"
+# shellcheck source=scripts/lib/free-ports.sh
+. "$REPO/scripts/lib/free-ports.sh"
 
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -42,7 +44,7 @@ while [ $# -gt 0 ]; do
     --cpu) CPU=yes; shift ;;
     --out) OUT=${2:?}; shift 2 ;;
     --java-opts) JAVA_OPTS=${2?}; shift 2 ;;
-    -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) usage_from_header 0 ;;
     *) die "unknown option: $1 (see --help)" ;;
   esac
 done
@@ -58,20 +60,7 @@ OUT=${OUT:-target/profile/$(date +%Y%m%d-%H%M%S)}
 mkdir -p "$OUT"
 OUT=$(cd "$OUT" && pwd)
 
-# Ports the kernel reports free now (other tests on this machine use kernel-picked ones).
-free_port() {
-  local p
-  for _ in $(seq 1 200); do
-    p=$(( 20000 + RANDOM % 30000 ))
-    if [ -z "$(ss -Hlun "sport = :$p" 2>/dev/null)" ] && [ -z "$(ss -Hltn "sport = :$p" 2>/dev/null)" ]; then
-      echo "$p"; return 0
-    fi
-  done
-  return 1
-}
-PROXY_PORT=$(free_port); UAS_PORT=$(free_port); UAC_PORT=$(free_port)
-[ "$PROXY_PORT" != "$UAS_PORT" ] && [ "$UAS_PORT" != "$UAC_PORT" ] && [ "$PROXY_PORT" != "$UAC_PORT" ] ||
-  die "port picking collided; run again"
+read -r PROXY_PORT UAS_PORT UAC_PORT <<< "$(free_ports udp 3)"
 
 CFG=$OUT/sipbridge.cfg
 sed -e "s/^children=.*/children=$CHILDREN/" \

@@ -3,7 +3,8 @@
  * on its own thread, reads the reply trees and frees them. Instead of reading a FIFO it
  * runs a fixed list of checks once and keeps the outcome, which the MI command
  * mit_results reports (the JUnit test reads it over HTTP):
- *  - core commands served by Java (which, version, uptime, get_statistics, log_level);
+ *  - core commands served by Java (which, version, uptime, get_statistics, log_level), and
+ *    1.11's tree shapes for ps (Process nodes with ID, PID, Type attributes) and debug;
  *  - another C module's command (mitest's mitest_echo: its init_f ran on this thread);
  *  - this module's asynchronous command mit_async, answered from another thread through
  *    the handler this transport built, as mi_fifo builds one;
@@ -187,6 +188,34 @@ static int has_value(struct mi_node *parent, const char *v)
 	return 0;
 }
 
+static int attr_is(struct mi_attr *a, const char *name)
+{
+	return a && a->name.len == (int)strlen(name) && memcmp(a->name.s, name, a->name.len) == 0
+			&& a->value.s && a->value.len > 0;
+}
+
+/* ps as 1.11 answers it: only "Process" nodes without value or kids, each with the
+ * attributes ID, PID and Type in that order; one of them is this transport's process. */
+static int ps_shape(struct mi_root *r)
+{
+	struct mi_node *k;
+	struct mi_attr *a;
+	int mine = 0;
+	if (r == NULL || r->code != 200 || r->node.kids == NULL)
+		return 0;
+	for (k = r->node.kids; k; k = k->next) {
+		a = k->attributes;
+		if (k->name.len != 7 || memcmp(k->name.s, "Process", 7) != 0 || k->value.s || k->kids
+				|| !attr_is(a, "ID") || !attr_is(a->next, "PID") || !attr_is(a->next->next, "Type")
+				|| a->next->next->next)
+			return 0;
+		a = a->next->next;
+		if (a->value.len == 17 && memcmp(a->value.s, "MI test transport", 17) == 0)
+			mine = 1;
+	}
+	return mine;
+}
+
 /* Runs name with the request tree req (freed here); the reply (caller frees) or NULL. */
 static struct mi_root *run(const char *name, struct mi_root *req)
 {
@@ -230,6 +259,15 @@ static void run_checks(void)
 
 	r = run("uptime", request());
 	check(r && r->code == 200 && kid(&r->node, "Up since") && kid(&r->node, "Up time"), "uptime");
+	free_mi_tree(r);
+
+	r = run("ps", request());
+	check(ps_shape(r), "ps answers 1.11's Process nodes with ID, PID, Type attributes");
+	free_mi_tree(r);
+
+	r = run("debug", request());
+	n = r ? kid(&r->node, "DEBUG") : NULL;
+	check(r && r->code == 200 && n && n->value.len > 0 && n->next == NULL, "debug answers DEBUG");
 	free_mi_tree(r);
 
 	/* get_statistics core: (positional argument, as mi_fifo passes it) */

@@ -27,6 +27,8 @@ public interface MiCalls {
 
     long sb_mi_add_kid(long parent, String name, String value);
 
+    int sb_mi_add_attr(long node, String name, String value);
+
     long sb_mi_async_new(long request);
 
     void sb_mi_async_free(long waiter);

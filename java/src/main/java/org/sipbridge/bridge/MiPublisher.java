@@ -11,14 +11,13 @@ import org.sipbridge.mi.MiCommand;
 import org.sipbridge.mi.MiException;
 import org.sipbridge.mi.MiParams;
 import org.sipbridge.mi.MiRegistry;
+import org.sipbridge.mi.MiTree;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Makes the one MI registry reachable from C transports (mi_fifo, mi_datagram, any module
@@ -29,11 +28,10 @@ import java.util.Map;
  * directly (under the module's lock) on the transport's thread. A core or Java command is
  * published with an id; when C runs it, {@link #run} reads the request tree into
  * {@link MiParams} (all kids unnamed: an array of their values; all named: an object, a
- * repeated name an array), runs the command and builds the reply tree in pkg memory
- * (the C caller frees it): a JSON object becomes named kids (an array member repeats the
- * name, an object member nests), an array unnamed kids, a scalar one unnamed kid, the text
- * "OK" no kid. A failure is a tree with the error code (JSON-RPC codes mapped to 400, 404
- * and 500) and its message as reason.
+ * repeated name an array), runs the command and writes its {@link MiCommand#tree} (1.11's
+ * shape, by default made from the JSON answer by {@link org.sipbridge.mi.JsonMiTree}) as the
+ * reply tree in pkg memory (the C caller frees it). A failure is a tree with the error code
+ * (JSON-RPC codes mapped to 400, 404 and 500) and its message as reason.
  *
  * <p>The core's callback is process-wide: one server's registry is published at a time
  * (the last one started), as with the other upcalls.
@@ -41,7 +39,6 @@ import java.util.Map;
 public final class MiPublisher implements MiCalls.JavaRunner {
     private static final Logger log = LoggerFactory.getLogger("org.sipbridge.mi");
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
-    private static final int MAX_DEPTH = 32;
     private static final int MAX_REQUEST_NODES = 10_000;
     private static MiPublisher instance;
 
@@ -145,7 +142,7 @@ public final class MiPublisher implements MiCalls.JavaRunner {
             } catch (MiException e) {
                 return reply(miCode(e.code()), e.getMessage());
             }
-            return tree(result);
+            return reply(c.tree(result));
         } catch (RuntimeException | Error e) {
             log.error("MI command (id {}) called from C failed", id, e);
             try {
@@ -243,17 +240,13 @@ public final class MiPublisher implements MiCalls.JavaRunner {
 
     // ---- result -> reply tree
 
-    private long tree(JsonNode result) {
+    /** Writes tree into a new 200 reply in pkg memory (freed again when pkg runs out). */
+    private long reply(MiTree tree) {
         long root = reply(200, "OK");
         try {
             long node = calls.sb_mi_root_node(root);
-            if (result == null || result.isNull() || (result.isTextual() && result.asText().equals("OK"))) {
-                return root;
-            }
-            if (result.isValueNode()) {
-                add(node, null, result.asText());
-            } else {
-                kids(node, result, 0);
+            for (MiTree k : tree.kids()) {
+                write(node, k);
             }
             return root;
         } catch (RuntimeException e) {
@@ -262,41 +255,18 @@ public final class MiPublisher implements MiCalls.JavaRunner {
         }
     }
 
-    private void kids(long parent, JsonNode v, int depth) {
-        if (depth > MAX_DEPTH) {
-            throw new IllegalStateException("MI reply deeper than " + MAX_DEPTH);
-        }
-        if (v.isArray()) {
-            for (JsonNode e : v) {
-                member(parent, null, e, depth);
-            }
-        } else if (v.isObject()) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = v.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
-                if (e.getValue().isArray()) {
-                    for (JsonNode x : e.getValue()) {
-                        member(parent, e.getKey(), x, depth);
-                    }
-                } else {
-                    member(parent, e.getKey(), e.getValue(), depth);
-                }
-            }
-        }
-    }
-
-    private void member(long parent, String name, JsonNode v, int depth) {
-        if (v.isValueNode()) {
-            add(parent, name, v.isNull() ? null : v.asText());
-        } else {
-            kids(add(parent, name, null), v, depth + 1);
-        }
-    }
-
-    private long add(long parent, String name, String value) {
-        long n = calls.sb_mi_add_kid(parent, name, value);
+    private void write(long parent, MiTree t) {
+        long n = calls.sb_mi_add_kid(parent, t.name(), t.value());
         if (n == 0) {
             throw new IllegalStateException("out of pkg memory for an MI reply");
         }
-        return n;
+        for (MiTree.Attribute a : t.attributes()) {
+            if (calls.sb_mi_add_attr(n, a.name(), a.value()) != 0) {
+                throw new IllegalStateException("out of pkg memory for an MI reply");
+            }
+        }
+        for (MiTree k : t.kids()) {
+            write(n, k);
+        }
     }
 }

@@ -20,14 +20,18 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * The core's MI commands, with OpenSIPS 3.x names, parameters and reply shapes: which, ps,
+ * The core's MI commands, with OpenSIPS 3.x names, parameters and JSON answers: which, ps,
  * uptime, version, pwd, arg, get_statistics, list_statistics, reset_statistics, log_level
- * (also per module: sipbridge's extra {@code module} parameter), list_modules, kill, help.
+ * (also per module: sipbridge's extra {@code module} parameter), list_modules, kill, help;
+ * and 1.11's debug. Through a C transport (mi_fifo, mi_datagram) each answers with 1.11's
+ * tree: the JSON's own mapping where the shapes agree, {@code ps}'s Process nodes with
+ * attributes where they do not.
  */
 public final class CoreMiCommands {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
-    private static final DateTimeFormatter CTIME =
-            DateTimeFormatter.ofPattern("EEE MMM d HH:mm:ss yyyy", Locale.ROOT).withZone(ZoneId.systemDefault());
+    /** ctime(3) without its newline, as 1.11's uptime prints it: "Wed Dec  2 17:31:30 2026". */
+    static final DateTimeFormatter CTIME =
+            DateTimeFormatter.ofPattern("EEE MMM ppd HH:mm:ss yyyy", Locale.ROOT).withZone(ZoneId.systemDefault());
 
     private CoreMiCommands() {
     }
@@ -39,12 +43,16 @@ public final class CoreMiCommands {
             return a;
         });
         add(reg, "help", "describes an MI command", Set.of("mi_cmd"), 1, p -> {
-            String n = p.text("mi_cmd", 0).orElseThrow(() -> MiException.badParams("missing 'mi_cmd'"));
+            Optional<String> name = p.text("mi_cmd", 0).filter(x -> !x.isEmpty());
+            if (name.isEmpty()) {   // 1.11: how to call help, not an error
+                return JSON.objectNode().put("Usage", "help mi_cmd: the help text and the module of MI command mi_cmd");
+            }
+            String n = name.get();
             MiCommand c = reg.find(n).orElseThrow(() -> new MiException(404, "unknown MI command '" + n + "'"));
             return JSON.objectNode().put("Help", c.help()).put("Exported by", c.module());
         });
         add(reg, "ps", "lists the server's threads (OpenSIPS processes) and module processes", Set.of(), 0,
-                p -> processes());
+                p -> processes(), CoreMiCommands::processTree);
         add(reg, "uptime", "when the server started and how long it has run", Set.of(), 0, p -> {
             Instant now = Instant.now();
             return JSON.objectNode().put("Now", CTIME.format(now)).put("Up since", CTIME.format(ctx.started()))
@@ -66,6 +74,9 @@ public final class CoreMiCommands {
                     for (Stat s : ctx.stats().select(specs, null)) {
                         o.put(s.fullName(), s.value().getAsLong());
                     }
+                    if (o.isEmpty()) {   // as 1.11: names that match nothing are an error
+                        throw new MiException(404, "Statistics Not Found");
+                    }
                     return o;
                 });
         add(reg, "list_statistics", "names of statistics and whether they only grow", Set.of("statistics"), 64,
@@ -78,19 +89,24 @@ public final class CoreMiCommands {
                     return o;
                 });
         add(reg, "reset_statistics", "sets counters back to 0", Set.of("statistics"), 64, p -> {
-            List<String> unknown = new ArrayList<>();
-            for (Stat s : ctx.stats().select(requireStats(p), unknown)) {
+            List<Stat> found = ctx.stats().select(requireStats(p), null);
+            if (found.isEmpty()) {   // as 1.11: unknown names are skipped, an error only when none is known
+                throw new MiException(404, "Statistics Not Found");
+            }
+            for (Stat s : found) {
                 if (s.reset() != null) {
                     s.reset().run();
                 }
-            }
-            if (!unknown.isEmpty()) {
-                throw new MiException(404, "Statistics Not Found: " + String.join(", ", unknown));
             }
             return JSON.textNode("OK");
         });
         add(reg, "log_level", "gets or sets the log level (level, and module for one module)",
                 Set.of("level", "module"), 2, p -> logLevel(ctx, p));
+        add(reg, "debug", "gets or sets the global log level (1.11's name for it)", Set.of("level"), 1, p -> {
+            Optional<Integer> level = p.integer("level", 0);
+            level.ifPresent(l -> ctx.logs().setGlobal(checkedLevel(l)));
+            return JSON.objectNode().put("DEBUG", level.orElseGet(() -> ctx.logs().global()));
+        });
         add(reg, "list_modules", "the loaded modules", Set.of(), 0, p -> {
             ArrayNode a = JSON.arrayNode();
             for (Module m : ctx.modules().get()) {
@@ -143,10 +159,7 @@ public final class CoreMiCommands {
             throw new MiException(404, "no module named '" + module.get() + "'");
         }
         if (level.isPresent()) {
-            int l = level.get();
-            if (l < -3 || l > 5) {
-                throw MiException.badParams("level must be -3 (alert) .. 4 (debug), or 5 (trace)");
-            }
+            int l = checkedLevel(level.get());
             if (module.isPresent()) {
                 ctx.logs().setModule(module.get(), l);
                 return JSON.objectNode().put("Module", module.get()).put("New log level", l);
@@ -168,6 +181,23 @@ public final class CoreMiCommands {
         ctx.logs().moduleOverrides().forEach(mods::put);
         o.set("Modules", mods);
         return o;
+    }
+
+    private static int checkedLevel(int l) {
+        if (l < -3 || l > 5) {
+            throw MiException.badParams("level must be -3 (alert) .. 4 (debug), or 5 (trace)");
+        }
+        return l;
+    }
+
+    /** ps through a C transport, as 1.11 answers it: a "Process" node per process, with ID, PID and Type as attributes. */
+    static MiTree processTree(JsonNode processes) {
+        MiTree root = MiTree.root();
+        for (JsonNode p : processes.get("Processes")) {
+            root.kid("Process", null).attribute("ID", p.get("ID").asText()).attribute("PID", p.get("PID").asText())
+                    .attribute("Type", p.get("Type").asText());
+        }
+        return root;
     }
 
     /** The threads of the server, as OpenSIPS lists its processes (ID, PID, Type). */
@@ -196,6 +226,11 @@ public final class CoreMiCommands {
 
     private static void add(MiRegistry reg, String name, String help, Set<String> params, int maxPositional,
                             Function<MiParams, JsonNode> body) {
+        add(reg, name, help, params, maxPositional, body, JsonMiTree::of);
+    }
+
+    private static void add(MiRegistry reg, String name, String help, Set<String> params, int maxPositional,
+                            Function<MiParams, JsonNode> body, Function<JsonNode, MiTree> tree) {
         reg.register(new MiCommand() {
             @Override
             public String name() {
@@ -216,6 +251,11 @@ public final class CoreMiCommands {
             public JsonNode run(MiParams p) {
                 p.only(params, maxPositional);
                 return body.apply(p);
+            }
+
+            @Override
+            public MiTree tree(JsonNode result) {
+                return tree.apply(result);
             }
         });
     }

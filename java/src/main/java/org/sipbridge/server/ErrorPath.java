@@ -2,6 +2,7 @@ package org.sipbridge.server;
 
 import org.sipbridge.core.LogSafe;
 import org.sipbridge.core.SipContext;
+import org.sipbridge.logging.LogRateLimit;
 import org.sipbridge.module.ModuleBusyException;
 import org.sipbridge.script.ast.BlockKind;
 import org.sipbridge.sip.SipMethod;
@@ -17,7 +18,7 @@ import org.sipbridge.sip.SipMethod;
 final class ErrorPath {
     private final Routing r;
     private final ReliabilityCounters counters;
-    private final LogLimiter log = new LogLimiter();
+    private final LogRateLimit log = new LogRateLimit();
 
     ErrorPath(Routing routing, ReliabilityCounters counters) {
         this.r = routing;

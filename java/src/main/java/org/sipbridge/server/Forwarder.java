@@ -2,6 +2,7 @@ package org.sipbridge.server;
 
 import org.sipbridge.core.LogSafe;
 import org.sipbridge.core.SipContext;
+import org.sipbridge.logging.LogRateLimit;
 import org.sipbridge.server.transport.SendResult;
 import org.sipbridge.server.transport.SipSender;
 import org.sipbridge.sip.SipError;
@@ -31,12 +32,12 @@ final class Forwarder {
     private final ViaStamp stamp;
     private final Via top = new Via();
     private final ServerCounters counters;
-    private final LogLimiter failureLog;
-    private final LogLimiter loopLog = new LogLimiter();
+    private final LogRateLimit failureLog;
+    private final LogRateLimit loopLog = new LogRateLimit();
     private final byte[] via = new byte[512];
 
     Forwarder(SipSender sender, OwnAddresses own, NextHop next, ViaStamp stamp, ServerCounters counters,
-              LogLimiter failureLog) {
+              LogRateLimit failureLog) {
         this.sender = sender;
         this.stamp = stamp;
         this.own = own;

@@ -2,6 +2,7 @@ package org.sipbridge.server;
 
 import org.sipbridge.core.ReceiveInfo;
 import org.sipbridge.core.SipContext;
+import org.sipbridge.logging.LogRateLimit;
 import org.sipbridge.server.transport.SendResult;
 import org.sipbridge.sip.SipMessage;
 import org.sipbridge.sip.SipMethod;
@@ -26,7 +27,7 @@ final class LocalReplies {
     private final ToTags toTags;
     private final ResponsePath path;
     private final ServerCounters counters;
-    private final LogLimiter failureLog;
+    private final LogRateLimit failureLog;
     private final byte[] tag = new byte[ToTags.LENGTH];
     // reason phrases: scripts pass the same few String instances again and again
     private final String[] reasonKeys = new String[REASON_CACHE];
@@ -34,7 +35,7 @@ final class LocalReplies {
     private int reasonNext;
     private int answeredMessage = -1; // ctx.id() of the last message a reply was sent for
 
-    LocalReplies(OwnAddresses own, ToTags toTags, ResponsePath path, ServerCounters counters, LogLimiter failureLog) {
+    LocalReplies(OwnAddresses own, ToTags toTags, ResponsePath path, ServerCounters counters, LogRateLimit failureLog) {
         this.own = own;
         this.toTags = toTags;
         this.path = path;

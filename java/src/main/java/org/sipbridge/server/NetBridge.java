@@ -10,6 +10,7 @@ import org.sipbridge.bridge.NetCalls;
 import org.sipbridge.core.Proto;
 import org.sipbridge.core.ReceiveInfo;
 import org.sipbridge.core.SipContext;
+import org.sipbridge.logging.LogRateLimit;
 import org.sipbridge.module.CurrentMessage;
 import org.sipbridge.module.MessageContext;
 import org.sipbridge.module.Module;
@@ -62,7 +63,7 @@ final class NetBridge implements NetCalls.Send, NetCalls.DnsQuery, NetCalls.Rece
     private static NetBridge instance;
 
     private final NetCalls calls;
-    private final LogLimiter sendLog = new LogLimiter();
+    private final LogRateLimit sendLog = new LogRateLimit();
     private volatile Session current;
 
     private NetBridge(NativeCore core) {

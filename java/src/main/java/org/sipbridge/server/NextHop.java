@@ -2,6 +2,7 @@ package org.sipbridge.server;
 
 import org.sipbridge.core.Proto;
 import org.sipbridge.server.transport.SipSender;
+import org.sipbridge.sip.SipBytes;
 import org.sipbridge.sip.SipError;
 import org.sipbridge.sip.SipUri;
 
@@ -90,7 +91,7 @@ final class NextHop {
             char c = destination.charAt(i);
             text.put(i, c < 0x80 ? (byte) c : (byte) '?');
         }
-        if (startsWithIgnoreCase(text, n, SIP) || startsWithIgnoreCase(text, n, SIPS) || isOtherUri(text, n)) {
+        if (startsWith(text, n, SIP) || startsWith(text, n, SIPS) || isOtherUri(text, n)) {
             return fromUri(text, 0, n);
         }
         return fromHostPort(text, 0, n);
@@ -100,6 +101,11 @@ final class NextHop {
      * {@code tel:+1555...}, {@code mailto:...}: a scheme (letters only, not a transport name)
      * and a colon not followed by a port number. Such URIs are refused with their scheme named.
      */
+    /** text[0, len) starts with lower, ignoring ASCII case. */
+    private static boolean startsWith(ByteBuffer text, int len, byte[] lower) {
+        return len >= lower.length && SipBytes.equalsIgnoreCase(text, 0, lower.length, lower);
+    }
+
     private static boolean isOtherUri(ByteBuffer b, int len) {
         int colon = indexOf(b, 0, len, ':');
         if (colon <= 0 || colon + 1 >= len || transport(b, 0, colon) != null) {
@@ -215,22 +221,6 @@ final class NextHop {
             }
         }
         return -1;
-    }
-
-    private static boolean startsWithIgnoreCase(ByteBuffer b, int len, byte[] lower) {
-        if (len < lower.length) {
-            return false;
-        }
-        for (int i = 0; i < lower.length; i++) {
-            int c = b.get(i);
-            if (c >= 'A' && c <= 'Z') {
-                c += 32;
-            }
-            if (c != lower[i]) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static String quote(ByteBuffer b, int off, int len) {

@@ -4,6 +4,7 @@ import io.netty.util.NetUtil;
 import org.sipbridge.core.Proto;
 import org.sipbridge.core.ReceiveInfo;
 import org.sipbridge.script.run.LocalAddresses;
+import org.sipbridge.sip.SipBytes;
 
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -134,8 +135,8 @@ final class OwnAddresses {
             return isOurIpv6(buf, off + 1, len - 2, p);
         }
         for (OwnSocket s : sockets) {
-            if (s.port == p && sameHost(buf, off, len, s.host)
-                    || s.viaPort == p && sameHost(buf, off, len, s.viaHost)) {
+            if (s.port == p && SipBytes.equalsIgnoreCase(buf, off, len, s.host)
+                    || s.viaPort == p && SipBytes.equalsIgnoreCase(buf, off, len, s.viaHost)) {
                 return true;
             }
         }
@@ -161,7 +162,7 @@ final class OwnAddresses {
 
     private boolean isAlias(ByteBuffer buf, int off, int len, int port) {
         for (int i = 0; i < extraHosts.length; i++) {
-            if ((extraPorts[i] == 0 || extraPorts[i] == port) && sameHost(buf, off, len, extraHosts[i])) {
+            if ((extraPorts[i] == 0 || extraPorts[i] == port) && SipBytes.equalsIgnoreCase(buf, off, len, extraHosts[i])) {
                 return true;
             }
         }
@@ -185,19 +186,4 @@ final class OwnAddresses {
         return false;
     }
 
-    private static boolean sameHost(ByteBuffer buf, int off, int len, byte[] lower) {
-        if (len != lower.length) {
-            return false;
-        }
-        for (int k = 0; k < len; k++) {
-            int c = buf.get(off + k);
-            if (c >= 'A' && c <= 'Z') {
-                c += 32;
-            }
-            if (c != lower[k]) {
-                return false;
-            }
-        }
-        return true;
-    }
 }

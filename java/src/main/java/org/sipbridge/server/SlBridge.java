@@ -4,6 +4,7 @@ import com.sun.jna.Pointer;
 import org.sipbridge.bridge.CoreCalls;
 import org.sipbridge.bridge.NativeCore;
 import org.sipbridge.core.SipContext;
+import org.sipbridge.logging.LogRateLimit;
 import org.sipbridge.module.CurrentMessage;
 import org.sipbridge.module.MessageContext;
 import org.slf4j.Logger;
@@ -21,7 +22,7 @@ final class SlBridge implements CoreCalls.SlReply, CoreCalls.SlToTag {
     private static final SlBridge INSTANCE = new SlBridge();
     private static boolean installed;
 
-    private final LogLimiter misuse = new LogLimiter();
+    private final LogRateLimit misuse = new LogRateLimit();
     private final ThreadLocal<byte[]> scratch = ThreadLocal.withInitial(() -> new byte[1024]);
 
     private SlBridge() {

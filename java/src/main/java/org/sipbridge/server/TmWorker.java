@@ -1,5 +1,6 @@
 package org.sipbridge.server;
 
+import org.sipbridge.logging.LogRateLimit;
 import org.sipbridge.tm.TmEnv;
 import org.sipbridge.tm.TmModule;
 import org.sipbridge.tm.TmStats;
@@ -23,7 +24,7 @@ final class TmWorker {
     final TmModule mod;
     final TmEnv env;
     final TmStats stats;
-    final LogLimiter problems = new LogLimiter();
+    final LogRateLimit problems = new LogRateLimit();
     final TmTables tables;
     final TmCurrent current = new TmCurrent();
     final TmLocalReplies local;

@@ -41,9 +41,7 @@ class MessageViewTest {
 
     @BeforeEach
     void setUp() {
-        ms = new ModuleSystem();
-        ms.setMpath(TestModules.mpath());
-        ms.loadModule("msgtest.so", null);
+        ms = TestModules.loaded("msgtest.so");
         ms.initModules();
         msg = new SlotMessage();
     }

@@ -34,9 +34,7 @@ class TortureViewTest {
 
     @BeforeAll
     static void setUp() {
-        ms = new ModuleSystem();
-        ms.setMpath(TestModules.mpath());
-        ms.loadModule("msgtest.so", null);
+        ms = TestModules.loaded("msgtest.so");
         ms.initModules();
         dump = ms.bind(ms.lookup("msgtest_dump", 0, RouteType.REQUEST), List.of());
         msg = new SlotMessage();

@@ -16,10 +16,7 @@ class FunctionLookupTest {
 
     @BeforeEach
     void load() {
-        ms = new ModuleSystem();
-        ms.setMpath(TestModules.mpath());
-        ms.loadModule("example.so", null);
-        ms.loadModule("MyMod.so", null);
+        ms = TestModules.loaded("example.so", "MyMod.so");
     }
 
     @AfterEach

@@ -17,11 +17,7 @@ class ModparamTest {
 
     @BeforeEach
     void load() {
-        ms = new ModuleSystem();
-        ms.setMpath(TestModules.mpath());
-        ms.loadModule("example.so", null);
-        ms.loadModule("MyMod.so", null);
-        ms.loadModule("lifecycle.so", null);
+        ms = TestModules.loaded("example.so", "MyMod.so", "lifecycle.so");
     }
 
     @AfterEach

@@ -39,9 +39,7 @@ class SipContextTest {
 
     @BeforeEach
     void setUp() {
-        ms = new ModuleSystem();
-        ms.setMpath(TestModules.mpath());
-        ms.loadModule("msgtest.so", null);
+        ms = TestModules.loaded("msgtest.so");
         ms.initModules();
         ctx = new SipContext();
     }

@@ -10,10 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.sipbridge.server.SipTestMessages.count;
 
 /**
  * SIPp calls through a stateless route written the OpenSIPS 1.11 way, on four workers: the
@@ -62,9 +62,7 @@ class NamedFlagsCallsTest {
                         .timeout(Duration.ofSeconds(35)).run(dir);
                 assertTrue(uac.clean(CALLS), uac::describe);
                 SippResult server = uas.await();
-                assertEquals(CALLS, server.successfulCalls(), server::describe);
-                assertEquals(0, server.failedCalls(), server::describe);
-                assertEquals(0, server.unexpectedMessages(), server::describe);
+                assertTrue(server.served(CALLS), server::describe);
             }
             String seen = Files.readString(seenByUas);
             // ACC_DO is bit 0 (named by the module's mod_init first), ACC_FAILED bit 1; $mf lists newest first
@@ -80,9 +78,5 @@ class NamedFlagsCallsTest {
             assertEquals(3L * CALLS, s.relayed(), "replies to the advertised Via are ours: " + s);
             assertEquals(0, s.sendFailures() + s.malformedDropped() + s.notOurVia(), s::toString);
         }
-    }
-
-    private static long count(String text, String what) {
-        return Pattern.compile(Pattern.quote(what)).matcher(text).results().count();
     }
 }

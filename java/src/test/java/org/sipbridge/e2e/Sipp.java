@@ -263,20 +263,25 @@ public final class Sipp {
             + " installs Debian's sip-tester package when it is missing (or: apt-get install sip-tester),"
             + " or point -D" + EXECUTABLE_PROPERTY + " at a sipp executable.";
 
-    /**
-     * {@link #OPTIONS_SCENARIO} as a file SIPp can read: the class path copy when it is a file,
-     * else a temporary copy.
-     */
+    /** {@link #OPTIONS_SCENARIO} as a file SIPp can read. */
     public static Path optionsScenario() {
-        URL url = Sipp.class.getResource(OPTIONS_SCENARIO);
+        return scenarioFile(OPTIONS_SCENARIO);
+    }
+
+    /**
+     * A scenario on the test class path ({@code /e2e/tm/uac-call.xml}) as a file SIPp can
+     * read: the class path copy when it is a file, else a temporary copy.
+     */
+    public static Path scenarioFile(String resource) {
+        URL url = Sipp.class.getResource(resource);
         if (url == null) {
-            throw new IllegalStateException(OPTIONS_SCENARIO + " is not on the test class path");
+            throw new IllegalStateException(resource + " is not on the test class path");
         }
         try {
             if ("file".equals(url.getProtocol())) {
                 return Path.of(url.toURI());
             }
-            Path copy = Files.createTempFile("options-uac", ".xml");
+            Path copy = Files.createTempFile("sipp-scenario", ".xml");
             copy.toFile().deleteOnExit();
             try (InputStream in = url.openStream()) {
                 Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);

@@ -74,6 +74,14 @@ public record SippResult(int exitCode, long successfulCalls, long failedCalls, l
                 && unexpectedMessages == 0 && exitCode == 0;
     }
 
+    /**
+     * Every call succeeded, none failed and nothing unexpected came: what a UAS (or a client
+     * on a loaded machine) behind a proxy must see; retransmissions may happen.
+     */
+    public boolean served(long expectedCalls) {
+        return successfulCalls == expectedCalls && failedCalls == 0 && unexpectedMessages == 0;
+    }
+
     /** A summary for assertion messages: the counters, the command and SIPp's last errors. */
     public String describe() {
         StringBuilder text = new StringBuilder()

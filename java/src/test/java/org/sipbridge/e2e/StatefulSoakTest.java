@@ -6,7 +6,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sipbridge.server.TestServer;
 import org.sipbridge.tm.TmStats;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -33,11 +32,8 @@ class StatefulSoakTest {
                 modparam("tm", "T1_timer", 200)
                 modparam("tm", "T4_timer", 200)
                 """;
-        Path scenario = dir.resolve("uac-call.xml");
-        try (var in = StatefulSoakTest.class.getResourceAsStream("/e2e/tm/uac-call.xml")) {
-            Files.copy(in, scenario);
-        }
-        try (StatefulCallsTest.LossyUas uas = new StatefulCallsTest.LossyUas(false);
+        Path scenario = StatefulCallsTest.scenario("uac-call.xml");
+        try (LossyUas uas = new LossyUas(false);
              TestServer proxy = TestServer.start(dir, StatefulCallsTest.config(4,
                      "\tif (!t_relay()) { sl_send_reply(\"500\", \"relay failed\"); }\n\texit;", timers))) {
             SippResult uac = Sipp.scenario("uac-call", scenario).remote(uas.address()).sendTo(proxy.udp())

@@ -1,24 +1,13 @@
 package org.sipbridge.ops;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
-import org.sipbridge.server.TestServer;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -32,63 +21,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class MiTransportTest {
     /** The checks mitransport.c runs (each one counted as passed or failed). */
-    private static final int CHECKS = 15;
+    private static final int CHECKS = 17;
 
-    @TempDir
-    static Path dir;
-    static TestServer server;
-    static HttpClient http;
-    static URI mi;
-    static final ObjectMapper JSON = new ObjectMapper();
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = TestServer.start(dir, """
-                listen=udp:127.0.0.1:%d
-                children=2
-                loadmodule "httpd.so"
-                loadmodule "mi_http.so"
-                loadmodule "mitest.so"
-                loadmodule "mitransport.so"
-                modparam("httpd", "port", 0)
-                modparam("mi_http", "reply_timeout", 1)
-                route {
-                	sl_send_reply("200", "OK");
-                }
-                """.formatted(TestServer.freePort()));
-        var a = server.server.management().httpAddress();
-        assertNotNull(a, "httpd must listen");
-        mi = URI.create("http://127.0.0.1:" + a.getPort() + "/mi");
-        http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (server != null) {
-            server.close();
-        }
-    }
-
-    static JsonNode call(String method, String params) throws Exception {
-        String body = "{\"jsonrpc\":\"2.0\",\"method\":\"" + method + "\"" + (params == null ? "" : ",\"params\":" + params)
-                + ",\"id\":3}";
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(mi).timeout(Duration.ofSeconds(20))
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, r.statusCode(), r.body());
-        return JSON.readTree(r.body());
-    }
-
-    static JsonNode result(String method, String params) throws Exception {
-        JsonNode r = call(method, params);
-        assertFalse(r.has("error"), r.toString());
-        return r.get("result");
-    }
+    @RegisterExtension
+    static final MiHttpServer mi = new MiHttpServer("""
+            loadmodule "mitest.so"
+            loadmodule "mitransport.so"
+            modparam("mi_http", "reply_timeout", 1)
+            route {
+            	sl_send_reply("200", "OK");
+            }
+            """);
 
     @Test
     void aCTransportReachesTheOneRegistry() throws Exception {
         JsonNode r = null;
         for (int i = 0; i < 150; i++) {   // the process runs its checks once, just after start
-            r = result("mit_results", null);
+            r = mi.rpc().result("mit_results", null);
             if (r.get("done").asInt() == 1) {
                 break;
             }
@@ -104,7 +53,7 @@ class MiTransportTest {
     @Test
     void psListsModuleProcesses() throws Exception {
         boolean found = false;
-        for (JsonNode p : result("ps", null).get("Processes")) {
+        for (JsonNode p : mi.rpc().result("ps", null).get("Processes")) {
             if (p.get("Type").asText().equals("MI test transport")) {
                 found = p.get("PID").asInt() > 0 && p.get("ID").asInt() > 0;
             }
@@ -115,7 +64,7 @@ class MiTransportTest {
     @Test
     void asynchronousReplyIsWaitedFor() throws Exception {
         long t0 = System.nanoTime();
-        JsonNode r = result("mit_async", "[\"200\"]");
+        JsonNode r = mi.rpc().result("mit_async", "[\"200\"]");
         long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
         assertEquals("late 200", r.get("answer").asText(), r.toString());
         assertTrue(ms >= 190, "answered only after the delay: " + ms + " ms");
@@ -123,9 +72,9 @@ class MiTransportTest {
 
     @Test
     void asynchronousReplyTimesOutCleanly() throws Exception {
-        assertEquals("late 10", result("mit_async", "[\"10\"]").get("answer").asText());   // warm
+        assertEquals("late 10", mi.rpc().result("mit_async", "[\"10\"]").get("answer").asText());   // warm
         long t0 = System.nanoTime();
-        JsonNode r = call("mit_async", "[\"6000\"]");
+        JsonNode r = mi.rpc().call("mit_async", "[\"6000\"]");
         long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
         assertTrue(r.has("error"), r.toString());
         assertEquals(500, r.get("error").get("code").asInt(), r.toString());
@@ -135,10 +84,10 @@ class MiTransportTest {
         int pending = 1;
         for (int i = 0; i < 100 && pending > 0; i++) {
             Thread.sleep(100);
-            pending = result("mit_results", null).get("pending").asInt();
+            pending = mi.rpc().result("mit_results", null).get("pending").asInt();
         }
         assertEquals(0, pending, "the late answer was given");
-        assertEquals("late 10", result("mit_async", "[\"10\"]").get("answer").asText());
-        assertTrue(result("which", null).toString().contains("mit_async"));
+        assertEquals("late 10", mi.rpc().result("mit_async", "[\"10\"]").get("answer").asText());
+        assertTrue(mi.rpc().result("which", null).toString().contains("mit_async"));
     }
 }

@@ -2,8 +2,6 @@ package org.sipbridge.script;
 
 import org.junit.jupiter.api.Test;
 
-import java.lang.management.ManagementFactory;
-
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -15,7 +13,6 @@ class SteadyStateAllocationTest {
 
     @Test
     void aWarmRouteAllocatesAtMostTheViewsAddressCopies() {
-        com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         try (ScriptHarness h = ScriptHarness.of("""
                 log_level=3
                 loadmodule "maxfwd.so"
@@ -32,26 +29,10 @@ class SteadyStateAllocationTest {
                 }
                 """)) {
             h.ctx.setOutbound(new ScriptBenchmarkOutbound());
-            byte[] invite = ScriptHarness.INVITE.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-            java.nio.ByteBuffer src = java.nio.ByteBuffer.wrap(invite);
-            for (int i = 0; i < 100_000; i++) {
-                once(h, src, invite.length);
-            }
-            long tid = Thread.currentThread().getId();
-            int n = 10_000;
-            long before = mx.getThreadAllocatedBytes(tid);
-            for (int i = 0; i < n; i++) {
-                once(h, src, invite.length);
-            }
-            long perMessage = (mx.getThreadAllocatedBytes(tid) - before) / n;
+            long perMessage = RouteAllocation.bytesPerRequest(h, 100_000, 10_000);
             // 48 expected once compiled; some slack for code the JIT has not finished with
             assertTrue(perMessage <= 96, "allocated " + perMessage + " bytes per message");
         }
-    }
-
-    private static void once(ScriptHarness h, java.nio.ByteBuffer src, int len) {
-        h.ctx.load(src, 0, len, org.sipbridge.sip.Framing.DATAGRAM, org.sipbridge.testing.SlotMessage.FROM_CLIENT);
-        h.script.runRequest(h.ctx);
     }
 
     /** Builds the forwarded bytes like the server would, keeping nothing. */

@@ -61,19 +61,19 @@ class ConfigChecksTest {
         try (LogCapture log = LogCapture.of("org.sipbridge.server");
              TestServer server = TestServer.start(dir, "listen=udp:127.0.0.1:" + TestServer.freePort() + "\n");
              UdpPeer client = new UdpPeer()) {
-            assertTrue(messages(log).stream().anyMatch(m -> m.contains("no request route")), messages(log).toString());
+            assertTrue(log.messages().stream().anyMatch(m -> m.contains("no request route")), log.messages().toString());
             client.send(server.udp(), "OPTIONS sip:x@127.0.0.1 SIP/2.0\nVia: SIP/2.0/UDP 127.0.0.1:" + client.port()
                     + ";branch=z9hG4bK1\nFrom: <sip:a@x>;tag=1\nTo: <sip:x@x>\nCall-ID: noroute@test\nCSeq: 1 OPTIONS\n"
                     + "Content-Length: 0\n\n");
             assertNull(client.receive(300));
             assertEquals(1, server.await(s -> s.scriptDropped(), 1));
             long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(2); // the line follows the count
-            while (messages(log).stream().noneMatch(m -> m.startsWith("dropped OPTIONS from udp:127.0.0.1:")
+            while (log.messages().stream().noneMatch(m -> m.startsWith("dropped OPTIONS from udp:127.0.0.1:")
                     && m.contains("no request route")) && System.nanoTime() < end) {
                 Thread.sleep(10);
             }
-            assertTrue(messages(log).stream().anyMatch(m -> m.startsWith("dropped OPTIONS from udp:127.0.0.1:")
-                    && m.contains("no request route")), messages(log).toString());
+            assertTrue(log.messages().stream().anyMatch(m -> m.startsWith("dropped OPTIONS from udp:127.0.0.1:")
+                    && m.contains("no request route")), log.messages().toString());
         }
     }
 
@@ -101,18 +101,5 @@ class ConfigChecksTest {
         assertEquals(1, c.code());
         assertTrue(c.err().contains("is a directory, not a module file"), c.err());
         assertFalse(c.err().contains("could not find module"), c.err());
-    }
-
-    /** The captured lines; a retry when the logger appended while they were copied (LogCapture's list is not locked by the appender). */
-    private static java.util.List<String> messages(LogCapture log) {
-        for (int i = 0; ; i++) {
-            try {
-                return log.messages();
-            } catch (java.util.ConcurrentModificationException e) {
-                if (i == 100) {
-                    throw e;
-                }
-            }
-        }
     }
 }

@@ -6,11 +6,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -26,7 +23,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class CoreServicesT3Test {
-    private static final Pattern HEADER = Pattern.compile("^(X-[A-Za-z-]+): (.*)$");
     private static final String ROUTE = """
             loadmodule "repltest.so"
             route {
@@ -54,14 +50,7 @@ class CoreServicesT3Test {
             String reply = client.receive(10_000);
             assertNotNull(reply, "no reply from the server");
             assertTrue(reply.startsWith("SIP/2.0 200 OK\r\n"), reply);
-            Map<String, String> h = new HashMap<>();
-            for (String line : reply.split("\r\n")) {
-                Matcher m = HEADER.matcher(line);
-                if (m.matches()) {
-                    h.put(m.group(1), m.group(2));
-                }
-            }
-            return h;
+            return SipTestMessages.xHeaders(reply);
         }
     }
 

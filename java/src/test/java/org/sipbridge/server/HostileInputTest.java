@@ -1,10 +1,8 @@
 package org.sipbridge.server;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 import org.sipbridge.core.LogSafe;
 import org.sipbridge.core.SipContext;
 import org.sipbridge.sip.Framing;
@@ -14,7 +12,7 @@ import org.sipbridge.testing.SlotMessage;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -24,20 +22,13 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.sipbridge.server.SipTestMessages.firstLine;
 
 /** Issue 13 items 4, 5, 6, 7, 9, 11: what a hostile or broken peer sends, and what the server does with it. */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
-class HostileInputTest {
-    @TempDir
-    Path dir;
-    TestServer proxy;
-    UdpPeer client;
-    UdpPeer uas;
-
+class HostileInputTest extends ProxyBetweenPeersTestBase {
     @BeforeEach
     void start() throws Exception {
-        client = new UdpPeer();
-        uas = new UdpPeer();
         proxy = TestServer.start(dir, """
                 listen=udp:127.0.0.1:%d
                 children=1
@@ -60,13 +51,6 @@ class HostileInputTest {
                 """.formatted(TestServer.freePort(), uas.port()));
     }
 
-    @AfterEach
-    void stop() {
-        proxy.close();
-        client.close();
-        uas.close();
-    }
-
     private String request(String method, String callId, String extraHeaders) {
         return method + " sip:bob@127.0.0.1:" + uas.port() + " SIP/2.0\r\n"
                 + "Via: SIP/2.0/UDP 127.0.0.1:" + client.port() + ";branch=z9hG4bK" + callId.hashCode() + "\r\n"
@@ -79,14 +63,10 @@ class HostileInputTest {
                 + "Content-Length: 0\r\n";
     }
 
-    private static String statusLine(String reply) {
-        return reply.substring(0, reply.indexOf("\r\n"));
-    }
-
     @Test
     void aDatagramWithoutTheEmptyLineIsAnsweredNotForwarded() {
         client.send(proxy.udp(), request("MESSAGE", "no-empty-line@test", ""));
-        assertEquals("SIP/2.0 400 Header Section Not Terminated", statusLine(client.expect()));
+        assertEquals("SIP/2.0 400 Header Section Not Terminated", firstLine(client.expect()));
         assertNull(uas.receive(300), "forwarded without its empty line");
         client.send(proxy.udp(), request("MESSAGE", "with-empty-line@test", "") + "\r\n");
         assertTrue(uas.expect().startsWith("MESSAGE "), "a complete request is still forwarded");
@@ -99,18 +79,18 @@ class HostileInputTest {
             many.append("X-H").append(i).append(": v\r\n");
         }
         client.send(proxy.udp(), request("OPTIONS", "many-headers@test", many.toString()) + "\r\n");
-        assertEquals("SIP/2.0 400 Too Many Headers", statusLine(client.expect()));
+        assertEquals("SIP/2.0 400 Too Many Headers", firstLine(client.expect()));
 
         String longLine = request("OPTIONS", "long-header@test", "Subject: " + "s".repeat(60_000) + "\r\n") + "\r\n";
         client.send(proxy.udp(), longLine);
         String reply = client.expect();
-        assertEquals("SIP/2.0 400 Header Line Too Long", statusLine(reply));
+        assertEquals("SIP/2.0 400 Header Line Too Long", firstLine(reply));
         assertFalse(reply.contains("sssss"), "the over-long line is not copied into the reply");
 
         String longUri = request("OPTIONS", "long-uri@test", "").replaceFirst("sip:bob@",
                 "sip:" + "u".repeat(9000) + "@") + "\r\n";
         client.send(proxy.udp(), longUri);
-        assertEquals("SIP/2.0 414 Request-URI Too Long", statusLine(client.expect()));
+        assertEquals("SIP/2.0 414 Request-URI Too Long", firstLine(client.expect()));
         assertNull(uas.receive(200));
     }
 
@@ -145,8 +125,8 @@ class HostileInputTest {
         try (LogCapture log = LogCapture.of("org.sipbridge.server")) {
             String evil = request("OPTIONS", "escape@test", "") + "\r\n";
             client.send(proxy.udp(), "OPT\u001b[2J\u0007\u0000X" + evil.substring("OPTIONS".length()));
-            assertEquals("SIP/2.0 400 Malformed Method", statusLine(client.expect()));
-            String line = awaitLine(log, "malformed ");
+            assertEquals("SIP/2.0 400 Malformed Method", firstLine(client.expect()));
+            String line = log.awaitMessage("malformed ", Duration.ofSeconds(2));
             assertTrue(line.contains("OPT\\x1b[2J\\x07\\x00X"), line);
             for (char c : line.toCharArray()) {
                 assertTrue(c >= 0x20 && c != 0x7f, "raw control character " + (int) c + " in " + line);
@@ -154,19 +134,6 @@ class HostileInputTest {
         }
         assertSame("plain", LogSafe.text("plain"), "printable text is not copied");
         assertEquals("a\\r\\nb\\t\\x7f\\x9b", LogSafe.text("a\r\nb\t\u007f\u009b"));
-    }
-
-    private static String awaitLine(LogCapture log, String containing) {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
-        while (System.nanoTime() < end) {
-            for (String m : messages(log)) {
-                if (m.contains(containing)) {
-                    return m;
-                }
-            }
-            Thread.onSpinWait();
-        }
-        throw new AssertionError("no log line with <" + containing + ">: " + messages(log));
     }
 
     @Test
@@ -190,7 +157,7 @@ class HostileInputTest {
         try (LogCapture log = LogCapture.of("org.sipbridge.server")) {
             uas.send(proxy.udp(), reply.toString());
             assertNull(client.receive(500), "relayed to a name taken from the reply");
-            assertTrue(awaitLine(log, "cannot relay").contains("received localhost is not an IP address"));
+            assertTrue(log.awaitMessage("cannot relay", Duration.ofSeconds(2)).contains("received localhost is not an IP address"));
         }
         assertEquals(0, proxy.stats().relayed());
     }
@@ -199,23 +166,10 @@ class HostileInputTest {
     void aScriptErrorInARecursiveRouteLogsOneLineNotAHundred() {
         try (LogCapture log = LogCapture.of("org.sipbridge.script")) {
             client.send(proxy.udp(), request("INFO", "recursive@test", "") + "\r\n");
-            assertEquals("SIP/2.0 200 Deep", statusLine(client.expect()));
-            List<String> lines = messages(log);
+            assertEquals("SIP/2.0 200 Deep", firstLine(client.expect()));
+            List<String> lines = log.messages();
             assertTrue(lines.size() <= 2, "log flood: " + lines.size() + " lines, first " + lines.get(0));
             assertNotNull(lines.stream().filter(l -> l.contains("invalid")).findFirst().orElse(null), lines.toString());
-        }
-    }
-
-    /** The captured lines; a retry when the logger appended while they were copied (LogCapture's list is not locked by the appender). */
-    private static java.util.List<String> messages(LogCapture log) {
-        for (int i = 0; ; i++) {
-            try {
-                return log.messages();
-            } catch (java.util.ConcurrentModificationException e) {
-                if (i == 100) {
-                    throw e;
-                }
-            }
         }
     }
 }

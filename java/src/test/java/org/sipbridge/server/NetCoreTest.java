@@ -31,7 +31,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class NetCoreTest {
-    private static final Pattern HEADER = Pattern.compile("^(X-[A-Za-z-]+): (.*)$");
 
     private LoopbackDns dns;
     private UdpPeer target;
@@ -125,14 +124,7 @@ class NetCoreTest {
             String reply = client.receive(10_000);
             assertNotNull(reply, "no reply from the server");
             assertTrue(reply.startsWith("SIP/2.0 200 OK\r\n"), reply);
-            Map<String, String> h = new HashMap<>();
-            for (String line : reply.split("\r\n")) {
-                Matcher m = HEADER.matcher(line);
-                if (m.matches()) {
-                    h.put(m.group(1), m.group(2));
-                }
-            }
-            return h;
+            return SipTestMessages.xHeaders(reply);
         }
     }
 

@@ -1,13 +1,13 @@
 package org.sipbridge.server;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
+import static org.sipbridge.server.SipTestMessages.firstLine;
+import static org.sipbridge.server.SipTestMessages.nextNotInvite;
+import static org.sipbridge.server.SipTestMessages.replyTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -22,24 +22,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Contact.
  */
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
-class SignatureHeadersTest {
+class SignatureHeadersTest extends ProxyBetweenPeersTestBase {
     private static final String DEFAULT_SERVER = "Server: OpenSIPS (1.11.0-sipbridge (x86_64/linux))\r\n";
     private static final String DEFAULT_UA = "User-Agent: OpenSIPS (1.11.0-sipbridge (x86_64/linux))\r\n";
-
-    @TempDir
-    Path dir;
-    TestServer proxy;
-    final UdpPeer client = new UdpPeer();
-    final UdpPeer uas = new UdpPeer();
-
-    @AfterEach
-    void stop() {
-        client.close();
-        uas.close();
-        if (proxy != null) {
-            proxy.close();
-        }
-    }
 
     private void start(String settings, String route, String more) throws Exception {
         proxy = TestServer.start(dir, """
@@ -66,35 +51,6 @@ class SignatureHeadersTest {
 
     private String invite(String branch) {
         return request("INVITE", branch, "1 INVITE", "<sip:bob@example.com>", "");
-    }
-
-    /** A reply to request (as received by the UAS), with a To tag. */
-    private static String replyTo(String request, String status) {
-        StringBuilder sb = new StringBuilder("SIP/2.0 ").append(status).append("\r\n");
-        for (String line : request.split("\r\n")) {
-            String l = line.toLowerCase();
-            if (l.startsWith("via:") || l.startsWith("from:") || l.startsWith("call-id:") || l.startsWith("cseq:")) {
-                sb.append(line).append("\r\n");
-            } else if (l.startsWith("to:")) {
-                sb.append(line).append(line.contains("tag=") ? "" : ";tag=b2").append("\r\n");
-            }
-        }
-        return sb.append("Content-Length: 0\r\n\r\n").toString();
-    }
-
-    private static String firstLine(String m) {
-        return m.substring(0, m.indexOf("\r\n"));
-    }
-
-    /** The next message that is not a retransmission of an INVITE. */
-    private static String nextNotInvite(UdpPeer peer) {
-        for (int i = 0; i < 50; i++) {
-            String s = peer.expect();
-            if (!s.startsWith("INVITE ")) {
-                return s;
-            }
-        }
-        throw new AssertionError("only INVITEs");
     }
 
     private static void assertEndsWith(String tail, String message) {

@@ -1,9 +1,7 @@
 package org.sipbridge.server;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 import org.sipbridge.tm.TmStats;
 
 import java.nio.file.Files;
@@ -12,6 +10,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import static org.sipbridge.server.SipTestMessages.firstLine;
+import static org.sipbridge.server.SipTestMessages.header;
+import static org.sipbridge.server.SipTestMessages.nextNotInvite;
+import static org.sipbridge.server.SipTestMessages.replyTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -23,23 +25,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * tables emptied by the wait timers.
  */
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
-class StatefulProxyTest {
+class StatefulProxyTest extends ProxyBetweenPeersTestBase {
     private static final Pattern TM_BRANCH = Pattern.compile("branch=(z9hG4bKsbt[0-9a-fw.x]+)\r\n");
-
-    @TempDir
-    Path dir;
-    TestServer proxy;
-    final UdpPeer client = new UdpPeer();
-    final UdpPeer uas = new UdpPeer();
-
-    @AfterEach
-    void stop() {
-        client.close();
-        uas.close();
-        if (proxy != null) {
-            proxy.close();
-        }
-    }
 
     private void start(String route) throws Exception {
         proxy = TestServer.start(dir, """
@@ -67,35 +54,6 @@ class StatefulProxyTest {
     private String invite(String branch) {
         return request("INVITE", "SIP/2.0/UDP 127.0.0.1:" + client.port() + ";branch=" + branch, "1 INVITE",
                 "<sip:bob@example.com>");
-    }
-
-    /** A reply to request (as received by the UAS), with a To tag. */
-    private static String replyTo(String request, String status) {
-        StringBuilder sb = new StringBuilder("SIP/2.0 ").append(status).append("\r\n");
-        for (String line : request.split("\r\n")) {
-            String l = line.toLowerCase();
-            if (l.startsWith("via:") || l.startsWith("from:") || l.startsWith("call-id:") || l.startsWith("cseq:")) {
-                sb.append(line).append("\r\n");
-            } else if (l.startsWith("to:")) {
-                sb.append(line).append(line.contains("tag=") ? "" : ";tag=b2").append("\r\n");
-            }
-        }
-        return sb.append("Content-Length: 0\r\n\r\n").toString();
-    }
-
-    private static String firstLine(String m) {
-        return m.substring(0, m.indexOf("\r\n"));
-    }
-
-    /** The next message the peer gets that is not a retransmitted INVITE (timer A runs at T1 = 100 ms here). */
-    private static String nextNotInvite(UdpPeer peer) {
-        for (int i = 0; i < 50; i++) {
-            String s = peer.expect();
-            if (!s.startsWith("INVITE ")) {
-                return s;
-            }
-        }
-        throw new AssertionError("only INVITEs");
     }
 
     /** Whatever else the peer gets within 300 ms apart from INVITE retransmissions; null for nothing. */
@@ -289,11 +247,6 @@ class StatefulProxyTest {
             assertEquals("SIP/2.0 200 OK", firstLine(client.expect()), "the 486 never reached the caller");
             assertEquals(2, tm().branches.sum());
         }
-    }
-
-    private static String header(String m, String name) {
-        Matcher x = Pattern.compile("(?m)^" + Pattern.quote(name) + ": ([^\r\n]*)").matcher(m);
-        return x.find() ? x.group(1) : null;
     }
 
     @Test

@@ -1,13 +1,10 @@
 package org.sipbridge.server;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.net.InetSocketAddress;
-import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -22,28 +19,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * over UDP by hand-written messages: exact bytes of what it forwards, relays and answers.
  */
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
-class StatelessProxyTest {
+class StatelessProxyTest extends ProxyBetweenPeersTestBase {
     private static final Pattern OUR_BRANCH = Pattern.compile("branch=(z9hG4bKsb[0-9a-f]{16})\r\n");
     private static final Pattern OUR_TAG = Pattern.compile("tag=(sb[0-9a-f]{8}\\.[0-9a-f]{16})");
-
-    @TempDir
-    Path dir;
-    TestServer proxy;
-    UdpPeer client;
-    UdpPeer uas;
 
     @BeforeEach
     void start() throws Exception {
         proxy = TestServer.start(dir, TestServer.proxyConfig(1));
-        client = new UdpPeer();
-        uas = new UdpPeer();
-    }
-
-    @AfterEach
-    void stop() {
-        client.close();
-        uas.close();
-        proxy.close();
     }
 
     private String invite(String method, String branch, String cseq) {

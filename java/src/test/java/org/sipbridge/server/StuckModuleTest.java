@@ -11,10 +11,12 @@ import org.sipbridge.testing.LogCapture;
 import org.sipbridge.testing.TestModules;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.sipbridge.server.SipTestMessages.firstLine;
 
 /**
  * Issue 13 items 2 and 3: one worker stuck in a C function that never returns. The other
@@ -79,29 +81,12 @@ class StuckModuleTest {
                 + "Content-Length: 0\r\n\r\n";
     }
 
-    private static String status(String reply) {
-        return reply.substring(0, reply.indexOf("\r\n"));
-    }
-
     private void awaitEntered(int n) throws InterruptedException {
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         while (entered() < n && System.nanoTime() < end) {
             Thread.sleep(5);
         }
         assertEquals(n, entered(), "stuck_forever was not entered");
-    }
-
-    private static String awaitLine(LogCapture log, String containing) throws InterruptedException {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (System.nanoTime() < end) {
-            for (String m : messages(log)) {
-                if (m.contains(containing)) {
-                    return m;
-                }
-            }
-            Thread.sleep(10);
-        }
-        throw new AssertionError("no log line with <" + containing + ">: " + messages(log));
     }
 
     @Test
@@ -114,23 +99,23 @@ class StuckModuleTest {
             try {
                 client.send(server.udp(), request("MESSAGE", "stuck-1@test"));
                 awaitEntered(before + 1);
-                String report = awaitLine(log, "has been on one message");
+                String report = log.awaitMessage("has been on one message", Duration.ofSeconds(5));
                 assertTrue(report.contains("in module stuck, function stuck_forever"), report);
                 assertTrue(report.contains("MESSAGE with Call-ID stuck-1@test from udp:127.0.0.1:"), report);
 
                 // every Call-ID is served, also those that hash to the stuck worker
                 for (int i = 0; i < 12; i++) {
                     client.send(server.udp(), request("OPTIONS", "other-" + i + "@test"));
-                    assertEquals("SIP/2.0 200 OK", status(client.expect()), "request " + i);
+                    assertEquals("SIP/2.0 200 OK", firstLine(client.expect()), "request " + i);
                 }
                 client.send(server.udp(), request("OPTIONS", "stuck-1@test"));
-                assertEquals("SIP/2.0 200 OK", status(client.expect()), "the stuck worker's own Call-ID");
+                assertEquals("SIP/2.0 200 OK", firstLine(client.expect()), "the stuck worker's own Call-ID");
 
                 // the stuck module: its lock holder is known stuck, so no 2 s wait, a 500 at once
                 for (int i = 0; i < 3; i++) {
                     long t0 = System.nanoTime();
                     client.send(server.udp(), request("INFO", "busy-" + i + "@test"));
-                    assertEquals("SIP/2.0 500 Server Internal Error", status(client.expect()));
+                    assertEquals("SIP/2.0 500 Server Internal Error", firstLine(client.expect()));
                     assertTrue(System.nanoTime() - t0 < TimeUnit.MILLISECONDS.toNanos(1500), "waited for the lock");
                 }
                 ReliabilityStats r = server.server.reliabilityStats();
@@ -144,9 +129,9 @@ class StuckModuleTest {
                 long stopMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
                 assertTrue(stopMillis < 15_000, "stop took " + stopMillis + " ms");
                 assertEquals(1, server.server.transportStats().droppedAtStop(), "the message the worker was on");
-                assertTrue(messages(log).stream().anyMatch(m -> m.contains("worker ")
+                assertTrue(log.messages().stream().anyMatch(m -> m.contains("worker ")
                         && m.contains("in module stuck, function stuck_forever")
-                        && m.contains("modules are not destroyed nor unloaded")), messages(log).toString());
+                        && m.contains("modules are not destroyed nor unloaded")), log.messages().toString());
             } finally {
                 if (!stopped) {
                     plain("stuck_release");
@@ -174,25 +159,12 @@ class StuckModuleTest {
                         // this Call-ID hashed to the stuck worker (no watchdog here): nothing to measure
                         continue;
                     }
-                    assertEquals("SIP/2.0 500 Server Internal Error", status(reply));
+                    assertEquals("SIP/2.0 500 Server Internal Error", firstLine(reply));
                     assertTrue(waited >= 250 && waited < 2000, "answered after " + waited + " ms");
                 }
                 assertTrue(server.server.reliabilityStats().moduleBusy() >= 1);
             } finally {
                 plain("stuck_release");
-            }
-        }
-    }
-
-    /** The captured lines; a retry when the logger appended while they were copied (LogCapture's list is not locked by the appender). */
-    private static java.util.List<String> messages(LogCapture log) {
-        for (int i = 0; ; i++) {
-            try {
-                return log.messages();
-            } catch (java.util.ConcurrentModificationException e) {
-                if (i == 100) {
-                    throw e;
-                }
             }
         }
     }

@@ -1,17 +1,16 @@
 package org.sipbridge.server;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
+import static org.sipbridge.server.SipTestMessages.firstLine;
+import static org.sipbridge.server.SipTestMessages.header;
+import static org.sipbridge.server.SipTestMessages.nextNot;
+import static org.sipbridge.server.SipTestMessages.replyTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -24,22 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * onreply_avp_mode, $T_ruri, t_flush_flags, t_replicate.
  */
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
-class TmInterfaceTest {
-    @TempDir
-    Path dir;
-    TestServer proxy;
-    final UdpPeer client = new UdpPeer();
-    final UdpPeer uas = new UdpPeer();
-
-    @AfterEach
-    void stop() {
-        client.close();
-        uas.close();
-        if (proxy != null) {
-            proxy.close();
-        }
-    }
-
+class TmInterfaceTest extends ProxyBetweenPeersTestBase {
     private void start(String more, String routes) throws Exception {
         proxy = TestServer.start(dir, """
                 listen=udp:127.0.0.1:%d
@@ -60,39 +44,6 @@ class TmInterfaceTest {
                 + "CSeq: 1 " + method + "\n"
                 + extra
                 + "Content-Length: 0\n\n";
-    }
-
-    private static String replyTo(String request, String status) {
-        StringBuilder sb = new StringBuilder("SIP/2.0 ").append(status).append("\r\n");
-        for (String line : request.split("\r\n")) {
-            String l = line.toLowerCase();
-            if (l.startsWith("via:") || l.startsWith("from:") || l.startsWith("call-id:") || l.startsWith("cseq:")) {
-                sb.append(line).append("\r\n");
-            } else if (l.startsWith("to:")) {
-                sb.append(line).append(line.contains("tag=") ? "" : ";tag=b2").append("\r\n");
-            }
-        }
-        return sb.append("Content-Length: 0\r\n\r\n").toString();
-    }
-
-    private static String firstLine(String m) {
-        return m.substring(0, m.indexOf("\r\n"));
-    }
-
-    private static String header(String m, String name) {
-        Matcher x = Pattern.compile("(?m)^" + Pattern.quote(name) + ": ([^\r\n]*)").matcher(m);
-        return x.find() ? x.group(1) : null;
-    }
-
-    /** The next message the peer gets that is not a retransmission of method (timers A/E run at T1 = 100 ms). */
-    private static String nextNot(UdpPeer peer, String method) {
-        for (int i = 0; i < 50; i++) {
-            String s = peer.expect();
-            if (!s.startsWith(method + " ")) {
-                return s;
-            }
-        }
-        throw new AssertionError("only " + method + "s");
     }
 
     @Test

@@ -17,7 +17,15 @@ import java.util.List;
  */
 public final class LogCapture implements AutoCloseable {
     private final Logger logger;
-    private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
+    /** Appends under the list's lock, which the readers below take too: loggers on other threads append meanwhile. */
+    private final ListAppender<ILoggingEvent> appender = new ListAppender<>() {
+        @Override
+        protected void append(ILoggingEvent e) {
+            synchronized (list) {
+                super.append(e);
+            }
+        }
+    };
     private final Level previous;
 
     public LogCapture(String loggerName, Level level) {
@@ -47,6 +55,27 @@ public final class LogCapture implements AutoCloseable {
     public List<ILoggingEvent> events() {
         synchronized (appender.list) {
             return List.copyOf(appender.list);
+        }
+    }
+
+    /** The first message containing text, waiting up to timeout for it; fails the test when none comes. */
+    public String awaitMessage(String text, java.time.Duration timeout) {
+        long end = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            for (String m : messages()) {
+                if (m.contains(text)) {
+                    return m;
+                }
+            }
+            if (System.nanoTime() - end > 0) {
+                throw new AssertionError("no log line with <" + text + ">: " + messages());
+            }
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted waiting for a log line with <" + text + ">");
+            }
         }
     }
 

@@ -1,5 +1,7 @@
 package org.sipbridge.testing;
 
+import org.sipbridge.core.ModuleSystem;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -24,6 +26,16 @@ public final class TestModules {
 
     public static Path path(String module) {
         return dir().resolve(module + ".so");
+    }
+
+    /** A ModuleSystem on {@link #mpath()} with these modules loaded ("msgtest.so"...), not yet initialised; the caller closes it. */
+    public static ModuleSystem loaded(String... modules) {
+        ModuleSystem ms = new ModuleSystem();
+        ms.setMpath(mpath());
+        for (String m : modules) {
+            ms.loadModule(m, null);
+        }
+        return ms;
     }
 
     /** The repository root (surefire passes it; tests may run from it). */

@@ -146,21 +146,21 @@ final class CacheFunctions {
     static CallSite remove(PvResolver pvs, List<Argument> args) {
         byte[] engine = engine("cache_remove", args.get(0));
         CompiledFormat key = Args.format(pvs, "cache_remove", 2, args.get(1));
-        return ctx -> keyOnly(REMOVE, engine, key, null, ctx);
+        return ctx -> keyed("cache_remove", REMOVE, engine, key, null, 0, null, ctx);
     }
 
     static CallSite fetch(PvResolver pvs, List<Argument> args) {
         byte[] engine = engine("cache_fetch", args.get(0));
         CompiledFormat key = Args.format(pvs, "cache_fetch", 2, args.get(1));
         Pv out = spec(pvs, "cache_fetch", 3, args.get(2), true);
-        return ctx -> keyOnly(FETCH, engine, key, out, ctx);
+        return ctx -> keyed("cache_fetch", FETCH, engine, key, null, 0, out, ctx);
     }
 
     static CallSite counterFetch(PvResolver pvs, List<Argument> args) {
         byte[] engine = engine("cache_counter_fetch", args.get(0));
         CompiledFormat key = Args.format(pvs, "cache_counter_fetch", 2, args.get(1));
         Pv out = spec(pvs, "cache_counter_fetch", 3, args.get(2), true);
-        return ctx -> keyOnly(COUNTER_FETCH, engine, key, out, ctx);
+        return ctx -> keyed("cache_counter_fetch", COUNTER_FETCH, engine, key, null, 0, out, ctx);
     }
 
     /**
@@ -265,27 +265,12 @@ final class CacheFunctions {
         int expires = args.get(3).intValue(fn, 4);
         Pv out = args.size() > 4 ? spec(pvs, fn, 5, args.get(4), true) : null;
         int op = add ? ADD : SUB;
-        return ctx -> {
-            if (!(ctx instanceof SipContext sc)) {
-                return -1;
-            }
-            ScriptState s = ScriptState.of(sc);
-            int mark = s.mark();
-            try {
-                Value k = s.temp();
-                key.eval(s, k);
-                if (k.length() == 0) {
-                    log.warn("{}: empty key ({})", fn, key.text());
-                    return -1;
-                }
-                return call(op, engine, k, null, by.get(s, fn), expires, out, s);
-            } finally {
-                s.release(mark);
-            }
-        };
+        return ctx -> keyed(fn, op, engine, key, by, expires, out, ctx);
     }
 
-    private static int keyOnly(int op, byte[] engine, CompiledFormat key, Pv out, org.sipbridge.module.MessageContext ctx) {
+    /** A call that takes a key and no value: the key evaluated (an empty one is refused), by read when given. */
+    private static int keyed(String fn, int op, byte[] engine, CompiledFormat key, IntArg by, int expires, Pv out,
+                             org.sipbridge.module.MessageContext ctx) {
         if (!(ctx instanceof SipContext sc)) {
             return -1;
         }
@@ -295,10 +280,10 @@ final class CacheFunctions {
             Value k = s.temp();
             key.eval(s, k);
             if (k.length() == 0) {
-                log.warn("cache function: empty key ({})", key.text());
+                log.warn("{}: empty key ({})", fn, key.text());
                 return -1;
             }
-            return call(op, engine, k, null, 0, 0, out, s);
+            return call(op, engine, k, null, by == null ? 0 : by.get(s, fn), expires, out, s);
         } finally {
             s.release(mark);
         }

@@ -63,6 +63,7 @@ public final class CoreFunctions extends JavaModule {
         function("msg_apply_changes", 0, RouteType.REQUEST, MessageFunctions::applyChanges);
         function("xlog", 1, RouteType.ALL, args -> LogFunctions.xlog(pvs, configLogLevel, args));
         function("xlog", 2, RouteType.ALL, args -> LogFunctions.xlog(pvs, configLogLevel, args));
+        function("xdbg", 1, RouteType.ALL, args -> LogFunctions.xdbg(pvs, configLogLevel, args));
         function("log", 1, RouteType.ALL, args -> LogFunctions.log(configLogLevel, args));
         function("log", 2, RouteType.ALL, args -> LogFunctions.log(configLogLevel, args));
         flagFunctions();

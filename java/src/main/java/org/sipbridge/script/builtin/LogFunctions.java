@@ -12,10 +12,11 @@ import org.slf4j.LoggerFactory;
 import java.util.List;
 
 /**
- * xlog([level,] format) under the SLF4J logger "org.sipbridge.module.xlog" and log([level,] text)
- * under "org.sipbridge.module.log" (printed as module xlog / log).
+ * xlog([level,] format) and xdbg(format) under the SLF4J logger "org.sipbridge.module.xlog",
+ * log([level,] text) under "org.sipbridge.module.log" (printed as module xlog / log).
  * The level test comes first (the configuration's log_level, then the logger's), so a
- * disabled level costs a comparison and formats nothing. Default level: L_ERR, as OpenSIPS.
+ * disabled level costs a comparison and formats nothing. Default levels as in OpenSIPS 1.11:
+ * xlog L_ERR, xdbg L_DBG, and the core's log(text) L_DBG (its grammar gives log the level 4).
  */
 final class LogFunctions {
     static final Logger XLOG = LoggerFactory.getLogger(LoggerNames.module("xlog"));
@@ -26,7 +27,17 @@ final class LogFunctions {
 
     static CallSite xlog(PvResolver pvs, Integer configLevel, List<Argument> args) {
         int level = args.size() == 2 ? LogLevel.parse("xlog", args.get(0).text()) : LogLevel.L_ERR;
-        CompiledFormat format = Args.format(pvs, "xlog", args.size(), args.get(args.size() - 1));
+        return formatted(pvs, "xlog", level, configLevel, args);
+    }
+
+    /** xdbg(format): xlog at L_DBG. */
+    static CallSite xdbg(PvResolver pvs, Integer configLevel, List<Argument> args) {
+        return formatted(pvs, "xdbg", LogLevel.L_DBG, configLevel, args);
+    }
+
+    private static CallSite formatted(PvResolver pvs, String function, int level, Integer configLevel,
+                                      List<Argument> args) {
+        CompiledFormat format = Args.format(pvs, function, args.size(), args.get(args.size() - 1));
         return ctx -> {
             if (LogLevel.enabled(XLOG, level, configLevel)) {
                 LogLevel.write(XLOG, level, stripNewline(format.evaluate(ctx)));
@@ -36,7 +47,7 @@ final class LogFunctions {
     }
 
     static CallSite log(Integer configLevel, List<Argument> args) {
-        int level = LogLevel.L_ERR;
+        int level = LogLevel.L_DBG;
         if (args.size() == 2) {
             Argument a = args.get(0);
             if (!a.isConstant()) {

@@ -1,6 +1,7 @@
 package org.sipbridge.script.builtin;
 
 import org.sipbridge.module.ModuleException;
+import org.sipbridge.sip.SipBytes;
 import org.sipbridge.sip.SipMethod;
 
 import java.nio.ByteBuffer;
@@ -42,23 +43,11 @@ final class MethodList {
             return (mask & method.openSipsId()) != 0;
         }
         for (byte[] name : lowerNames) {
-            if (name.length == len && sameIgnoringCase(buf, off, name)) {
+            if (SipBytes.equalsIgnoreCase(buf, off, len, name)) {
                 return true;
             }
         }
         return false;
     }
 
-    private static boolean sameIgnoringCase(ByteBuffer buf, int off, byte[] lower) {
-        for (int i = 0; i < lower.length; i++) {
-            int c = buf.get(off + i);
-            if (c >= 'A' && c <= 'Z') {
-                c += 32;
-            }
-            if (c != lower[i]) {
-                return false;
-            }
-        }
-        return true;
-    }
 }

@@ -1,5 +1,6 @@
 package org.sipbridge.script.expr;
 
+import org.sipbridge.logging.LogRateLimit;
 import org.sipbridge.script.run.ScriptState;
 import org.sipbridge.script.run.Value;
 import org.slf4j.Logger;
@@ -21,7 +22,7 @@ public final class ArithExpr extends Expr {
     private final Expr left;
     private final Expr right;
     private final String location;
-    private final org.sipbridge.script.run.ErrorLogLimit errors = new org.sipbridge.script.run.ErrorLogLimit();
+    private final LogRateLimit errors = new LogRateLimit();
 
     public ArithExpr(Op op, Expr left, Expr right, String location) {
         this.op = op;

@@ -1,5 +1,6 @@
 package org.sipbridge.script.expr;
 
+import org.sipbridge.logging.LogRateLimit;
 import org.sipbridge.script.run.ScriptState;
 import org.sipbridge.script.run.Value;
 import org.slf4j.Logger;
@@ -21,7 +22,7 @@ public final class MatchExpr extends Expr {
     private final Expr dynamic;
     private final boolean negated;
     private final String location;
-    private final org.sipbridge.script.run.ErrorLogLimit errors = new org.sipbridge.script.run.ErrorLogLimit();
+    private final LogRateLimit errors = new LogRateLimit();
     private volatile Compiled last;
 
     private record Compiled(String text, Pattern pattern) {

@@ -4,6 +4,7 @@ import org.sipbridge.script.run.ScriptState;
 import org.sipbridge.script.run.Value;
 import org.sipbridge.sip.HeaderNames;
 import org.sipbridge.sip.HeaderType;
+import org.sipbridge.sip.SipBytes;
 import org.sipbridge.sip.SipMessage;
 
 import java.nio.ByteBuffer;
@@ -86,29 +87,11 @@ final class HeaderPv extends Pv {
 
     private int scan(SipMessage m, int from) {
         for (int i = from; i < m.headerCount(); i++) {
-            if (m.headerType(i) == HeaderType.OTHER && sameName(m, i)) {
+            if (m.headerType(i) == HeaderType.OTHER && SipBytes.equalsIgnoreCase(m.buffer(), m.headerNameOffset(i), m.headerNameLength(i), lowerName)) {
                 return i;
             }
         }
         return -1;
     }
 
-    private boolean sameName(SipMessage m, int i) {
-        int len = m.headerNameLength(i);
-        if (len != lowerName.length) {
-            return false;
-        }
-        ByteBuffer b = m.buffer();
-        int off = m.headerNameOffset(i);
-        for (int k = 0; k < len; k++) {
-            int c = b.get(off + k);
-            if (c >= 'A' && c <= 'Z') {
-                c += 32;
-            }
-            if (c != lowerName[k]) {
-                return false;
-            }
-        }
-        return true;
-    }
 }

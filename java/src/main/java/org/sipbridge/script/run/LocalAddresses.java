@@ -1,5 +1,7 @@
 package org.sipbridge.script.run;
 
+import org.sipbridge.sip.SipBytes;
+
 import java.net.InetAddress;
 import java.net.NetworkInterface;
 import java.net.SocketException;
@@ -82,7 +84,7 @@ public final class LocalAddresses {
             len -= 2;
         }
         for (int i = 0; i < hosts.length; i++) {
-            if ((port < 0 || ports[i] == 0 || ports[i] == port) && sameHost(buf, off, len, hosts[i])) {
+            if ((port < 0 || ports[i] == 0 || ports[i] == port) && SipBytes.equalsIgnoreCase(buf, off, len, hosts[i])) {
                 return true;
             }
         }
@@ -102,19 +104,4 @@ public final class LocalAddresses {
         return false;
     }
 
-    private static boolean sameHost(ByteBuffer buf, int off, int len, byte[] lower) {
-        if (len != lower.length) {
-            return false;
-        }
-        for (int k = 0; k < len; k++) {
-            int c = buf.get(off + k);
-            if (c >= 'A' && c <= 'Z') {
-                c += 32;
-            }
-            if (c != lower[k]) {
-                return false;
-            }
-        }
-        return true;
-    }
 }

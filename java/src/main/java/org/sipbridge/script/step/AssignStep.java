@@ -1,5 +1,6 @@
 package org.sipbridge.script.step;
 
+import org.sipbridge.logging.LogRateLimit;
 import org.sipbridge.script.expr.Expr;
 import org.sipbridge.script.pv.Pv;
 import org.sipbridge.script.run.Flow;
@@ -20,7 +21,7 @@ public final class AssignStep extends Step {
     private final int kind;
     private final Expr value;     // null: NULL
     private final String location;
-    private final org.sipbridge.script.run.ErrorLogLimit errors = new org.sipbridge.script.run.ErrorLogLimit();
+    private final LogRateLimit errors = new LogRateLimit();
 
     public AssignStep(Pv target, int kind, Expr value, String location) {
         this.target = target;

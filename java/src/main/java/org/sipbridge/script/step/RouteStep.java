@@ -1,6 +1,6 @@
 package org.sipbridge.script.step;
 
-import org.sipbridge.script.run.ErrorLogLimit;
+import org.sipbridge.logging.LogRateLimit;
 import org.sipbridge.script.run.Flow;
 import org.sipbridge.script.run.ScriptState;
 import org.slf4j.Logger;
@@ -18,7 +18,7 @@ public final class RouteStep extends Step {
 
     private final Route target;
     private final String location;
-    private final ErrorLogLimit errors = new ErrorLogLimit();
+    private final LogRateLimit errors = new LogRateLimit();
 
     public RouteStep(Route target, String location) {
         this.target = target;

@@ -1,7 +1,7 @@
 package org.sipbridge.script.step;
 
+import org.sipbridge.logging.LogRateLimit;
 import org.sipbridge.script.expr.Expr;
-import org.sipbridge.script.run.ErrorLogLimit;
 import org.sipbridge.script.run.Flow;
 import org.sipbridge.script.run.ScriptState;
 import org.slf4j.Logger;
@@ -19,7 +19,7 @@ public final class WhileStep extends Step {
     private final Block body;
     private final String location;
     private final int maxLoops;
-    private final ErrorLogLimit errors = new ErrorLogLimit();
+    private final LogRateLimit errors = new LogRateLimit();
 
     public WhileStep(Expr condition, Block body, String location, int maxLoops) {
         this.condition = condition;

@@ -116,8 +116,29 @@ class CoreFunctionsTest {
             h.request();
             assertEquals(List.of("INFO info INVITE", "ERROR default is L_ERR"),
                     xlog.events().stream().map(e -> e.getLevel() + " " + e.getFormattedMessage()).toList());
-            assertEquals(List.of("ERROR plain $rm", "WARN warning"),
+            // 1.11's log(text) logs at L_DBG (4): above log_level=3, so only log(1, ...) shows
+            assertEquals(List.of("WARN warning"),
                     log.events().stream().map(e -> e.getLevel() + " " + e.getFormattedMessage()).toList());
+        }
+    }
+
+    @Test
+    void logAndXdbgDefaultToDebugAs111() {
+        try (ScriptHarness h = ScriptHarness.of("""
+                log_level=4
+                route {
+                    log("plain $rm");
+                    log(-1, "an error");
+                    xdbg("dbg $rm");
+                    xlog("err $rm");
+                }
+                """); LogCapture xlog = new LogCapture("xlog", Level.DEBUG);
+             LogCapture log = new LogCapture("log", Level.DEBUG)) {
+            h.request();
+            assertEquals(List.of("DEBUG plain $rm", "ERROR an error"),
+                    log.events().stream().map(e -> e.getLevel() + " " + e.getFormattedMessage()).toList());
+            assertEquals(List.of("DEBUG dbg INVITE", "ERROR err INVITE"),
+                    xlog.events().stream().map(e -> e.getLevel() + " " + e.getFormattedMessage()).toList());
         }
     }
 

@@ -1,9 +1,8 @@
 package org.sipbridge.script.transform;
 
 import org.junit.jupiter.api.Test;
+import org.sipbridge.script.RouteAllocation;
 import org.sipbridge.script.ScriptHarness;
-
-import java.lang.management.ManagementFactory;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -16,7 +15,6 @@ class TransformationAllocationTest {
 
     @Test
     void warmTransformationsAllocateNothing() {
-        com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         try (ScriptHarness h = ScriptHarness.of("""
                 log_level=3
                 route {
@@ -33,24 +31,8 @@ class TransformationAllocationTest {
                     xlog("L_DBG", "$var(u) $var(l) $var(t) $var(f) $var(b) $var(c) $var(i) $var(s) $var(h)\\n");
                 }
                 """)) {
-            byte[] invite = ScriptHarness.INVITE.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-            java.nio.ByteBuffer src = java.nio.ByteBuffer.wrap(invite);
-            for (int i = 0; i < 50_000; i++) {
-                once(h, src, invite.length);
-            }
-            long tid = Thread.currentThread().getId();
-            int n = 10_000;
-            long before = mx.getThreadAllocatedBytes(tid);
-            for (int i = 0; i < n; i++) {
-                once(h, src, invite.length);
-            }
-            long perMessage = (mx.getThreadAllocatedBytes(tid) - before) / n;
+            long perMessage = RouteAllocation.bytesPerRequest(h, 50_000, 10_000);
             assertTrue(perMessage <= 96, "allocated " + perMessage + " bytes per message");
         }
-    }
-
-    private static void once(ScriptHarness h, java.nio.ByteBuffer src, int len) {
-        h.ctx.load(src, 0, len, org.sipbridge.sip.Framing.DATAGRAM, org.sipbridge.testing.SlotMessage.FROM_CLIENT);
-        h.script.runRequest(h.ctx);
     }
 }

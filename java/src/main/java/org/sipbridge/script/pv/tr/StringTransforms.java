@@ -334,23 +334,14 @@ final class StringTransforms {
 
         @Override
         public boolean apply(ScriptState s, Value v) {
-            int mark = s.mark();
-            Value a = s.temp();
-            if (!offset.get(s, a, true)) {
-                s.release(mark);
+            long from0 = offset.intOf(s);
+            long len0 = from0 == TrArg.NO_INT ? TrArg.NO_INT : length.intOf(s);
+            if (len0 == TrArg.NO_INT || len0 < 0) {
                 return false;
             }
-            int i = a.intValue();
-            if (!length.get(s, a, true)) {
-                s.release(mark);
-                return false;
-            }
-            int j = a.intValue();
-            s.release(mark);
+            int i = (int) from0;
+            int j = (int) len0;
             int n = v.length();
-            if (j < 0) {
-                return false;
-            }
             int from;
             int len;
             if (i >= 0) {
@@ -391,14 +382,11 @@ final class StringTransforms {
 
         @Override
         public boolean apply(ScriptState s, Value v) {
-            int mark = s.mark();
-            Value a = s.temp();
-            boolean ok = index.get(s, a, true);
-            int i = a.intValue();
-            s.release(mark);
-            if (!ok) {
+            long at = index.intOf(s);
+            if (at == TrArg.NO_INT) {
                 return false;
             }
+            int i = (int) at;
             int n = v.length();
             int fieldStart = -1;
             int fieldEnd = -1;

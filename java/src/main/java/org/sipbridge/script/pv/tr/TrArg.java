@@ -52,6 +52,18 @@ final class TrArg {
         return wantInt ? out.hasInt() : out.length() > 0;
     }
 
+    /** What {@link #intOf} returns when the parameter has no integer value (outside int's range). */
+    static final long NO_INT = Long.MIN_VALUE;
+
+    /** The parameter's integer value, or {@link #NO_INT} when it has none (on a scratch value of s, released again). */
+    long intOf(ScriptState s) {
+        int mark = s.mark();
+        Value a = s.temp();
+        long r = get(s, a, true) ? a.intValue() : NO_INT;
+        s.release(mark);
+        return r;
+    }
+
     /** The constant text (for parameters 1.11 takes as constants only). */
     byte[] constantText() {
         return text;
