@@ -74,6 +74,81 @@ final class WorkerPool {
 
     void setAvailable(int index, boolean available) {
         workers[index].available = available;
+        if (ownSockets != null) {
+            assignSockets();
+        }
+    }
+
+    // ---- udp_receive_mode = inline -------------------------------------------------------------
+
+    /** Inline mode: per worker, its own socket of each UDP listener (descriptors); null in hand-off mode. */
+    private int[][] ownSockets;
+    private boolean reading;
+
+    /**
+     * Before {@link #start()}: every worker reads its own socket of each UDP listener
+     * ({@code sockets[worker][listener]}) and handles what it owns (see {@link Worker}).
+     */
+    void attachInline(int[][] sockets, java.net.InetSocketAddress[] locals, int slot, Inbound inbound) {
+        for (int i = 0; i < workers.length; i++) {
+            workers[i].attachInline(new InlineReceiver(slot, locals), this, inbound);
+        }
+        ownSockets = sockets;
+    }
+
+    boolean inline() {
+        return ownSockets != null;
+    }
+
+    /** Inline mode: workers start (true) or stop (false) reading their sockets. */
+    void setReading(boolean on) {
+        if (ownSockets == null) {
+            return;
+        }
+        synchronized (this) {
+            reading = on;
+        }
+        assignSockets();
+    }
+
+    /**
+     * Tells each worker which sockets to read: its own; a worker the watchdog found stuck reads
+     * none, and the next available worker after it reads them too (else the sources the kernel
+     * hashes to its socket would wait for it). Nothing while reading is off.
+     */
+    private synchronized void assignSockets() {
+        int n = workers.length;
+        boolean anyAvailable = false;
+        for (Worker x : workers) {
+            anyAvailable |= x.available;
+        }
+        for (int w = 0; w < n; w++) {
+            java.util.List<Integer> fds = new java.util.ArrayList<>();
+            java.util.List<Integer> listeners = new java.util.ArrayList<>();
+            if (reading && (workers[w].available || !anyAvailable)) {
+                for (int k = 0; k < n; k++) {
+                    int from = (w - k + n) % n; // w itself, then the stuck ones just before it
+                    if (k > 0 && (workers[from].available || !anyAvailable)) {
+                        break;
+                    }
+                    for (int l = 0; l < ownSockets[from].length; l++) {
+                        fds.add(ownSockets[from][l]);
+                        listeners.add(l);
+                    }
+                }
+            }
+            if (fds.size() > NativeUdpReceive.MAX_FDS) {
+                fds = fds.subList(0, NativeUdpReceive.MAX_FDS);
+                listeners = listeners.subList(0, NativeUdpReceive.MAX_FDS);
+            }
+            workers[w].wantSockets(fds.stream().mapToInt(Integer::intValue).toArray(),
+                    listeners.stream().mapToInt(Integer::intValue).toArray());
+        }
+    }
+
+    /** Copies src[0, length) into worker owner's queue (a worker handing over what it read); false when full. */
+    boolean offerTo(int owner, ByteBuf src, int length, ReceiveInfo info) {
+        return workers[owner].offer(src, src.readerIndex(), length, info);
     }
 
     boolean alive(int index) {
@@ -189,6 +264,7 @@ final class WorkerPool {
                 counters.droppedAtStop.add(left);
                 log.warn("worker {}: {} queued messages dropped at stop", w.index + 1, left);
             }
+            w.closeInline();
         }
     }
 
