@@ -49,6 +49,8 @@ final class Worker implements Runnable {
     volatile boolean available = true;
     /** True while the handler runs (a message taken from the queue and not finished). */
     volatile boolean handling;
+    /** System.nanoTime() when the current message's handling began (read with handling). */
+    volatile long handlingSince;
     /** While handling: the message is in its queue slot's own buffer (still counted as queued). */
     volatile boolean handlingQueued;
     /** Work other threads hand to this worker (the transaction timers): run between messages. */
@@ -285,8 +287,9 @@ final class Worker implements Runnable {
     /** One message read by this worker and owned by it: handled in the batch buffer, nothing to free. */
     private void handleInline(ByteBuf data, ReceiveInfo info) {
         handlingQueued = false;
-        handling = true;
         long begin = System.nanoTime();
+        handlingSince = begin;
+        handling = true;
         try {
             handler.handle(data, info, index);
         } catch (Throwable t) {
@@ -363,8 +366,9 @@ final class Worker implements Runnable {
             queue.consumed(slot);
         }
         handlingQueued = owned;
-        handling = true;
         long begin = System.nanoTime();
+        handlingSince = begin;
+        handling = true;
         try {
             handler.handle(data, info, index);
         } catch (Throwable t) {

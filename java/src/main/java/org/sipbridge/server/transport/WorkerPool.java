@@ -84,6 +84,15 @@ final class WorkerPool {
     /** Inline mode: per worker, its own socket of each UDP listener (descriptors); null in hand-off mode. */
     private int[][] ownSockets;
     private boolean reading;
+    /**
+     * Inline mode: a worker this long in one message (a slow or stuck module call) has its
+     * sockets read by the next worker until it is back, so the sources the kernel hashes to
+     * its socket are not held up (-Dsipbridge.udpAdoptMs).
+     */
+    static final long ADOPT_NANOS = TimeUnit.MILLISECONDS.toNanos(Long.getLong("sipbridge.udpAdoptMs", 100));
+    /** Workers whose sockets another worker reads now (busy too long, or found stuck). */
+    private boolean[] adopted;
+    private Thread adoptionCheck;
 
     /**
      * Before {@link #start()}: every worker reads its own socket of each UDP listener
@@ -94,6 +103,40 @@ final class WorkerPool {
             workers[i].attachInline(new InlineReceiver(slot, locals), this, inbound);
         }
         ownSockets = sockets;
+        adopted = new boolean[workers.length];
+        if (workers.length > 1) {
+            adoptionCheck = new Thread(this::checkAdoption, "sip-udp-adopt");
+            adoptionCheck.setDaemon(true);
+        }
+    }
+
+    /** Inline mode: every 20 ms, whether a worker is too long in one message (its sockets then go to a neighbour). */
+    private void checkAdoption() {
+        while (true) {
+            synchronized (this) {
+                if (!reading) {
+                    return;
+                }
+                long now = System.nanoTime();
+                boolean changed = false;
+                for (int i = 0; i < workers.length; i++) {
+                    Worker w = workers[i];
+                    boolean slow = w.handling && now - w.handlingSince > ADOPT_NANOS;
+                    if (slow != adopted[i]) {
+                        adopted[i] = slow;
+                        changed = true;
+                    }
+                }
+                if (changed) {
+                    assignSockets();
+                }
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
     }
 
     boolean inline() {
@@ -109,6 +152,14 @@ final class WorkerPool {
             reading = on;
         }
         assignSockets();
+        Thread t = adoptionCheck;
+        if (t != null) {
+            if (on && t.getState() == Thread.State.NEW) {
+                t.start();
+            } else if (!on) {
+                t.interrupt();
+            }
+        }
     }
 
     /**
@@ -119,16 +170,16 @@ final class WorkerPool {
     private synchronized void assignSockets() {
         int n = workers.length;
         boolean anyAvailable = false;
-        for (Worker x : workers) {
-            anyAvailable |= x.available;
+        for (int i = 0; i < n; i++) {
+            anyAvailable |= readsOwn(i);
         }
         for (int w = 0; w < n; w++) {
             java.util.List<Integer> fds = new java.util.ArrayList<>();
             java.util.List<Integer> listeners = new java.util.ArrayList<>();
-            if (reading && (workers[w].available || !anyAvailable)) {
+            if (reading && (readsOwn(w) || !anyAvailable)) {
                 for (int k = 0; k < n; k++) {
                     int from = (w - k + n) % n; // w itself, then the stuck ones just before it
-                    if (k > 0 && (workers[from].available || !anyAvailable)) {
+                    if (k > 0 && (readsOwn(from) || !anyAvailable)) {
                         break;
                     }
                     for (int l = 0; l < ownSockets[from].length; l++) {
@@ -144,6 +195,11 @@ final class WorkerPool {
             workers[w].wantSockets(fds.stream().mapToInt(Integer::intValue).toArray(),
                     listeners.stream().mapToInt(Integer::intValue).toArray());
         }
+    }
+
+    /** Inline mode, under the pool's lock: whether worker i reads its own sockets now (not stuck, not too long in a message). */
+    private boolean readsOwn(int i) {
+        return workers[i].available && !adopted[i];
     }
 
     /** Copies src[0, length) into worker owner's queue (a worker handing over what it read); false when full. */
