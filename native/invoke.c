@@ -138,7 +138,7 @@ SB_JAVA_API int sb_call(struct sb_frame *f, struct sip_msg *msg, int rtype)
 	int r;
 	char **p = f->params;
 	c = sb_crumb_enter(&saved, SB_CRUMB_LOCK_WAIT, f->module->index, f->label);
-	if (sb_enter_bounded(f->module, &e) != 0) {
+	if (!sb_enter_quick(f->module, &e) && sb_enter_bounded(f->module, &e) != 0) {
 		sb_crumb_leave(c, &saved, 0);
 		return SB_CALL_BUSY;
 	}
@@ -154,7 +154,7 @@ SB_JAVA_API int sb_call(struct sb_frame *f, struct sip_msg *msg, int rtype)
 		r = f->function(msg, p[0], p[1], p[2], p[3], p[4], p[5]);
 	if (msg)
 		sb_msg_uri_check(msg);   /* a new R-URI or destination, however C wrote it */
-	sb_leave(e);
+	sb_leave_quick(e);
 	sb_crumb_leave(c, &saved, 1);
 	return r;
 }

@@ -90,6 +90,41 @@ void sb_leave(struct sb_entry e);
 /* sb_enter that waits at most the configured module_lock_timeout for the lock (forever
  * when none is set): 0 and *e filled, or -1 when the lock did not come (nothing held). */
 int sb_enter_bounded(struct sb_module *m, struct sb_entry *e);
+
+/* sb_call's inline fast path of sb_enter_bounded (same effect): a thread-safe module, or a
+ * free lock taken at the first try. 1 when entered; 0 when the caller must go through
+ * sb_enter_bounded (a re-entry, or a busy lock to wait for within module_lock_timeout). */
+static inline int sb_enter_quick(struct sb_module *m, struct sb_entry *e)
+{
+	struct sb_lock_group *g = m->group;
+	int self;
+	if (g != NULL) {
+		self = sb_thread_id();
+		if (__atomic_load_n(&g->owner, __ATOMIC_RELAXED) == self || pthread_mutex_trylock(&g->mutex) != 0)
+			return 0;
+		__atomic_store_n(&g->owner, self, __ATOMIC_RELAXED);
+		g->depth = 1;
+		if (g->has_images && g->live_thread != self)
+			sb_group_switch(g, self);   /* this thread's globals (module_image.c) */
+	}
+	e->previous = sb_current_module;
+	e->locked = g;
+	sb_current_module = m->index;
+	return 1;
+}
+
+/* sb_leave, inline (the same steps). */
+static inline void sb_leave_quick(struct sb_entry e)
+{
+	struct sb_lock_group *g = e.locked;
+	sb_current_module = e.previous;
+	if (g && --g->depth == 0) {
+		if (__atomic_load_n(&g->stuck_owner, __ATOMIC_RELAXED) == g->owner)
+			__atomic_store_n(&g->stuck_owner, 0, __ATOMIC_RELAXED);   /* it came back */
+		__atomic_store_n(&g->owner, 0, __ATOMIC_RELAXED);
+		pthread_mutex_unlock(&g->mutex);
+	}
+}
 /* What sb_call and sb_call_response return when the module's lock did not come in time. */
 #define SB_CALL_BUSY (-2147483647 + 0x5b)
 
@@ -108,12 +143,25 @@ struct sb_crumb {
 	int32_t reserved;
 };
 struct sb_crumb *sb_crumb_self(void);
+/* The calling thread's crumb, cached per thread with the region it was found in (the region
+ * moves once, when the server opens its crumb file): two TLS loads and a compare instead of a
+ * call on every sb_call. */
+extern __thread struct sb_crumb *sb_crumb_mine SB_TLS_HOT;
+extern __thread char *sb_crumb_mine_in SB_TLS_HOT;
+extern char *volatile sb_crumb_region;
+struct sb_crumb *sb_crumb_self_cache(void);
+static inline struct sb_crumb *sb_crumb_self_fast(void)
+{
+	if (sb_crumb_mine_in == sb_crumb_region && sb_crumb_mine != NULL)
+		return sb_crumb_mine;
+	return sb_crumb_self_cache();
+}
 int sb_crumb_label_new(const char *text);
 void sb_crumb_module_named(int index, const char *name);
 /* Saves the calling thread's crumb into *saved and records (kind, module, label). */
 static inline struct sb_crumb *sb_crumb_enter(struct sb_crumb *saved, int kind, int module, int label)
 {
-	struct sb_crumb *c = sb_crumb_self();
+	struct sb_crumb *c = sb_crumb_self_fast();
 	saved->label = c->label;
 	saved->module = c->module;
 	saved->kind = c->kind;

@@ -38,6 +38,10 @@ struct sb_crumb_header {
 
 static char static_region[REGION_SIZE] __attribute__((aligned(64)));
 static char *volatile region = static_region;
+/* The same pointer, for sb_crumb_self_fast's check (sb_core.h); written with region. */
+char *volatile sb_crumb_region = static_region;
+__thread struct sb_crumb *sb_crumb_mine SB_TLS_HOT;
+__thread char *sb_crumb_mine_in SB_TLS_HOT;
 static int next_label = 1;
 static pthread_mutex_t crumb_lock = PTHREAD_MUTEX_INITIALIZER;
 static __thread struct sb_crumb overflow_crumb;   /* threads past SB_CRUMB_THREADS */
@@ -51,6 +55,19 @@ struct sb_crumb *sb_crumb_self(void)
 	if (tid <= 0 || tid >= SB_CRUMB_THREADS)
 		return &overflow_crumb;
 	return (struct sb_crumb *)(region + OFF_CRUMBS) + tid;
+}
+
+/* sb_crumb_self, remembered for the calling thread with the region it points into. The
+ * region is read first: if the file opens meanwhile, the next call sees the new one. */
+struct sb_crumb *sb_crumb_self_cache(void)
+{
+	char *r = __atomic_load_n(&sb_crumb_region, __ATOMIC_ACQUIRE);
+	int tid = sb_thread_id();
+	struct sb_crumb *c = tid <= 0 || tid >= SB_CRUMB_THREADS ? &overflow_crumb
+			: (struct sb_crumb *)(r + OFF_CRUMBS) + tid;
+	sb_crumb_mine = c;
+	sb_crumb_mine_in = r;
+	return c;
 }
 
 static void fill_header(char *r)
@@ -110,6 +127,7 @@ SB_JAVA_API int sb_crumbs_open(const char *path)
 	memcpy(r, region, REGION_SIZE);
 	fill_header(r);
 	__atomic_store_n(&region, r, __ATOMIC_RELEASE);
+	__atomic_store_n(&sb_crumb_region, r, __ATOMIC_RELEASE);
 	pthread_mutex_unlock(&crumb_lock);
 	return 0;
 }

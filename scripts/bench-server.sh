@@ -9,7 +9,11 @@
 # Usage: scripts/bench-server.sh [--rates 1000,5000] [--ramp start:step:max] [--duration 10]
 #                                [--warmup 3] [--only kamailio,kamailio-tlsf,sipbridge]
 #                                [--sipbridge-cmd "java -jar target/sipbridge.jar -f ..."]
-#                                [--stateful]
+#                                [--stateful] [--children N] [--udp-receive-mode inline|handoff]
+# --children N: sipbridge's worker threads (its -n option; the configurations say children=1).
+# --udp-receive-mode: sipbridge's udp_receive_mode (default inline: each worker reads its own
+# socket; handoff: a receiving thread hands messages to the workers), through a copy of the
+# configuration in target/bench/ with that line added.
 # --stateful: the same route with t_relay instead of forward(), on sipbridge's own transaction
 # layer and on Kamailio's tm (scripts/bench/*-tm.cfg); rows and files are named server-tm-*.
 # Details, topology and results: scripts/bench/README.md. Raw rows: target/bench/server-*.tsv.
@@ -66,8 +70,10 @@ parse_args() {
       --duration) DURATION=${2:?}; shift 2 ;;
       --warmup) WARMUP=${2:?}; shift 2 ;;
       --only) ONLY=${2:?}; shift 2 ;;
-      --sipbridge-cmd) SIPBRIDGE_CMD=${2:?}; shift 2 ;;
+      --sipbridge-cmd) SIPBRIDGE_CMD=${2:?}; SB_CMD_GIVEN=yes; shift 2 ;;
       --stateful) STATEFUL=yes; shift ;;
+      --children) SB_CHILDREN=${2:?}; shift 2 ;;
+      --udp-receive-mode) SB_UDP_MODE=${2:?}; shift 2 ;;
       -h|--help) usage 0 ;;
       *) say "unknown option: $1" >&2; usage 2 ;;
     esac
@@ -77,7 +83,19 @@ parse_args() {
     ENDS_PER_CALL=7
     SIPBRIDGE_CMD=${SIPBRIDGE_CMD:-java -jar $SIPBRIDGE_JAR -f scripts/bench/sipbridge-bench-tm.cfg}
   fi
+  if [ -n "${SB_UDP_MODE:-}" ]; then
+    [[ "$SB_UDP_MODE" =~ ^(inline|handoff)$ ]] || die "--udp-receive-mode wants inline or handoff, got '$SB_UDP_MODE'"
+    local base=scripts/bench/sipbridge-bench.cfg
+    [ "$STATEFUL" = yes ] && base=scripts/bench/sipbridge-bench-tm.cfg
+    mkdir -p target/bench
+    { printf 'udp_receive_mode = %s\n' "$SB_UDP_MODE"; cat "$base"; } > "target/bench/$(basename "$base" .cfg)-$SB_UDP_MODE.cfg"
+    [ "${SB_CMD_GIVEN:-}" = yes ] || SIPBRIDGE_CMD="java -jar $SIPBRIDGE_JAR -f target/bench/$(basename "$base" .cfg)-$SB_UDP_MODE.cfg"
+  fi
   SIPBRIDGE_CMD=${SIPBRIDGE_CMD:-java -jar $SIPBRIDGE_JAR -f scripts/bench/sipbridge-bench.cfg}
+  if [ -n "${SB_CHILDREN:-}" ]; then
+    [[ "$SB_CHILDREN" =~ ^[1-9][0-9]*$ ]] || die "--children wants a positive number, got '$SB_CHILDREN'"
+    SIPBRIDGE_CMD="$SIPBRIDGE_CMD -n $SB_CHILDREN"
+  fi
   # A ramp alone replaces the fixed rates; both may be asked for together.
   if [ -n "$RAMP" ] && [ "$RATES_GIVEN" = no ]; then RATES=""; fi
   [[ "$DURATION" =~ ^[1-9][0-9]*$ ]] || die "--duration wants whole seconds, got '$DURATION'"

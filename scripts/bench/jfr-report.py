@@ -85,7 +85,8 @@ def alloc(recording, messages):
         print("  %5.1f%% %8.1f B/msg  %-10s %s\n           at %s" % (100.0 * w / total, w / messages, g, cls, key))
 
 
-IDLE_TOPS = ("epollWait", "epollBusyWait", "park", "sleep", "wait", "poll0", "accept")
+# sb_rx_wait: a worker of udp_receive_mode inline waiting in poll on its sockets and eventfd
+IDLE_TOPS = ("epollWait", "epollBusyWait", "park", "sleep", "wait", "poll0", "accept", "sb_rx_wait")
 
 
 def cpu(recording, messages):

@@ -3,8 +3,8 @@
 # configuration, running SIPp phones, reading their results, MI over a FIFO, the result table.
 #
 # The caller sets before sourcing: REPO, WORK (scratch directory), TREE (the 1.11 tree),
-# JAVA_ONLY (modules never taken from the tree), and optionally JVM_HOSTS_FILE (a hosts file for the JVM and the core resolver
-# for sipbridge's Java resolver).
+# JAVA_ONLY (modules never taken from the tree), and optionally JVM_HOSTS_FILE (a hosts file
+# for the JVM and the core resolver).
 
 JAR="$REPO/target/sipbridge.jar"
 CORE="$REPO/target/native/libsipbridge.so"

@@ -152,6 +152,11 @@ public record ServerConfig(List<Listen> listens, int children, Integer logLevel,
         return core.get("tcp_max_connections") instanceof Integer i ? i : null;
     }
 
+    /** udp_receive_mode (sipbridge's own: inline or handoff, docs/performance.md), or null when not set. */
+    public String udpReceiveMode() {
+        return text("udp_receive_mode");
+    }
+
     /** maxbuffer (bytes: the UDP receive buffer), or null when not set. */
     public Integer maxBuffer() {
         return core.get("maxbuffer") instanceof Integer i ? i : null;

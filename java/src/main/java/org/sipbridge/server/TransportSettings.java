@@ -53,6 +53,13 @@ final class TransportSettings {
             if (c.tcpConnectTimeoutMillis() != null && c.tcpConnectTimeoutMillis() > 0) {
                 t = t.withTcpConnectTimeout(Duration.ofMillis(c.tcpConnectTimeoutMillis()));
             }
+            // udp_receive_mode: workers read their own UDP sockets unless handoff is asked for
+            String mode = c.udpReceiveMode();
+            if (mode != null && !mode.equals("inline") && !mode.equals("handoff")) {
+                throw new ServerException("configuration: udp_receive_mode = " + mode
+                        + ": expected inline (workers read their own sockets) or handoff (receiving threads)");
+            }
+            t = t.withUdpInline(mode == null || mode.equals("inline"));
             if (c.maxBuffer() != null && c.maxBuffer() > 0) {
                 t = t.withUdpSocketBuffer(c.maxBuffer());
             }

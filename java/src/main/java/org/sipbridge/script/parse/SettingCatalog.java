@@ -98,6 +98,7 @@ public final class SettingCatalog {
         ignored("mhomed", Kind.NUMBER, "the socket a request leaves from is always chosen by its destination", null);
         stored("tos", Kind.WORD_OR_NUMBER, "the IP TOS of sipbridge's sockets is the system's default");
         applied("maxbuffer", Kind.NUMBER);
+        applied("udp_receive_mode", Kind.WORD_OR_STRING); // sipbridge's own: inline (default) or handoff
         ignored("mcast_loopback", Kind.NUMBER, "sipbridge has no multicast listeners", null);
         ignored("mcast_ttl", Kind.NUMBER, "sipbridge has no multicast listeners", null);
         // DNS

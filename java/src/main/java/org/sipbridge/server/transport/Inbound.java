@@ -67,6 +67,25 @@ final class Inbound {
         }
     }
 
+    /**
+     * A worker that read a message itself ({@code udp_receive_mode = inline}) hands it to the
+     * worker its Call-ID belongs to: copied into that worker's queue slot, counted as received;
+     * dropped and counted when that queue is full.
+     */
+    void handOff(int owner, ByteBuf src, int length, ReceiveInfo info) {
+        counters.received.increment();
+        if (workers.offerTo(owner, src, length, info)) {
+            return;
+        }
+        counters.received.decrement();
+        counters.droppedQueueFull.increment();
+        if (queueFullLog.permit()) {
+            log.warn("dropped a message from {} to {}: worker {} queue is full{}",
+                    Names.endpoint(info.proto(), info.source()), Names.address(info.local()), owner + 1,
+                    queueFullLog.suppressedNote());
+        }
+    }
+
     /** The calling thread's scratch (a receiving thread's, or a module's that injects), at least length bytes. */
     private ByteBuffer scratch(int length) {
         ByteBuffer b = scratch.get();

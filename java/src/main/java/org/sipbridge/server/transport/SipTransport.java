@@ -93,8 +93,12 @@ public final class SipTransport {
                 shutDown();
                 throw e;
             }
-            for (UdpListener l : udpListeners) {
-                l.setReading(true);
+            if (workers.inline()) {
+                workers.setReading(true);
+            } else {
+                for (UdpListener l : udpListeners) {
+                    l.setReading(true);
+                }
             }
             if (tcp != null) {
                 tcp.startReading();
@@ -109,15 +113,18 @@ public final class SipTransport {
     private void bindAll() throws TransportException {
         boolean hasUdp = config.listeners().stream().anyMatch(l -> l.proto() == Proto.UDP);
         boolean hasTcp = config.listeners().stream().anyMatch(l -> l.proto() == Proto.TCP);
-        int receivers = udpReceivers();
-        if (hasUdp && receivers < config.udpReceivers()) {
+        boolean inline = hasUdp && inlineReceive();
+        int receivers = inline ? config.workers() : udpReceivers();
+        if (inline) {
+            // one socket per worker, read by the worker; the event loop only hosts the channels (sends)
+        } else if (hasUdp && receivers < config.udpReceivers()) {
             log.info("UDP: {}; one receiving channel per listener instead of {}", kind.fallbackReason,
                     config.udpReceivers());
         } else if (kind.fallbackReason != null) {
             log.info("using the NIO transport: {}", kind.fallbackReason);
         }
         if (hasUdp) {
-            udpGroup = kind.newGroup(receivers, "sip-udp");
+            udpGroup = kind.newGroup(inline ? 1 : receivers, "sip-udp");
         }
         if (hasTcp) {
             tcpGroup = kind.newGroup(config.tcpIoThreads(), "sip-tcp");
@@ -132,10 +139,40 @@ public final class SipTransport {
                 tcp.bind(l.address());
             }
         }
+        if (inline) {
+            int[][] sockets = new int[config.workers()][udpListeners.size()];
+            java.net.InetSocketAddress[] locals = new java.net.InetSocketAddress[udpListeners.size()];
+            for (int l = 0; l < udpListeners.size(); l++) {
+                locals[l] = udpListeners.get(l).boundAddress();
+                for (int w = 0; w < config.workers(); w++) {
+                    sockets[w][l] = udpListeners.get(l).fd(w);
+                }
+            }
+            workers.attachInline(sockets, locals, config.limits().maxMessageSize() + 1, inbound);
+        }
         udpBound = udpListeners.stream().map(UdpListener::boundAddress).toList();
         udpReceiverCounts = udpListeners.stream().map(UdpListener::receivers).toList();
         tcpBound = tcp != null ? tcp.boundAddresses() : List.of();
         sender = new NettySender(udpListeners, tcp, resolver, ByteBufAllocator.DEFAULT, counters);
+    }
+
+    /**
+     * Whether workers read UDP themselves: asked for ({@code udp_receive_mode = inline}), and
+     * possible (epoll sockets, the core library's sb_rx_*, at most 30 listeners per worker).
+     */
+    private boolean inlineReceive() {
+        if (!config.udpInline()) {
+            return false;
+        }
+        long udp = config.listeners().stream().filter(l -> l.proto() == Proto.UDP).count();
+        String why = !kind.epoll ? kind.fallbackReason
+                : !NativeUdpReceive.available() ? "the core library is not loaded"
+                : udp > NativeUdpReceive.MAX_FDS ? "more than " + NativeUdpReceive.MAX_FDS + " UDP listeners" : null;
+        if (why != null) {
+            log.info("udp_receive_mode inline is not possible ({}): receiving threads hand messages to the workers", why);
+            return false;
+        }
+        return true;
     }
 
     private int udpReceivers() {
@@ -157,6 +194,7 @@ public final class SipTransport {
             for (UdpListener l : udpListeners) {
                 l.setReading(false);
             }
+            workers.setReading(false);
             if (tcp != null) {
                 tcp.stopReading();
             }
@@ -287,6 +325,12 @@ public final class SipTransport {
         List<InetSocketAddress> udp = udpBound;
         for (int i = 0; i < udp.size(); i++) {
             int n = udpReceiverCounts.get(i);
+            if (workers.inline()) {
+                lines.add("listen " + Names.endpoint(Proto.UDP, udp.get(i)) + " (" + kind.name() + ", "
+                        + (n == 1 ? "read by the worker" : n + " sockets sharing the port with SO_REUSEPORT, one per worker")
+                        + ", udp_receive_mode inline)");
+                continue;
+            }
             lines.add("listen " + Names.endpoint(Proto.UDP, udp.get(i)) + " (" + kind.name() + ", " + n
                     + (n == 1 ? " receiver)" : " receivers sharing the port with SO_REUSEPORT)"));
         }

@@ -32,6 +32,10 @@ import java.util.Objects;
  * @param preferEpoll        use the native epoll transport when available (false forces NIO)
  * @param tcpMessageTimeout  {@code tcp_max_msg_time}: a TCP message must arrive whole within this
  *                           time from its first byte, else the connection is closed (slow senders)
+ * @param udpInline          {@code udp_receive_mode = inline}: each worker reads its own UDP socket
+ *                           (SO_REUSEPORT) and handles what it reads itself, handing a message to
+ *                           another worker only when its Call-ID belongs there (docs/performance.md);
+ *                           false: receiving threads hand every message to a worker ({@code handoff})
  */
 public record TransportConfig(
         List<ListenAddress> listeners,
@@ -47,7 +51,8 @@ public record TransportConfig(
         Duration stopDrainTimeout,
         SipLimits limits,
         boolean preferEpoll,
-        Duration tcpMessageTimeout) {
+        Duration tcpMessageTimeout,
+        boolean udpInline) {
 
     public static final int MAX_TCP_CONNECTIONS = ConnectionTable.MAX_CAPACITY;
 
@@ -91,85 +96,91 @@ public record TransportConfig(
         int receivers = Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
         return new TransportConfig(listeners, 1, receivers, 1 << 20, 1, 4096, Duration.ofSeconds(120),
                 Duration.ofSeconds(5), 2048, 512 * 1024, Duration.ofSeconds(2), SipLimits.DEFAULT, true,
-                Duration.ofSeconds(4));
+                Duration.ofSeconds(4), false);
     }
 
     public TransportConfig withWorkers(int n) {
         return new TransportConfig(listeners, n, udpReceivers, udpSocketBuffer, tcpIoThreads, workerQueue,
                 tcpIdleTimeout, tcpConnectTimeout, tcpMaxConnections, writeHighWaterMark, stopDrainTimeout,
-                limits, preferEpoll, tcpMessageTimeout);
+                limits, preferEpoll, tcpMessageTimeout, udpInline);
     }
 
     public TransportConfig withUdpReceivers(int n) {
         return new TransportConfig(listeners, workers, n, udpSocketBuffer, tcpIoThreads, workerQueue,
                 tcpIdleTimeout, tcpConnectTimeout, tcpMaxConnections, writeHighWaterMark, stopDrainTimeout,
-                limits, preferEpoll, tcpMessageTimeout);
+                limits, preferEpoll, tcpMessageTimeout, udpInline);
     }
 
     public TransportConfig withUdpSocketBuffer(int bytes) {
         return new TransportConfig(listeners, workers, udpReceivers, bytes, tcpIoThreads, workerQueue,
                 tcpIdleTimeout, tcpConnectTimeout, tcpMaxConnections, writeHighWaterMark, stopDrainTimeout,
-                limits, preferEpoll, tcpMessageTimeout);
+                limits, preferEpoll, tcpMessageTimeout, udpInline);
     }
 
     public TransportConfig withTcpIoThreads(int n) {
         return new TransportConfig(listeners, workers, udpReceivers, udpSocketBuffer, n, workerQueue,
                 tcpIdleTimeout, tcpConnectTimeout, tcpMaxConnections, writeHighWaterMark, stopDrainTimeout,
-                limits, preferEpoll, tcpMessageTimeout);
+                limits, preferEpoll, tcpMessageTimeout, udpInline);
     }
 
     public TransportConfig withWorkerQueue(int capacity) {
         return new TransportConfig(listeners, workers, udpReceivers, udpSocketBuffer, tcpIoThreads, capacity,
                 tcpIdleTimeout, tcpConnectTimeout, tcpMaxConnections, writeHighWaterMark, stopDrainTimeout,
-                limits, preferEpoll, tcpMessageTimeout);
+                limits, preferEpoll, tcpMessageTimeout, udpInline);
     }
 
     public TransportConfig withTcpIdleTimeout(Duration timeout) {
         return new TransportConfig(listeners, workers, udpReceivers, udpSocketBuffer, tcpIoThreads, workerQueue,
                 timeout, tcpConnectTimeout, tcpMaxConnections, writeHighWaterMark, stopDrainTimeout, limits,
-                preferEpoll, tcpMessageTimeout);
+                preferEpoll, tcpMessageTimeout, udpInline);
     }
 
     public TransportConfig withTcpConnectTimeout(Duration timeout) {
         return new TransportConfig(listeners, workers, udpReceivers, udpSocketBuffer, tcpIoThreads, workerQueue,
                 tcpIdleTimeout, timeout, tcpMaxConnections, writeHighWaterMark, stopDrainTimeout, limits,
-                preferEpoll, tcpMessageTimeout);
+                preferEpoll, tcpMessageTimeout, udpInline);
     }
 
     public TransportConfig withTcpMaxConnections(int n) {
         return new TransportConfig(listeners, workers, udpReceivers, udpSocketBuffer, tcpIoThreads, workerQueue,
                 tcpIdleTimeout, tcpConnectTimeout, n, writeHighWaterMark, stopDrainTimeout, limits,
-                preferEpoll, tcpMessageTimeout);
+                preferEpoll, tcpMessageTimeout, udpInline);
     }
 
     public TransportConfig withWriteHighWaterMark(int bytes) {
         return new TransportConfig(listeners, workers, udpReceivers, udpSocketBuffer, tcpIoThreads, workerQueue,
                 tcpIdleTimeout, tcpConnectTimeout, tcpMaxConnections, bytes, stopDrainTimeout, limits,
-                preferEpoll, tcpMessageTimeout);
+                preferEpoll, tcpMessageTimeout, udpInline);
     }
 
     public TransportConfig withStopDrainTimeout(Duration timeout) {
         return new TransportConfig(listeners, workers, udpReceivers, udpSocketBuffer, tcpIoThreads, workerQueue,
                 tcpIdleTimeout, tcpConnectTimeout, tcpMaxConnections, writeHighWaterMark, timeout, limits,
-                preferEpoll, tcpMessageTimeout);
+                preferEpoll, tcpMessageTimeout, udpInline);
     }
 
     public TransportConfig withLimits(SipLimits newLimits) {
         return new TransportConfig(listeners, workers, udpReceivers, udpSocketBuffer, tcpIoThreads, workerQueue,
                 tcpIdleTimeout, tcpConnectTimeout, tcpMaxConnections, writeHighWaterMark, stopDrainTimeout,
-                newLimits, preferEpoll, tcpMessageTimeout);
+                newLimits, preferEpoll, tcpMessageTimeout, udpInline);
     }
 
     public TransportConfig withPreferEpoll(boolean epoll) {
         return new TransportConfig(listeners, workers, udpReceivers, udpSocketBuffer, tcpIoThreads, workerQueue,
                 tcpIdleTimeout, tcpConnectTimeout, tcpMaxConnections, writeHighWaterMark, stopDrainTimeout,
-                limits, epoll, tcpMessageTimeout);
+                limits, epoll, tcpMessageTimeout, udpInline);
     }
 
     public TransportConfig withTcpMessageTimeout(Duration timeout) {
         return new TransportConfig(listeners, workers, udpReceivers, udpSocketBuffer, tcpIoThreads, workerQueue,
                 tcpIdleTimeout, tcpConnectTimeout, tcpMaxConnections, writeHighWaterMark, stopDrainTimeout, limits,
-                preferEpoll, timeout);
+                preferEpoll, timeout, udpInline);
+    }
+
+    public TransportConfig withUdpInline(boolean inline) {
+        return new TransportConfig(listeners, workers, udpReceivers, udpSocketBuffer, tcpIoThreads, workerQueue,
+                tcpIdleTimeout, tcpConnectTimeout, tcpMaxConnections, writeHighWaterMark, stopDrainTimeout, limits,
+                preferEpoll, tcpMessageTimeout, inline);
     }
 
     private static void requireRange(String name, int value, int min, int max) {

@@ -130,6 +130,12 @@ final class UdpListener {
         return all == null ? -1 : all[0].intValue();
     }
 
+    /** The descriptor of receiving socket i (epoll), or -1 (NIO). */
+    int fd(int i) {
+        Socket[] all = sendSockets;
+        return all == null ? -1 : all[i].intValue();
+    }
+
     void setReading(boolean on) {
         for (Channel ch : channels) {
             ch.config().setAutoRead(on);

@@ -74,6 +74,137 @@ final class WorkerPool {
 
     void setAvailable(int index, boolean available) {
         workers[index].available = available;
+        if (ownSockets != null) {
+            assignSockets();
+        }
+    }
+
+    // ---- udp_receive_mode = inline -------------------------------------------------------------
+
+    /** Inline mode: per worker, its own socket of each UDP listener (descriptors); null in hand-off mode. */
+    private int[][] ownSockets;
+    private boolean reading;
+    /**
+     * Inline mode: a worker this long in one message (a slow or stuck module call) has its
+     * sockets read by the next worker until it is back, so the sources the kernel hashes to
+     * its socket are not held up (-Dsipbridge.udpAdoptMs).
+     */
+    static final long ADOPT_NANOS = TimeUnit.MILLISECONDS.toNanos(Long.getLong("sipbridge.udpAdoptMs", 100));
+    /** Workers whose sockets another worker reads now (busy too long, or found stuck). */
+    private boolean[] adopted;
+    private Thread adoptionCheck;
+
+    /**
+     * Before {@link #start()}: every worker reads its own socket of each UDP listener
+     * ({@code sockets[worker][listener]}) and handles what it owns (see {@link Worker}).
+     */
+    void attachInline(int[][] sockets, java.net.InetSocketAddress[] locals, int slot, Inbound inbound) {
+        for (int i = 0; i < workers.length; i++) {
+            workers[i].attachInline(new InlineReceiver(slot, locals), this, inbound);
+        }
+        ownSockets = sockets;
+        adopted = new boolean[workers.length];
+        if (workers.length > 1) {
+            adoptionCheck = new Thread(this::checkAdoption, "sip-udp-adopt");
+            adoptionCheck.setDaemon(true);
+        }
+    }
+
+    /** Inline mode: every 20 ms, whether a worker is too long in one message (its sockets then go to a neighbour). */
+    private void checkAdoption() {
+        while (true) {
+            synchronized (this) {
+                if (!reading) {
+                    return;
+                }
+                long now = System.nanoTime();
+                boolean changed = false;
+                for (int i = 0; i < workers.length; i++) {
+                    Worker w = workers[i];
+                    boolean slow = w.handling && now - w.handlingSince > ADOPT_NANOS;
+                    if (slow != adopted[i]) {
+                        adopted[i] = slow;
+                        changed = true;
+                    }
+                }
+                if (changed) {
+                    assignSockets();
+                }
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    boolean inline() {
+        return ownSockets != null;
+    }
+
+    /** Inline mode: workers start (true) or stop (false) reading their sockets. */
+    void setReading(boolean on) {
+        if (ownSockets == null) {
+            return;
+        }
+        synchronized (this) {
+            reading = on;
+        }
+        assignSockets();
+        Thread t = adoptionCheck;
+        if (t != null) {
+            if (on && t.getState() == Thread.State.NEW) {
+                t.start();
+            } else if (!on) {
+                t.interrupt();
+            }
+        }
+    }
+
+    /**
+     * Tells each worker which sockets to read: its own; a worker the watchdog found stuck reads
+     * none, and the next available worker after it reads them too (else the sources the kernel
+     * hashes to its socket would wait for it). Nothing while reading is off.
+     */
+    private synchronized void assignSockets() {
+        int n = workers.length;
+        boolean anyAvailable = false;
+        for (int i = 0; i < n; i++) {
+            anyAvailable |= readsOwn(i);
+        }
+        for (int w = 0; w < n; w++) {
+            java.util.List<Integer> fds = new java.util.ArrayList<>();
+            java.util.List<Integer> listeners = new java.util.ArrayList<>();
+            if (reading && (readsOwn(w) || !anyAvailable)) {
+                for (int k = 0; k < n; k++) {
+                    int from = (w - k + n) % n; // w itself, then the stuck ones just before it
+                    if (k > 0 && (readsOwn(from) || !anyAvailable)) {
+                        break;
+                    }
+                    for (int l = 0; l < ownSockets[from].length; l++) {
+                        fds.add(ownSockets[from][l]);
+                        listeners.add(l);
+                    }
+                }
+            }
+            if (fds.size() > NativeUdpReceive.MAX_FDS) {
+                fds = fds.subList(0, NativeUdpReceive.MAX_FDS);
+                listeners = listeners.subList(0, NativeUdpReceive.MAX_FDS);
+            }
+            workers[w].wantSockets(fds.stream().mapToInt(Integer::intValue).toArray(),
+                    listeners.stream().mapToInt(Integer::intValue).toArray());
+        }
+    }
+
+    /** Inline mode, under the pool's lock: whether worker i reads its own sockets now (not stuck, not too long in a message). */
+    private boolean readsOwn(int i) {
+        return workers[i].available && !adopted[i];
+    }
+
+    /** Copies src[0, length) into worker owner's queue (a worker handing over what it read); false when full. */
+    boolean offerTo(int owner, ByteBuf src, int length, ReceiveInfo info) {
+        return workers[owner].offer(src, src.readerIndex(), length, info);
     }
 
     boolean alive(int index) {
@@ -189,6 +320,7 @@ final class WorkerPool {
                 counters.droppedAtStop.add(left);
                 log.warn("worker {}: {} queued messages dropped at stop", w.index + 1, left);
             }
+            w.closeInline();
         }
     }
 

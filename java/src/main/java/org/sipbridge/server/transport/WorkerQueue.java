@@ -130,6 +130,32 @@ final class WorkerQueue {
         return true;
     }
 
+    /**
+     * Any thread: queues a copy of src's bytes [index, index + length) (a worker handing over a
+     * message it read itself, see {@link Worker}), like {@link #offer(byte[], int, ReceiveInfo,
+     * ByteBufAllocator)}; false at once when the queue is full.
+     */
+    boolean offer(ByteBuf src, int index, int length, ReceiveInfo info, ByteBufAllocator alloc) {
+        long pos = claim();
+        if (pos < 0) {
+            return false;
+        }
+        Slot slot = slots[(int) pos & mask];
+        ByteBuf data;
+        if (length <= INLINE_BYTES && slot.own != null) {
+            data = slot.own;
+            data.setBytes(0, src, index, length);
+            data.setIndex(0, length);
+        } else {
+            data = alloc.directBuffer(length, length);
+            data.writeBytes(src, index, length);
+        }
+        slot.data = data;
+        slot.info = info;
+        slot.sequence = pos + 1;
+        return true;
+    }
+
     /** A free position claimed for the caller, or -1 when the queue is full. */
     private long claim() {
         long pos = tail.get();
