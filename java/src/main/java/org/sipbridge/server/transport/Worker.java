@@ -287,6 +287,11 @@ final class Worker implements Runnable {
     /** One message read by this worker and owned by it: handled in the batch buffer, nothing to free. */
     private void handleInline(ByteBuf data, ReceiveInfo info) {
         handlingQueued = false;
+        runHandler(data, info);
+    }
+
+    /** The handler on one message, timed and counted; a failure is logged, never thrown. */
+    private void runHandler(ByteBuf data, ReceiveInfo info) {
         long begin = System.nanoTime();
         handlingSince = begin;
         handling = true;
@@ -366,21 +371,9 @@ final class Worker implements Runnable {
             queue.consumed(slot);
         }
         handlingQueued = owned;
-        long begin = System.nanoTime();
-        handlingSince = begin;
-        handling = true;
         try {
-            handler.handle(data, info, index);
-        } catch (Throwable t) {
-            counters.handlerErrors.increment();
-            if (errorLog.permit()) {
-                log.error("worker {}: handler failed on a message from {}{}", index + 1,
-                        Names.endpoint(info.proto(), info.source()), errorLog.suppressedNote(), t);
-            }
+            runHandler(data, info);
         } finally {
-            handling = false;
-            timing.record(System.nanoTime() - begin);
-            counters.handled.increment();
             if (owned) {
                 queue.consumed(slot);
             } else {
